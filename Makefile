@@ -1,0 +1,39 @@
+# Coach: `make run` serves the app on its own PostgreSQL; `make test` runs every suite.
+BUILD ?= build
+BUILD_TYPE ?= RelWithDebInfo
+# Precompiled headers need ccache's pch sloppiness to hit the cache.
+export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
+
+.PHONY: all build run test bench bootstrap web clean format tidy
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+$(BUILD)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: bootstrap $(BUILD)/build.ninja
+	cmake --build $(BUILD)
+
+web: bootstrap
+	@scripts/web-build
+
+run: build web
+	COACH_WEB_DIR=web/dist $(BUILD)/coach serve --demo-data
+
+test: build web
+	@scripts/test
+
+bench: build
+	@bench/run
+
+format:
+	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+tidy: $(BUILD)/build.ninja
+	run-clang-tidy -p $(BUILD) -quiet 'src/.*\.cpp'
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,41 @@
+#pragma once
+// The composition root: the route table of every module, the shared services and the server.
+// Used by `coach serve` and by the integration tests (which run it in-process).
+#include "auth/login_throttle.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "http/services.hpp"
+#include "http/static_files.hpp"
+
+#include <boost/asio/thread_pool.hpp>
+
+namespace coach {
+
+class App {
+public:
+    App(Config config, std::string database_url);
+    ~App();
+
+    Result<void> start();
+    void stop() { server_.stop(); }
+    void force_stop() { server_.force_stop(); }
+    void join() { server_.join(); }
+    unsigned short port() const { return server_.port(); }
+    const http::Router& router() const { return router_; }
+    const Config& config() const { return config_; }
+
+private:
+    static http::Router build_router();
+
+    Config config_;
+    http::Router router_;
+    http::Metrics metrics_;
+    http::StaticFiles static_files_;
+    auth::LoginThrottle throttle_;
+    boost::asio::thread_pool workers_;
+    http::Services services_;
+    http::Server server_;
+};
+
+}  // namespace coach

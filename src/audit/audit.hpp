@@ -1,0 +1,23 @@
+#pragma once
+// The audit trail: every mutation adds one audit_log row in the same transaction/pipeline as
+// the change (actor, action, entity, before/after, ip, user agent, request id).
+#include "db/connection.hpp"
+#include "http/request_context.hpp"
+
+#include <optional>
+#include <string>
+
+namespace coach::audit {
+
+inline constexpr std::string_view kInsertAudit = R"sql(
+INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after, ip, user_agent,
+                       request_id)
+VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, NULLIF($7, '')::inet, $8, $9))sql";
+
+// before/after: JSON text (or nullopt); actor: the caller (nullopt for anonymous actions).
+db::Query entry(const http::RequestContext& ctx, std::string_view action,
+                std::string_view entity_type, std::optional<std::string> entity_id,
+                std::optional<std::string> before, std::optional<std::string> after,
+                std::optional<std::string> actor = std::nullopt);
+
+}  // namespace coach::audit

@@ -1,0 +1,229 @@
+#include "auth/routes.hpp"
+
+#include "audit/audit.hpp"
+#include "auth/authenticate.hpp"
+#include "auth/login_throttle.hpp"
+#include "auth/password.hpp"
+#include "auth/session_store.hpp"
+#include "auth/token.hpp"
+#include "core/offload.hpp"
+#include "db/transaction.hpp"
+#include "http/json_input.hpp"
+#include "http/response.hpp"
+#include "http/services.hpp"
+#include "users/store.hpp"
+
+#include <boost/json.hpp>
+
+namespace coach::auth {
+namespace asio = boost::asio;
+namespace json = boost::json;
+using asio::awaitable;
+using http::RequestContext;
+using http::Response;
+
+namespace {
+
+Error bad_credentials() {
+    return make_error(ErrorCode::Unauthorized, "The email or password is incorrect.");
+}
+
+std::string session_cookie(const Config& c, const std::string& token, long long max_age) {
+    std::string cookie = std::string(kSessionCookie) + "=" + token +
+                         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+    if (c.secure_cookies) cookie += "; Secure";
+    return cookie;
+}
+
+awaitable<std::string> hash_off_thread(RequestContext& ctx, std::string plain) {
+    int cost = ctx.services.config.bcrypt_cost;
+    // Named lambdas only: GCC 12 destroys a lambda temporary in a co_await twice (PR 107288).
+    auto work = [p = std::move(plain), cost] { return hash_password(p, cost); };
+    co_return co_await offload(ctx.services.workers, std::move(work));
+}
+
+awaitable<bool> verify_off_thread(RequestContext& ctx, std::string plain, std::string hash) {
+    auto work = [p = std::move(plain), h = std::move(hash)] { return verify_password(p, h); };
+    co_return co_await offload(ctx.services.workers, std::move(work));
+}
+
+awaitable<Result<Response>> login(RequestContext& ctx) {
+    auto body = http::parse_json_object(ctx.request);
+    if (!body) co_return body.error();
+    http::Fields f(*body);
+    auto email = f.string("email", true, 255, 1);
+    auto password = f.string("password", true, 1024, 1);
+    f.reject_unknown({"email", "password"});
+    if (!f.ok()) co_return f.error();
+
+    std::string account = *email;
+    std::transform(account.begin(), account.end(), account.begin(), ::tolower);
+    LoginThrottle& throttle = ctx.services.login_throttle;
+    if (auto wait = throttle.blocked(account, ctx.client_ip)) {
+        Error e = make_error(ErrorCode::RateLimited,
+                             "Too many failed sign-in attempts; try again later.");
+        e.retry_after_seconds = *wait;
+        co_return e;
+    }
+    auto user = co_await ctx.db.query(sql::kUserForLogin, db::params(*email));
+    if (!user) co_return user.error();
+    // Unknown emails cost the same bcrypt time as wrong passwords.
+    std::string hash = user->empty() ? dummy_hash() : std::string(user->get(0, 1));
+    bool ok = co_await verify_off_thread(ctx, *password, hash);
+    if (!ok || user->empty() || user->get(0, 3) == "TERMINATED") {
+        throttle.record_failure(account, ctx.client_ip);
+        co_return bad_credentials();
+    }
+    throttle.record_success(account);
+
+    std::string user_id(user->get(0, 0));
+    std::string token = random_token(32);
+    std::string csrf = random_token(24);
+    const Config& cfg = ctx.services.config;
+    auto lifetime = static_cast<long long>(cfg.session_absolute.count());
+    std::vector<db::Query> writes;
+    writes.push_back({sql::kCreateSession, db::params(user_id, token_hash_param(token), csrf,
+                                                      ctx.client_ip, ctx.user_agent(), lifetime)});
+    writes.push_back({sql::kTouchLogin, db::params(user_id)});
+    writes.push_back(
+        audit::entry(ctx, "auth.login", "users", user_id, std::nullopt, std::nullopt, user_id));
+    auto done = co_await ctx.db.pipeline(std::move(writes));
+    if (!done) co_return done.error();
+    auto me = co_await users::find_user(ctx.db, user_id);
+    if (!me) co_return me.error();
+    if (!*me) co_return bad_credentials();
+    ctx.set_cookies.push_back(session_cookie(cfg, token, lifetime));
+    std::string out = "{\"user\":" + (*me)->json + ",\"csrf_token\":" +
+                      json::serialize(json::value(csrf)) + ",\"token\":" +
+                      json::serialize(json::value(token)) + "}";
+    co_return http::json_text(http::Status::ok, std::move(out));
+}
+
+awaitable<Result<Response>> logout(RequestContext& ctx) {
+    std::vector<db::Query> writes;
+    writes.push_back({sql::kRevokeSession, db::params(ctx.session->id)});
+    writes.push_back(
+        audit::entry(ctx, "auth.logout", "users", ctx.me().id, std::nullopt, std::nullopt));
+    auto r = co_await ctx.db.pipeline(std::move(writes));
+    if (!r) co_return r.error();
+    ctx.set_cookies.push_back(session_cookie(ctx.services.config, "", 0));
+    co_return http::no_content();
+}
+
+awaitable<Result<Response>> me(RequestContext& ctx) {
+    auto row = co_await users::find_user(ctx.db, ctx.me().id);
+    if (!row) co_return row.error();
+    if (!*row) co_return make_error(ErrorCode::Unauthorized, "Sign in to continue.");
+    co_return http::json_text(http::Status::ok, std::move((*row)->json));
+}
+
+awaitable<Result<Response>> start_reset(RequestContext& ctx) {
+    auto body = http::parse_json_object(ctx.request);
+    if (!body) co_return body.error();
+    http::Fields f(*body);
+    auto email = f.email("email", true);
+    f.reject_unknown({"email"});
+    if (!f.ok()) co_return f.error();
+    // Resets share the per-address budget of sign-ins, so they cannot be used to spam mail.
+    LoginThrottle& throttle = ctx.services.login_throttle;
+    std::string account = "reset:" + *email;
+    if (auto wait = throttle.blocked(account, ctx.client_ip)) {
+        Error e = make_error(ErrorCode::RateLimited, "Too many requests; try again later.");
+        e.retry_after_seconds = *wait;
+        co_return e;
+    }
+    throttle.record_failure(account, ctx.client_ip);
+    std::string token = random_token(32);
+    std::string link = ctx.services.config.public_url + "/reset-password?token=" + token;
+    auto r = co_await ctx.db.query(sql::kStartReset, db::params(*email, sha256_hex(token), link));
+    if (!r) co_return r.error();
+    if (!r->empty()) {
+        std::string id(r->get(0, 0));
+        auto a = co_await ctx.db.query(audit::kInsertAudit,
+                                       audit::entry(ctx, "auth.password_reset_requested", "users",
+                                                    id, std::nullopt, std::nullopt, id)
+                                           .params);
+        if (!a) co_return a.error();
+    }
+    co_return http::json_text(http::Status::accepted,
+                              R"({"message":"If the address belongs to an account, a reset link is on its way."})");
+}
+
+awaitable<Result<Response>> confirm_reset(RequestContext& ctx) {
+    auto body = http::parse_json_object(ctx.request);
+    if (!body) co_return body.error();
+    http::Fields f(*body);
+    auto token = f.string("token", true, 256, 1);
+    auto password = f.string("new_password", true, 1024);
+    f.reject_unknown({"token", "new_password"});
+    if (!f.ok()) co_return f.error();
+    std::string token_hash = sha256_hex(*token);
+    auto user = co_await ctx.db.query(sql::kUserByResetToken, db::params(token_hash));
+    if (!user) co_return user.error();
+    if (user->empty()) co_return validation_error({{"token", "is invalid or has expired"}});
+    std::string id(user->get(0, 0));
+    if (auto bad = password_policy_violation(*password, user->get(0, 1)))
+        co_return validation_error({{"new_password", *bad}});
+    std::string hash = co_await hash_off_thread(ctx, *password);
+    auto tx = co_await db::Transaction::begin(ctx.db);
+    if (!tx) co_return tx.error();
+    auto consumed = co_await tx->query(sql::kConsumeReset, db::params(id, token_hash, hash));
+    if (!consumed) co_return consumed.error();
+    if (consumed->empty()) co_return validation_error({{"token", "is invalid or has expired"}});
+    std::vector<db::Query> writes;
+    writes.push_back({sql::kRevokeOtherSessions, db::params(id, std::nullopt)});
+    writes.push_back(
+        audit::entry(ctx, "auth.password_reset", "users", id, std::nullopt, std::nullopt, id));
+    auto done = co_await tx->commit(std::move(writes));
+    if (!done) co_return done.error();
+    co_return http::no_content();
+}
+
+awaitable<Result<Response>> change_password(RequestContext& ctx) {
+    auto body = http::parse_json_object(ctx.request);
+    if (!body) co_return body.error();
+    http::Fields f(*body);
+    auto current = f.string("current_password", true, 1024, 1);
+    auto next = f.string("new_password", true, 1024);
+    f.reject_unknown({"current_password", "new_password"});
+    if (!f.ok()) co_return f.error();
+    auto user = co_await ctx.db.query(sql::kUserPassword, db::params(ctx.me().id));
+    if (!user) co_return user.error();
+    if (user->empty()) co_return make_error(ErrorCode::Unauthorized, "Sign in to continue.");
+    if (!co_await verify_off_thread(ctx, *current, std::string(user->get(0, 1))))
+        co_return validation_error({{"current_password", "is incorrect"}});
+    if (auto bad = password_policy_violation(*next, user->get(0, 0)))
+        co_return validation_error({{"new_password", *bad}});
+    std::string hash = co_await hash_off_thread(ctx, *next);
+    // Every other session of this user ends; the one making the change stays signed in.
+    std::vector<db::Query> writes;
+    writes.push_back({sql::kSetPassword, db::params(ctx.me().id, hash)});
+    writes.push_back({sql::kRevokeOtherSessions, db::params(ctx.me().id, ctx.session->id)});
+    writes.push_back(audit::entry(ctx, "auth.password_change", "users", ctx.me().id, std::nullopt,
+                                  std::nullopt));
+    auto r = co_await ctx.db.pipeline(std::move(writes));
+    if (!r) co_return r.error();
+    co_return http::no_content();
+}
+
+}  // namespace
+
+void add_routes(http::Router& router) {
+    using http::Access;
+    using http::Verb;
+    constexpr auto limit = http::kJsonBodyLimit;
+    router.add({Verb::post, "/api/v1/auth/login", login, Access::Public, limit,
+                "Sign in; sets the session cookie and returns {user, csrf_token, token}"});
+    router.add({Verb::post, "/api/v1/auth/logout", logout, Access::Authenticated, limit,
+                "Sign out (revokes the session)"});
+    router.add({Verb::get, "/api/v1/auth/me", me, Access::Authenticated, limit,
+                "The signed-in user"});
+    router.add({Verb::post, "/api/v1/auth/password-reset", start_reset, Access::Public, limit,
+                "Mail a password reset link (always 202)"});
+    router.add({Verb::post, "/api/v1/auth/password-reset/confirm", confirm_reset, Access::Public,
+                limit, "Set a new password with a reset token"});
+    router.add({Verb::put, "/api/v1/auth/password", change_password, Access::Authenticated, limit,
+                "Change the signed-in user's password"});
+}
+
+}  // namespace coach::auth

@@ -1,0 +1,236 @@
+#include "auth/scope.hpp"
+
+namespace coach::auth {
+
+namespace {
+
+// Ids only match when non-empty, so a missing id never grants anything.
+bool is(const std::string& principal_id, const std::string& other_id) {
+    return !principal_id.empty() && principal_id == other_id;
+}
+
+bool is(const std::string& principal_id, const std::optional<std::string>& other_id) {
+    return other_id.has_value() && is(principal_id, *other_id);
+}
+
+bool is_self(const Principal& principal, const Subject& subject) {
+    return is(principal.id, subject.id);
+}
+
+// An AGENT whose team_leader_id is the principal.
+bool is_own_agent(const Principal& principal, const Subject& subject) {
+    return subject.role == Role::Agent && is(principal.id, subject.team_leader_id);
+}
+
+// What a (role, resource, action) cell of the table grants.
+enum class Grant {
+    None,
+    Scope,              // anyone in scope
+    ScopeTlsAndAgents,  // TEAM_LEADERs and AGENTs in scope (MANAGER on users)
+    OwnAgents,          // AGENTs whose team_leader_id is the principal
+    Self,               // the principal's own rows
+};
+
+bool is_write(Action action) {
+    return action == Action::Create || action == Action::Update || action == Action::Delete;
+}
+
+Grant manager_grant(Resource resource, Action action) {
+    switch (resource) {
+        case Resource::Users:
+            if (action == Action::Read) {
+                return Grant::Scope;
+            }
+            if (action == Action::Create || action == Action::Update) {
+                return Grant::ScopeTlsAndAgents;
+            }
+            return Grant::None;
+        case Resource::Metrics:
+        case Resource::Imports:
+        case Resource::Sessions:
+        case Resource::ActionItems:
+        case Resource::Effectiveness:
+        case Resource::Profiles:
+            return (action == Action::Read || is_write(action)) ? Grant::Scope : Grant::None;
+        case Resource::ActionPlans:
+            return Grant::Scope;  // every action, Approve included
+        case Resource::QuickNotes:
+        case Resource::AuditLog:
+        case Resource::Jobs:
+        case Resource::Settings:
+            return action == Action::Read ? Grant::Scope : Grant::None;
+    }
+    return Grant::None;
+}
+
+Grant team_leader_grant(Resource resource, Action action) {
+    const bool read_or_write = action == Action::Read || is_write(action);
+    switch (resource) {
+        case Resource::Users:
+        case Resource::Metrics:
+            return action == Action::Read ? Grant::Scope : Grant::None;
+        case Resource::Sessions:
+        case Resource::QuickNotes:
+        case Resource::ActionItems:
+        case Resource::Profiles:
+            return read_or_write ? Grant::OwnAgents : Grant::None;
+        case Resource::ActionPlans:
+            return (action == Action::Read || action == Action::Create || action == Action::Update)
+                       ? Grant::OwnAgents
+                       : Grant::None;
+        case Resource::Effectiveness:
+            return read_or_write ? Grant::Scope : Grant::None;  // own team: self and own agents
+        case Resource::Imports:
+        case Resource::AuditLog:
+        case Resource::Jobs:
+        case Resource::Settings:
+            return Grant::None;
+    }
+    return Grant::None;
+}
+
+Grant agent_grant(Resource resource, Action action) {
+    switch (resource) {
+        case Resource::Users:
+        case Resource::ActionItems:
+        case Resource::Profiles:
+            return (action == Action::Read || action == Action::Update) ? Grant::Self : Grant::None;
+        case Resource::Metrics:
+        case Resource::Sessions:
+        case Resource::ActionPlans:
+            return action == Action::Read ? Grant::Self : Grant::None;
+        case Resource::Imports:
+        case Resource::QuickNotes:
+        case Resource::Effectiveness:
+        case Resource::AuditLog:
+        case Resource::Jobs:
+        case Resource::Settings:
+            return Grant::None;
+    }
+    return Grant::None;
+}
+
+}  // namespace
+
+std::string_view to_string(Resource resource) noexcept {
+    switch (resource) {
+        case Resource::Users:
+            return "users";
+        case Resource::Metrics:
+            return "metrics";
+        case Resource::Imports:
+            return "imports";
+        case Resource::Sessions:
+            return "sessions";
+        case Resource::QuickNotes:
+            return "quick_notes";
+        case Resource::ActionItems:
+            return "action_items";
+        case Resource::ActionPlans:
+            return "action_plans";
+        case Resource::Effectiveness:
+            return "effectiveness";
+        case Resource::Profiles:
+            return "profiles";
+        case Resource::AuditLog:
+            return "audit_log";
+        case Resource::Jobs:
+            return "jobs";
+        case Resource::Settings:
+            return "settings";
+    }
+    return "";
+}
+
+std::string_view to_string(Action action) noexcept {
+    switch (action) {
+        case Action::Read:
+            return "read";
+        case Action::Create:
+            return "create";
+        case Action::Update:
+            return "update";
+        case Action::Delete:
+            return "delete";
+        case Action::Approve:
+            return "approve";
+    }
+    return "";
+}
+
+bool in_scope(const Principal& principal, const Subject& subject) noexcept {
+    if (principal.role == Role::Admin) {
+        return true;
+    }
+    if (subject.deleted) {
+        return false;
+    }
+    if (is_self(principal, subject)) {
+        return true;
+    }
+    switch (principal.role) {
+        case Role::Manager:
+            return (subject.role == Role::TeamLeader && is(principal.id, subject.manager_id)) ||
+                   (subject.role == Role::Agent &&
+                    is(principal.id, subject.team_leaders_manager_id));
+        case Role::TeamLeader:
+            return is_own_agent(principal, subject);
+        case Role::Admin:
+        case Role::Agent:
+            return false;
+    }
+    return false;
+}
+
+bool may(const Principal& principal, Resource resource, Action action,
+         const Subject& target) noexcept {
+    if (!in_scope(principal, target)) {
+        return false;
+    }
+    if (action == Action::Approve && resource != Resource::ActionPlans) {
+        return false;
+    }
+    Grant grant = Grant::None;
+    switch (principal.role) {
+        case Role::Admin:
+            return true;
+        case Role::Manager:
+            grant = manager_grant(resource, action);
+            break;
+        case Role::TeamLeader:
+            grant = team_leader_grant(resource, action);
+            break;
+        case Role::Agent:
+            grant = agent_grant(resource, action);
+            break;
+    }
+    switch (grant) {
+        case Grant::None:
+            return false;
+        case Grant::Scope:
+            return true;  // in scope, checked above
+        case Grant::ScopeTlsAndAgents:
+            return !is_self(principal, target) &&
+                   (target.role == Role::TeamLeader || target.role == Role::Agent);
+        case Grant::OwnAgents:
+            return is_own_agent(principal, target);
+        case Grant::Self:
+            return is_self(principal, target);
+    }
+    return false;
+}
+
+std::vector<std::string_view> agent_self_editable_user_fields() {
+    return {"phone", "avatar_url", "timezone"};
+}
+
+std::vector<std::string_view> agent_self_editable_profile_fields() {
+    return {"career_aspirations", "personal_goals", "preferred_feedback_method",
+            "peer_comparison_opt_in"};
+}
+
+std::vector<std::string_view> agent_self_editable_action_item_fields() {
+    return {"progress_percentage", "progress_notes", "blockers", "completion_notes"};
+}
+
+}  // namespace coach::auth

@@ -1,0 +1,121 @@
+// Who may see and do what (DESIGN.md section 6), as pure functions over already-loaded rows.
+//
+// Scope (in_scope):
+//   ADMIN        everyone, soft-deleted users included.
+//   soft-deleted users are invisible to every role but ADMIN (self included).
+//   MANAGER      self; TEAM_LEADERs whose manager_id is the manager; AGENTs whose team
+//                leader's manager_id is the manager (Subject::team_leaders_manager_id).
+//   TEAM_LEADER  self; AGENTs whose team_leader_id is the team leader.
+//   AGENT        self.
+// Outside scope the server answers 404, inside scope but not allowed 403.
+//
+// Permissions (may), target = the user the row is about (the agent of a metric, session,
+// note, action item, plan, effectiveness record or profile; the user itself for users):
+//   ADMIN        every action on every resource for every user (Approve: action plans only).
+//   Users        MANAGER read scope, create/update TEAM_LEADERs and AGENTs in scope (never
+//                MANAGERs or ADMINs, so never self); TEAM_LEADER read scope; AGENT read and
+//                update self (contact fields only: agent_self_editable_user_fields).
+//   Metrics      (and history) MANAGER read/create/update/delete scope; TEAM_LEADER read scope;
+//                AGENT read self.
+//   Imports      MANAGER read/create/update/delete in scope; TEAM_LEADER and AGENT nothing.
+//   Sessions     MANAGER all in scope; TEAM_LEADER all for own agents; AGENT read own.
+//   QuickNotes   MANAGER read scope; TEAM_LEADER all for own agents; AGENT nothing.
+//   ActionItems  MANAGER all in scope; TEAM_LEADER all for own agents; AGENT read and update
+//                own (progress/complete only: agent_self_editable_action_item_fields).
+//   ActionPlans  MANAGER all in scope and Approve; TEAM_LEADER read/create/update (draft,
+//                check-in) own agents, no delete, no Approve; AGENT read own.
+//   Effectiveness (and analytics) MANAGER all in scope; TEAM_LEADER all for own team
+//                (self and own agents); AGENT nothing.
+//   Profiles     MANAGER all in scope; TEAM_LEADER all for own agents; AGENT read and update
+//                own (agent_self_editable_profile_fields only).
+//   AuditLog, Jobs, Settings  ADMIN all; MANAGER read in scope; others nothing.
+//   Approve      exists only for ActionPlans; false on every other resource, for every role.
+//   Anything not listed is false. "Own agents" = AGENTs whose team_leader_id is the team leader.
+//
+// How to call it:
+//   - Create: pass the proposed record as target (its role and hierarchy ids as requested).
+//   - An update that changes a user's role, team_leader_id or manager_id: check may() against
+//     both the current and the proposed target.
+//   - System-wide resources (settings, jobs, audit log listings): pass the caller as target.
+//   - Field-level limits for AGENT self-updates are the *_editable_*_fields lists below;
+//     may() only answers whether the action is allowed at all.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/role.hpp"
+
+namespace coach::auth {
+
+// The signed-in user.
+struct Principal {
+    std::string id;
+    Role role;
+};
+
+// The user a row is about, with the hierarchy needed to place it.
+struct Subject {
+    std::string id;
+    Role role;
+    std::optional<std::string> team_leader_id;  // users.team_leader_id (agents)
+    std::optional<std::string> manager_id;      // users.manager_id (team leaders)
+    // manager_id of this user's team leader (agents): the manager who sees this agent.
+    std::optional<std::string> team_leaders_manager_id;
+    bool deleted = false;  // users.deleted_at IS NOT NULL
+};
+
+enum class Resource {
+    Users,
+    Metrics,  // performance_metrics and performance_history
+    Imports,
+    Sessions,
+    QuickNotes,
+    ActionItems,
+    ActionPlans,
+    Effectiveness,  // coaching_effectiveness and analytics
+    Profiles,
+    AuditLog,
+    Jobs,
+    Settings,
+};
+
+enum class Action { Read, Create, Update, Delete, Approve };
+
+inline constexpr Resource kAllResources[] = {
+    Resource::Users,      Resource::Metrics,     Resource::Imports,     Resource::Sessions,
+    Resource::QuickNotes, Resource::ActionItems, Resource::ActionPlans, Resource::Effectiveness,
+    Resource::Profiles,   Resource::AuditLog,    Resource::Jobs,        Resource::Settings,
+};
+
+inline constexpr Action kAllActions[] = {Action::Read, Action::Create, Action::Update,
+                                         Action::Delete, Action::Approve};
+
+// "users", "metrics", ... (lower-case, for logs and messages).
+std::string_view to_string(Resource resource) noexcept;
+// "read", "create", "update", "delete", "approve".
+std::string_view to_string(Action action) noexcept;
+
+// Whether `principal` may see `subject` at all (see the scope rules above).
+bool in_scope(const Principal& principal, const Subject& subject) noexcept;
+
+// Whether `principal` may do `action` on `resource` rows about `target` (the table above).
+// Always false when the target is out of scope.
+bool may(const Principal& principal, Resource resource, Action action,
+         const Subject& target) noexcept;
+
+// users columns an AGENT may change on their own row: phone, avatar_url, timezone.
+std::vector<std::string_view> agent_self_editable_user_fields();
+
+// agent_profiles columns an AGENT may change on their own profile: career_aspirations,
+// personal_goals, preferred_feedback_method, peer_comparison_opt_in.
+std::vector<std::string_view> agent_self_editable_profile_fields();
+
+// action_items columns an AGENT may change on their own items: progress_percentage,
+// progress_notes, blockers, completion_notes. Status changes go through the /complete route
+// (an Update whose status transition the action-item rules validate).
+std::vector<std::string_view> agent_self_editable_action_item_fields();
+
+}  // namespace coach::auth

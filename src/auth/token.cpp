@@ -1,0 +1,98 @@
+#include "auth/token.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <climits>
+#include <stdexcept>
+#include <vector>
+
+namespace coach::auth {
+
+namespace {
+
+constexpr std::string_view kBase64Url =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+}  // namespace
+
+std::string base64url_encode(std::string_view data) {
+    std::string out;
+    out.reserve((data.size() * 4 + 2) / 3);
+    std::size_t i = 0;
+    for (; i + 3 <= data.size(); i += 3) {
+        const unsigned v = (static_cast<unsigned char>(data[i]) << 16U) |
+                           (static_cast<unsigned char>(data[i + 1]) << 8U) |
+                           static_cast<unsigned char>(data[i + 2]);
+        out += kBase64Url[(v >> 18U) & 0x3FU];
+        out += kBase64Url[(v >> 12U) & 0x3FU];
+        out += kBase64Url[(v >> 6U) & 0x3FU];
+        out += kBase64Url[v & 0x3FU];
+    }
+    const std::size_t rest = data.size() - i;
+    if (rest == 1) {
+        const unsigned v = static_cast<unsigned char>(data[i]) << 16U;
+        out += kBase64Url[(v >> 18U) & 0x3FU];
+        out += kBase64Url[(v >> 12U) & 0x3FU];
+    } else if (rest == 2) {
+        const unsigned v = (static_cast<unsigned char>(data[i]) << 16U) |
+                           (static_cast<unsigned char>(data[i + 1]) << 8U);
+        out += kBase64Url[(v >> 18U) & 0x3FU];
+        out += kBase64Url[(v >> 12U) & 0x3FU];
+        out += kBase64Url[(v >> 6U) & 0x3FU];
+    }
+    return out;
+}
+
+std::string random_token(std::size_t bytes) {
+    if (bytes == 0) {
+        return {};
+    }
+    if (bytes > static_cast<std::size_t>(INT_MAX)) {
+        throw std::length_error("random_token: too many bytes requested");
+    }
+    std::vector<unsigned char> buffer(bytes);
+    if (RAND_bytes(buffer.data(), static_cast<int>(bytes)) != 1) {
+        throw std::runtime_error("random_token: OpenSSL RAND_bytes failed");
+    }
+    std::string encoded = base64url_encode(
+        std::string_view(reinterpret_cast<const char*>(buffer.data()), buffer.size()));
+    OPENSSL_cleanse(buffer.data(), buffer.size());
+    return encoded;
+}
+
+std::array<unsigned char, 32> sha256(std::string_view data) {
+    std::array<unsigned char, 32> digest{};
+    unsigned int length = 0;
+    // EVP_Digest with SHA-256 cannot fail short of memory exhaustion inside OpenSSL.
+    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
+        length != digest.size()) {
+        throw std::runtime_error("sha256: OpenSSL EVP_Digest failed");
+    }
+    return digest;
+}
+
+std::string sha256_hex(std::string_view data) {
+    static constexpr std::string_view kHex = "0123456789abcdef";
+    const auto digest = sha256(data);
+    std::string out;
+    out.reserve(digest.size() * 2);
+    for (unsigned char byte : digest) {
+        out += kHex[byte >> 4U];
+        out += kHex[byte & 0x0FU];
+    }
+    return out;
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    if (a.empty()) {
+        return true;
+    }
+    return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace coach::auth

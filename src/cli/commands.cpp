@@ -1,0 +1,264 @@
+#include "cli/commands.hpp"
+
+#include "app/app.hpp"
+#include "auth/password.hpp"
+#include "cli/database.hpp"
+#include "core/log.hpp"
+#include "demo/demo_data.hpp"
+
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <thread>
+
+namespace coach::cli {
+namespace {
+
+int g_exit = 0;
+
+struct Options {
+    bool demo_data = false;
+    int seed = 42;
+    std::string email, name, role, password;
+    bool password_stdin = false;
+};
+
+Options& options() {
+    static Options o;
+    return o;
+}
+
+// Config + logging, or exit code 2 on a bad environment.
+std::optional<Config> load_config() {
+    auto c = config_from_env();
+    init_logging(c.config.log_level);
+    if (!c.error.empty()) {
+        spdlog::error("{}", c.error);
+        g_exit = 2;
+        return std::nullopt;
+    }
+    return c.config;
+}
+
+int fail(const Error& e) {
+    spdlog::error("{}", e.message);
+    return 1;
+}
+
+Result<void> load_demo(const std::string& url, const Config& config, int seed) {
+    auto conn = db::SyncConnection::open(url);
+    if (!conn) return conn.error();
+    auto empty = demo::database_is_empty(*conn);
+    if (!empty) return empty.error();
+    if (!*empty) return make_error(ErrorCode::Conflict, "the database already has users");
+    spdlog::info("loading the demo organisation (seed {})", seed);
+    return demo::load(*conn, seed, auth::hash_password(demo::kDemoPassword, config.bcrypt_cost));
+}
+
+std::string read_password() {
+    if (!options().password_stdin) return options().password;
+    std::string line;
+    std::getline(std::cin, line);
+    return line;
+}
+
+void serve() {
+    auto config = load_config();
+    if (!config) return;
+    // Signals go to the waiting thread below, never to the I/O threads.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    auto database = open_database(*config);
+    if (!database) {
+        g_exit = fail(database.error());
+        return;
+    }
+    if (auto m = migrate_database(database->url); !m) {
+        g_exit = fail(m.error());
+        return;
+    }
+    if (options().demo_data) {
+        auto conn = db::SyncConnection::open(database->url);
+        auto empty = conn ? demo::database_is_empty(*conn) : Result<bool>(conn.error());
+        if (empty && *empty) {
+            if (auto d = load_demo(database->url, *config, options().seed); !d) {
+                g_exit = fail(d.error());
+                return;
+            }
+        }
+    }
+    App app(*config, database->url);
+    if (auto s = app.start(); !s) {
+        g_exit = fail(s.error());
+        return;
+    }
+    std::string url = "http://" + config->listen_host + ":" + std::to_string(app.port());
+    spdlog::info("Coach is serving on {} ({} I/O threads)", url, config->threads);
+    if (options().demo_data) {
+        std::cout << "\nCoach is running at " << url << "\nDemo sign-ins (password "
+                  << demo::kDemoPassword << "):\n";
+        for (const auto& a : demo::accounts())
+            std::cout << "  " << a.role << std::string(12 - a.role.size(), ' ') << a.email << "\n";
+        std::cout << "Press Ctrl-C to stop.\n" << std::endl;
+    }
+
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("signal {}: finishing in-flight requests", sig);
+    app.stop();
+    std::thread watchdog([&] {
+        timespec timeout{20, 0};
+        // A second signal, or 20 s without finishing, stops at once.
+        sigtimedwait(&signals, nullptr, &timeout);
+        app.force_stop();
+    });
+    app.join();
+    pthread_kill(watchdog.native_handle(), SIGTERM);
+    watchdog.join();
+    spdlog::info("stopped");
+}
+
+void migrate() {
+    auto config = load_config();
+    if (!config) return;
+    auto database = open_database(*config);
+    if (!database) {
+        g_exit = fail(database.error());
+        return;
+    }
+    if (auto m = migrate_database(database->url); !m) g_exit = fail(m.error());
+}
+
+void demo_data() {
+    auto config = load_config();
+    if (!config) return;
+    auto database = open_database(*config);
+    if (!database) {
+        g_exit = fail(database.error());
+        return;
+    }
+    if (auto m = migrate_database(database->url); !m) {
+        g_exit = fail(m.error());
+        return;
+    }
+    if (auto d = load_demo(database->url, *config, options().seed); !d) g_exit = fail(d.error());
+}
+
+void user_create() {
+    auto config = load_config();
+    if (!config) return;
+    auto role = auth::parse_role(options().role);
+    std::string password = read_password();
+    if (!role) {
+        spdlog::error("--role must be ADMIN, MANAGER, TEAM_LEADER or AGENT");
+        g_exit = 2;
+        return;
+    }
+    if (auto bad = auth::password_policy_violation(password, options().email)) {
+        spdlog::error("password: {}", *bad);
+        g_exit = 2;
+        return;
+    }
+    auto database = open_database(*config);
+    if (!database) {
+        g_exit = fail(database.error());
+        return;
+    }
+    auto conn = db::SyncConnection::open(database->url);
+    if (!conn) {
+        g_exit = fail(conn.error());
+        return;
+    }
+    auto r = conn->exec(
+        "INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3::user_role, $4) "
+        "RETURNING id",
+        db::params(options().email, options().name, options().role,
+                   auth::hash_password(password, config->bcrypt_cost)));
+    if (!r) {
+        g_exit = fail(r.error());
+        return;
+    }
+    std::cout << r->get(0, 0) << std::endl;
+}
+
+void user_set_password() {
+    auto config = load_config();
+    if (!config) return;
+    std::string password = read_password();
+    if (auto bad = auth::password_policy_violation(password, options().email)) {
+        spdlog::error("password: {}", *bad);
+        g_exit = 2;
+        return;
+    }
+    auto database = open_database(*config);
+    if (!database) {
+        g_exit = fail(database.error());
+        return;
+    }
+    auto conn = db::SyncConnection::open(database->url);
+    if (!conn) {
+        g_exit = fail(conn.error());
+        return;
+    }
+    // A new password ends every session of that user.
+    auto r = conn->exec(R"sql(
+WITH u AS (
+    UPDATE users SET password_hash = $2, password_reset_token = NULL, password_reset_expires = NULL
+     WHERE lower(email) = lower($1) AND deleted_at IS NULL RETURNING id
+), s AS (
+    UPDATE user_sessions SET revoked_at = now()
+     WHERE user_id IN (SELECT id FROM u) AND revoked_at IS NULL
+)
+SELECT id FROM u)sql",
+                        db::params(options().email,
+                                   auth::hash_password(password, config->bcrypt_cost)));
+    if (!r) {
+        g_exit = fail(r.error());
+    } else if (r->empty()) {
+        spdlog::error("no user with email {}", options().email);
+        g_exit = 1;
+    }
+}
+
+}  // namespace
+
+void add_commands(CLI::App& app) {
+    Options& o = options();
+    auto* serve_cmd = app.add_subcommand("serve", "Serve the API and web app\n\n" + config_help());
+    serve_cmd->add_flag("--demo-data", o.demo_data,
+                        "Load the demo organisation when the database has no users");
+    serve_cmd->add_option("--seed", o.seed, "Seed of the demo organisation");
+    serve_cmd->callback(serve);
+
+    app.add_subcommand("migrate", "Apply pending database migrations")->callback(migrate);
+
+    auto* demo_cmd = app.add_subcommand("demo-data", "Load the demo organisation (empty database)");
+    demo_cmd->add_option("--seed", o.seed, "Seed (the same seed gives the same data)");
+    demo_cmd->callback(demo_data);
+
+    auto* user = app.add_subcommand("user", "Manage users");
+    user->require_subcommand(1);
+    auto* create = user->add_subcommand("create", "Create a user");
+    create->add_option("--email", o.email)->required();
+    create->add_option("--name", o.name)->required();
+    create->add_option("--role", o.role, "ADMIN, MANAGER, TEAM_LEADER or AGENT")->required();
+    auto* pw = create->add_option("--password", o.password);
+    create->add_flag("--password-stdin", o.password_stdin, "Read the password from stdin")
+        ->excludes(pw);
+    create->callback(user_create);
+    auto* setpw = user->add_subcommand("set-password", "Set a user's password");
+    setpw->add_option("--email", o.email)->required();
+    auto* pw2 = setpw->add_option("--password", o.password);
+    setpw->add_flag("--password-stdin", o.password_stdin, "Read the password from stdin")
+        ->excludes(pw2);
+    setpw->callback(user_set_password);
+}
+
+int exit_code() { return g_exit; }
+
+}  // namespace coach::cli

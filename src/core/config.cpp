@@ -1,0 +1,102 @@
+#include "core/config.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <thread>
+
+namespace coach {
+namespace {
+
+const char* env(const char* name) {
+    const char* v = std::getenv(name);
+    return (v && *v) ? v : nullptr;
+}
+
+template <class T>
+bool parse_number(const char* text, T& out) {
+    std::string_view s(text);
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && p == s.data() + s.size();
+}
+
+}  // namespace
+
+ConfigResult config_from_env() {
+    ConfigResult r;
+    Config& c = r.config;
+    auto fail = [&](const char* name) { r.error = std::string("invalid value for ") + name; };
+    if (auto v = env("COACH_DATABASE_URL")) c.database_url = v;
+    if (auto v = env("COACH_DATA_DIR")) c.data_dir = v;
+    if (auto v = env("COACH_WEB_DIR")) c.web_dir = v;
+    if (auto v = env("COACH_LOG_LEVEL")) c.log_level = v;
+    if (auto v = env("COACH_PUBLIC_URL")) c.public_url = v;
+    if (auto v = env("COACH_SMTP_URL")) c.smtp_url = v;
+    if (auto v = env("COACH_MAIL_FROM")) c.mail_from = v;
+    if (auto v = env("COACH_ACCESS_LOG")) c.access_log = std::string_view(v) != "0";
+    if (auto v = env("COACH_SECURE_COOKIES")) c.secure_cookies = std::string_view(v) == "1";
+    if (auto v = env("COACH_LISTEN")) {
+        std::string_view s(v);
+        auto colon = s.rfind(':');
+        if (colon == std::string_view::npos || colon == 0) {
+            fail("COACH_LISTEN (expected host:port)");
+        } else {
+            c.listen_host = std::string(s.substr(0, colon));
+            if (c.listen_host.size() > 2 && c.listen_host.front() == '[')
+                c.listen_host = c.listen_host.substr(1, c.listen_host.size() - 2);
+            std::string port(s.substr(colon + 1));
+            if (!parse_number(port.c_str(), c.listen_port)) fail("COACH_LISTEN (port)");
+        }
+    }
+    struct {
+        const char* name;
+        unsigned* out;
+    } unsigned_vars[] = {{"COACH_THREADS", &c.threads},
+                         {"COACH_DB_CONNECTIONS_PER_THREAD", &c.db_connections_per_thread},
+                         {"COACH_WORKER_THREADS", &c.worker_threads}};
+    for (auto& u : unsigned_vars)
+        if (auto v = env(u.name); v && !parse_number(v, *u.out)) fail(u.name);
+    if (auto v = env("COACH_STATEMENT_TIMEOUT_MS"); v && !parse_number(v, c.statement_timeout_ms))
+        fail("COACH_STATEMENT_TIMEOUT_MS");
+    if (auto v = env("COACH_BCRYPT_COST");
+        v && (!parse_number(v, c.bcrypt_cost) || c.bcrypt_cost < 4 || c.bcrypt_cost > 31))
+        fail("COACH_BCRYPT_COST (4..31)");
+    long long secs = 0;
+    if (auto v = env("COACH_SESSION_IDLE_SECONDS")) {
+        if (parse_number(v, secs) && secs > 0) c.session_idle = std::chrono::seconds(secs);
+        else fail("COACH_SESSION_IDLE_SECONDS");
+    }
+    if (auto v = env("COACH_SESSION_ABSOLUTE_SECONDS")) {
+        if (parse_number(v, secs) && secs > 0) c.session_absolute = std::chrono::seconds(secs);
+        else fail("COACH_SESSION_ABSOLUTE_SECONDS");
+    }
+    if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
+    if (c.db_connections_per_thread == 0) c.db_connections_per_thread = 1;
+    if (c.worker_threads == 0) c.worker_threads = 1;
+    if (c.public_url.empty())
+        c.public_url = "http://" + c.listen_host + ":" + std::to_string(c.listen_port);
+    return r;
+}
+
+std::string config_help() {
+    return R"(Environment:
+  COACH_DATABASE_URL               PostgreSQL URL; unset = embedded cluster under COACH_DATA_DIR
+  COACH_LISTEN                     host:port to serve on (default 127.0.0.1:8080)
+  COACH_DATA_DIR                   data directory: embedded cluster, uploads (default var/)
+  COACH_WEB_DIR                    built web app to serve (default web/dist)
+  COACH_THREADS                    I/O threads, one io_context each (default: cores)
+  COACH_DB_CONNECTIONS_PER_THREAD  PostgreSQL connections per I/O thread (default 4)
+  COACH_WORKER_THREADS             threads for blocking work: bcrypt, parsing (default 2)
+  COACH_STATEMENT_TIMEOUT_MS       statement_timeout per connection (default 15000)
+  COACH_LOG_LEVEL                  trace|debug|info|warn|error (default info)
+  COACH_ACCESS_LOG                 0 to turn the per-request access log off (default 1)
+  COACH_SECURE_COOKIES             1 to mark the session cookie Secure (behind TLS)
+  COACH_PUBLIC_URL                 base URL used in mails (default http://COACH_LISTEN)
+  COACH_SMTP_URL                   SMTP server for the mail outbox, e.g. smtp://127.0.0.1:25
+  COACH_MAIL_FROM                  sender address (default coach@localhost)
+  COACH_SESSION_IDLE_SECONDS       idle session expiry (default 43200 = 12 h)
+  COACH_SESSION_ABSOLUTE_SECONDS   absolute session expiry (default 604800 = 7 days)
+  COACH_BCRYPT_COST                bcrypt cost for new hashes (default 12)
+)";
+}
+
+}  // namespace coach

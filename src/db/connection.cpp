@@ -1,0 +1,197 @@
+#include "db/connection.hpp"
+
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <spdlog/spdlog.h>
+
+#include <poll.h>
+
+namespace coach::db {
+namespace asio = boost::asio;
+using asio::awaitable;
+
+namespace {
+
+bool is_connection_state(std::string_view sqlstate) {
+    // 08: connection exception; 57P01-03: admin/crash shutdown, cannot connect now.
+    return sqlstate.starts_with("08") || sqlstate == "57P01" || sqlstate == "57P02" ||
+           sqlstate == "57P03";
+}
+
+Error unavailable(std::string message) {
+    Error e = make_error(ErrorCode::Unavailable, std::move(message));
+    e.retry_after_seconds = 5;
+    return e;
+}
+
+}  // namespace
+
+Error error_from_result(const PGresult* r) {
+    auto field = [&](int code) {
+        const char* v = PQresultErrorField(r, code);
+        return std::string(v ? v : "");
+    };
+    std::string sqlstate = field(PG_DIAG_SQLSTATE);
+    Error e = make_error(ErrorCode::Internal, field(PG_DIAG_MESSAGE_PRIMARY));
+    if (is_connection_state(sqlstate)) e = unavailable("The database is not available.");
+    if (sqlstate == "57014") e = unavailable("The database did not answer in time.");
+    e.sqlstate = std::move(sqlstate);
+    e.constraint = field(PG_DIAG_CONSTRAINT_NAME);
+    return e;
+}
+
+Connection::Connection(PGconn* conn, asio::any_io_executor ex)
+    : conn_(conn), socket_(ex), deadline_(ex) {}
+
+Connection::~Connection() {
+    // The descriptor belongs to libpq: release it before PQfinish closes it.
+    if (socket_.is_open()) socket_.release();
+    PQfinish(conn_);
+}
+
+bool Connection::stale() const {
+    pollfd p{PQsocket(conn_), POLLIN | POLLRDHUP, 0};
+    return PQstatus(conn_) != CONNECTION_OK || poll(&p, 1, 0) != 0;
+}
+
+bool Connection::in_transaction() const {
+    auto s = PQtransactionStatus(conn_);
+    return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
+}
+
+Error Connection::fail(std::string what) {
+    broken_ = true;
+    if (timed_out_) return unavailable("The database did not answer in time.");
+    std::string msg = PQerrorMessage(conn_);
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    spdlog::warn("database connection lost ({}): {}", what, msg);
+    return unavailable("The database is not available.");
+}
+
+void Connection::arm_deadline(std::chrono::milliseconds timeout) {
+    timed_out_ = false;
+    deadline_.expires_after(timeout);
+    deadline_.async_wait([this](boost::system::error_code ec) {
+        if (ec) return;
+        timed_out_ = true;
+        boost::system::error_code ignored;
+        socket_.cancel(ignored);
+    });
+}
+
+awaitable<bool> Connection::wait(Wait what) {
+    if (timed_out_) co_return false;
+    boost::system::error_code ec;
+    co_await socket_.async_wait(what == Wait::Read ? asio::posix::stream_descriptor::wait_read
+                                                   : asio::posix::stream_descriptor::wait_write,
+                                asio::redirect_error(asio::use_awaitable, ec));
+    co_return !ec && !timed_out_;
+}
+
+awaitable<Result<std::unique_ptr<Connection>>> Connection::connect(const ConnectOptions& o) {
+    std::string options = "-c statement_timeout=" + std::to_string(o.statement_timeout_ms) +
+                          " -c TimeZone=UTC -c DateStyle=ISO";
+    const char* keys[] = {"dbname", "application_name", "options", nullptr};
+    const char* values[] = {o.url.c_str(), o.application_name.c_str(), options.c_str(), nullptr};
+    PGconn* raw = PQconnectStartParams(keys, values, 1);
+    if (!raw) co_return unavailable("Out of memory connecting to the database.");
+    std::unique_ptr<Connection> c(new Connection(raw, co_await asio::this_coro::executor));
+    if (PQstatus(raw) == CONNECTION_BAD) co_return c->fail("connect");
+    if (PQsetnonblocking(raw, 1) != 0) co_return c->fail("nonblocking");
+
+    c->arm_deadline(o.connect_timeout);
+    PostgresPollingStatusType poll = PGRES_POLLING_WRITING;
+    for (;;) {
+        int fd = PQsocket(raw);
+        if (fd < 0) co_return c->fail("socket");
+        if (!c->socket_.is_open() || c->socket_.native_handle() != fd) {
+            if (c->socket_.is_open()) c->socket_.release();
+            c->socket_.assign(fd);
+        }
+        if (poll == PGRES_POLLING_OK) break;
+        if (poll == PGRES_POLLING_FAILED) co_return c->fail("connect");
+        if (!co_await c->wait(poll == PGRES_POLLING_READING ? Wait::Read : Wait::Write))
+            co_return c->fail("connect");
+        poll = PQconnectPoll(raw);
+    }
+    c->deadline_.cancel();
+    if (PQenterPipelineMode(raw) != 1) co_return c->fail("pipeline");
+    co_return std::move(c);
+}
+
+awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Query> queries,
+                                                             std::chrono::milliseconds timeout) {
+    if (broken_) co_return unavailable("The database is not available.");
+    std::vector<const char*> values;
+    for (const Query& q : queries) {
+        values.clear();
+        for (const auto& v : q.params.values) values.push_back(v ? v->c_str() : nullptr);
+        std::string sql(q.sql);  // libpq needs a NUL-terminated string
+        if (PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                              values.data(), nullptr, nullptr, 0) != 1)
+            co_return fail("send");
+    }
+    if (PQpipelineSync(conn_) != 1) co_return fail("sync");
+
+    arm_deadline(timeout);
+    struct DeadlineGuard {
+        asio::steady_timer& t;
+        ~DeadlineGuard() { t.cancel(); }
+    } guard{deadline_};
+
+    // Flush; while the socket is full, keep reading so the server never blocks on us.
+    for (;;) {
+        int f = PQflush(conn_);
+        if (f == 0) break;
+        if (f < 0) co_return fail("flush");
+        if (!co_await wait(Wait::Write)) co_return fail("flush");
+        if (PQconsumeInput(conn_) != 1) co_return fail("read");
+    }
+
+    std::vector<PgResult> results;
+    results.reserve(queries.size());
+    std::optional<Error> first_error;
+    for (;;) {
+        bool previous_null = false;
+        while (!PQisBusy(conn_)) {
+            PGresult* r = PQgetResult(conn_);
+            if (!r) {  // end of one statement's results; twice in a row: nothing more to read
+                if (previous_null) break;
+                previous_null = true;
+                continue;
+            }
+            previous_null = false;
+            PgResult owned(r);
+            switch (PQresultStatus(r)) {
+                case PGRES_PIPELINE_SYNC:
+                    if (first_error) co_return std::move(*first_error);
+                    co_return std::move(results);
+                case PGRES_TUPLES_OK:
+                case PGRES_COMMAND_OK:
+                case PGRES_EMPTY_QUERY:
+                    results.push_back(std::move(owned));
+                    break;
+                case PGRES_PIPELINE_ABORTED:
+                    break;
+                default:
+                    if (!first_error) first_error = error_from_result(r);
+                    if (first_error->code == ErrorCode::Unavailable) broken_ = true;
+                    break;
+            }
+        }
+        if (PQstatus(conn_) == CONNECTION_BAD) co_return fail("read");
+        if (!co_await wait(Wait::Read)) co_return fail("read");
+        if (PQconsumeInput(conn_) != 1) co_return fail("read");
+    }
+}
+
+awaitable<Result<PgResult>> Connection::query(std::string_view sql, Params params,
+                                              std::chrono::milliseconds timeout) {
+    Query q{sql, std::move(params)};
+    auto r = co_await execute(std::span<const Query>(&q, 1), timeout);
+    if (!r) co_return r.error();
+    co_return std::move(r->front());
+}
+
+}  // namespace coach::db

@@ -1,0 +1,60 @@
+#include "db/sync_connection.hpp"
+
+#include "db/connection.hpp"
+
+namespace coach::db {
+namespace {
+
+Result<PgResult> checked(PGconn* conn, PGresult* r) {
+    PgResult owned(r);
+    auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY)
+        return owned;
+    if (!r) return make_error(ErrorCode::Unavailable, PQerrorMessage(conn));
+    return error_from_result(r);
+}
+
+}  // namespace
+
+Result<SyncConnection> SyncConnection::open(const std::string& url) {
+    const char* keys[] = {"dbname", "application_name", "options", nullptr};
+    const char* values[] = {url.c_str(), "coach-cli", "-c TimeZone=UTC", nullptr};
+    PGconn* c = PQconnectdbParams(keys, values, 1);
+    if (PQstatus(c) != CONNECTION_OK) {
+        std::string msg = PQerrorMessage(c);
+        PQfinish(c);
+        while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+        return make_error(ErrorCode::Unavailable, "cannot connect to PostgreSQL: " + msg);
+    }
+    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    return SyncConnection(c);
+}
+
+SyncConnection& SyncConnection::operator=(SyncConnection&& o) noexcept {
+    if (this != &o) {
+        if (conn_) PQfinish(conn_);
+        conn_ = o.conn_;
+        o.conn_ = nullptr;
+    }
+    return *this;
+}
+
+SyncConnection::~SyncConnection() {
+    if (conn_) PQfinish(conn_);
+}
+
+Result<PgResult> SyncConnection::exec(std::string_view sql, const Params& params) {
+    std::vector<const char*> values;
+    for (const auto& v : params.values) values.push_back(v ? v->c_str() : nullptr);
+    std::string text(sql);
+    return checked(conn_, PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()),
+                                       nullptr, values.data(), nullptr, nullptr, 0));
+}
+
+Result<PgResult> SyncConnection::exec_script(std::string_view sql) {
+    std::string text(sql);
+    // PQexec returns only the last result; an error stops the script and is what comes back.
+    return checked(conn_, PQexec(conn_, text.c_str()));
+}
+
+}  // namespace coach::db

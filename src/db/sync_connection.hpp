@@ -1,0 +1,30 @@
+#pragma once
+// Blocking libpq connection for the command line, migrations and tests: never used on an
+// I/O thread.
+#include "core/error.hpp"
+#include "db/params.hpp"
+#include "db/pg_result.hpp"
+
+#include <string>
+
+namespace coach::db {
+
+class SyncConnection {
+public:
+    static Result<SyncConnection> open(const std::string& url);
+    SyncConnection(SyncConnection&& o) noexcept : conn_(o.conn_) { o.conn_ = nullptr; }
+    SyncConnection& operator=(SyncConnection&& o) noexcept;
+    ~SyncConnection();
+
+    // One parameterized statement.
+    Result<PgResult> exec(std::string_view sql, const Params& params = {});
+    // A script of several statements (simple query protocol, no parameters).
+    Result<PgResult> exec_script(std::string_view sql);
+    PGconn* raw() const { return conn_; }
+
+private:
+    explicit SyncConnection(PGconn* c) : conn_(c) {}
+    PGconn* conn_ = nullptr;
+};
+
+}  // namespace coach::db

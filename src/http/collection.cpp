@@ -1,0 +1,89 @@
+#include "http/collection.hpp"
+
+#include "auth/token.hpp"
+
+#include <boost/json.hpp>
+
+#include <charconv>
+
+namespace coach::http {
+namespace json = boost::json;
+
+namespace {
+
+std::optional<std::string> base64url_decode(std::string_view in) {
+    static constexpr std::string_view alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string out;
+    unsigned buffer = 0;
+    int bits = 0;
+    for (char c : in) {
+        auto pos = alphabet.find(c);
+        if (pos == std::string_view::npos) return std::nullopt;
+        buffer = (buffer << 6) | static_cast<unsigned>(pos);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(static_cast<char>((buffer >> bits) & 0xFF));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string encode_cursor(const std::vector<std::string>& parts) {
+    json::array a;
+    for (const auto& p : parts) a.emplace_back(p);
+    return auth::base64url_encode(json::serialize(a));
+}
+
+std::optional<std::vector<std::string>> decode_cursor(std::string_view cursor) {
+    auto raw = base64url_decode(cursor);
+    if (!raw) return std::nullopt;
+    boost::system::error_code ec;
+    json::value v = json::parse(*raw, ec);
+    if (ec || !v.is_array()) return std::nullopt;
+    std::vector<std::string> out;
+    for (const auto& e : v.as_array()) {
+        if (!e.is_string()) return std::nullopt;
+        out.emplace_back(e.as_string());
+    }
+    return out;
+}
+
+Page read_page(const RequestContext& ctx, std::size_t cursor_parts,
+               std::vector<FieldError>& errors) {
+    Page p;
+    if (auto l = ctx.query_param("limit")) {
+        int v = 0;
+        auto [ptr, ec] = std::from_chars(l->data(), l->data() + l->size(), v);
+        if (ec != std::errc() || ptr != l->data() + l->size() || v < 1 || v > 500)
+            errors.push_back({"limit", "must be an integer between 1 and 500"});
+        else
+            p.limit = v;
+    }
+    if (auto c = ctx.query_param("cursor"); c && !c->empty()) {
+        p.after = decode_cursor(*c);
+        if (!p.after || p.after->size() != cursor_parts) {
+            errors.push_back({"cursor", "is not a cursor returned by this collection"});
+            p.after.reset();
+        }
+    }
+    return p;
+}
+
+std::string collection_json(const std::vector<std::string_view>& items,
+                            const std::optional<std::string>& next) {
+    std::string out = "{\"items\":[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ',';
+        out += items[i];
+    }
+    out += "],\"next_cursor\":";
+    out += next ? json::serialize(json::value(*next)) : "null";
+    out += '}';
+    return out;
+}
+
+}  // namespace coach::http

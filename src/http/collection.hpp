@@ -1,0 +1,29 @@
+#pragma once
+// Collections (DESIGN §5): limit (default 50, max 500), opaque keyset cursors, and the
+// {"items": [...], "next_cursor": ...} envelope around JSON rows built by PostgreSQL.
+#include "core/error.hpp"
+#include "http/request_context.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coach::http {
+
+struct Page {
+    int limit = 50;
+    std::optional<std::vector<std::string>> after;  // decoded cursor values
+};
+
+// Reads limit= and cursor=; errors are added to `errors`.
+Page read_page(const RequestContext& ctx, std::size_t cursor_parts,
+               std::vector<FieldError>& errors);
+
+std::string encode_cursor(const std::vector<std::string>& parts);
+std::optional<std::vector<std::string>> decode_cursor(std::string_view cursor);
+
+// Joins item JSON texts; `next` is the cursor of the last item when there are more.
+std::string collection_json(const std::vector<std::string_view>& items,
+                            const std::optional<std::string>& next);
+
+}  // namespace coach::http

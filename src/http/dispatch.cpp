@@ -1,0 +1,114 @@
+#include "http/dispatch.hpp"
+
+#include "auth/authenticate.hpp"
+#include "http/metrics.hpp"
+#include "http/response.hpp"
+#include "http/security_headers.hpp"
+#include "http/static_files.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <random>
+
+namespace coach::http {
+namespace asio = boost::asio;
+
+namespace {
+
+bool plain_id(std::string_view s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+    return true;
+}
+
+bool is_api_path(std::string_view path) {
+    return path.starts_with("/api/") || path == "/api" || path == "/healthz" ||
+           path == "/readyz" || path == "/metrics";
+}
+
+}  // namespace
+
+std::string request_id_for(const Request& req) {
+    auto it = req.find("X-Request-Id");
+    if (it != req.end() && plain_id({it->value().data(), it->value().size()}))
+        return std::string(it->value());
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    return fmt::format("{:016x}", rng());
+}
+
+void finish_response(Response& res, const std::string& request_id) {
+    add_security_headers(res);
+    res.set("X-Request-Id", request_id);
+    res.set(beast_http::field::server, "coach");
+}
+
+asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& services) {
+    const auto started = std::chrono::steady_clock::now();
+    const Request& req = in.request;
+    std::string rid = request_id_for(req);
+    Response res;
+    std::size_t route_index = services.metrics.no_route();
+
+    if (!in.match.route) {
+        if (!is_api_path(in.path)) {
+            if (req.method() == Verb::get || req.method() == Verb::head) {
+                res = services.static_files.serve(req, in.path);
+            } else {
+                res = error_response(make_error(ErrorCode::MethodNotAllowed,
+                                                "Only GET and HEAD are allowed here."));
+                res.set(beast_http::field::allow, "GET, HEAD");
+            }
+        } else if (!in.match.allow.empty()) {
+            res = error_response(make_error(ErrorCode::MethodNotAllowed,
+                                            "This method is not allowed on this resource."));
+            res.set(beast_http::field::allow, in.match.allow);
+        } else {
+            res = error_response(make_error(ErrorCode::NotFound, "No such resource."));
+        }
+    } else {
+        const Route& route = *in.match.route;
+        route_index = route.index;
+        RequestContext ctx{req, rid, in.client_ip, in.match.params, in.query, pool, services,
+                           std::nullopt, std::nullopt, {}};
+        Result<Response> out = Error{};
+        try {
+            if (route.access == Access::Authenticated) {
+                if (auto a = co_await auth::authenticate(ctx); !a) out = a.error();
+            }
+            if (route.access == Access::Public || ctx.principal) out = co_await route.handler(ctx);
+        } catch (const std::exception& e) {
+            spdlog::error("{} unhandled exception in {} {}: {}", rid,
+                          std::string(beast_http::to_string(route.method)), route.pattern,
+                          e.what());
+            out = make_error(ErrorCode::Internal, "");
+        }
+        if (out) {
+            res = std::move(*out);
+        } else {
+            Error e = out.error();
+            if (e.code == ErrorCode::Internal) {
+                // A bug or an unexpected SQL error: log the detail, tell the client nothing.
+                spdlog::error("{} internal error in {}: {} {}", rid, route.pattern, e.sqlstate,
+                              e.message);
+                e = make_error(ErrorCode::Internal, "An unexpected error occurred.");
+            }
+            res = error_response(e);
+        }
+        for (auto& c : ctx.set_cookies) res.insert(beast_http::field::set_cookie, c);
+    }
+    if (req.method() == Verb::head) res.body().clear();
+    res.version(req.version());
+    finish_response(res, rid);
+
+    auto elapsed = std::chrono::steady_clock::now() - started;
+    services.metrics.observe(route_index, res.result_int(), elapsed);
+    if (services.config.access_log)
+        spdlog::info("{} {} {} {} {} {:.1f}ms", rid, in.client_ip,
+                     std::string(beast_http::to_string(req.method())), in.path, res.result_int(),
+                     std::chrono::duration<double, std::milli>(elapsed).count());
+    co_return res;
+}
+
+}  // namespace coach::http

@@ -1,0 +1,70 @@
+#pragma once
+// Reading a JSON request body field by field, collecting every problem (DESIGN §5: each bad
+// field is reported). Absent fields stay std::nullopt; for PATCH, `null` is a value (clear).
+#include "core/error.hpp"
+#include "http/request_context.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+namespace coach::http {
+
+// 415 unless Content-Type is JSON, 400 for malformed JSON or a non-object.
+Result<boost::json::object> parse_json_object(const Request& req);
+
+// A field that may be absent, null or set (PATCH semantics).
+template <class T>
+struct Patch {
+    bool present = false;
+    std::optional<T> value;  // nullopt with present == true means null
+};
+
+class Fields {
+public:
+    explicit Fields(const boost::json::object& o) : o_(o) {}
+
+    std::optional<std::string> string(std::string_view name, bool required,
+                                      std::size_t max_length, std::size_t min_length = 0);
+    std::optional<std::string> email(std::string_view name, bool required);
+    std::optional<std::string> uuid(std::string_view name, bool required);
+    std::optional<std::string> date(std::string_view name, bool required);  // YYYY-MM-DD
+    std::optional<std::string> one_of(std::string_view name, bool required,
+                                      std::initializer_list<std::string_view> allowed);
+    std::optional<bool> boolean(std::string_view name, bool required);
+    std::optional<std::int64_t> integer(std::string_view name, bool required, std::int64_t min,
+                                        std::int64_t max);
+
+    // PATCH variants: present/null/value. `nullable` false turns null into an error.
+    Patch<std::string> patch_string(std::string_view name, std::size_t max_length,
+                                    bool nullable = true, std::size_t min_length = 0);
+    Patch<std::string> patch_uuid(std::string_view name, bool nullable = true);
+    Patch<std::string> patch_date(std::string_view name, bool nullable = true);
+    Patch<std::string> patch_email(std::string_view name);
+    Patch<std::string> patch_one_of(std::string_view name,
+                                    std::initializer_list<std::string_view> allowed,
+                                    bool nullable = true);
+
+    // Fields not in `known` are errors ("unknown field").
+    void reject_unknown(std::initializer_list<std::string_view> known);
+    void add(std::string field, std::string message) {
+        errors_.push_back({std::move(field), std::move(message)});
+    }
+    bool ok() const { return errors_.empty(); }
+    Error error() const { return validation_error(errors_); }
+    bool has(std::string_view name) const { return o_.contains(name); }
+
+private:
+    const boost::json::value* get(std::string_view name, bool required);
+    const boost::json::object& o_;
+    std::vector<FieldError> errors_;
+};
+
+bool is_uuid(std::string_view s);
+bool is_date(std::string_view s);  // a real calendar date in YYYY-MM-DD
+bool is_email(std::string_view s);
+
+}  // namespace coach::http

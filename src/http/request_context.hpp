@@ -1,0 +1,50 @@
+#pragma once
+// Everything a handler sees of one request.
+#include "auth/scope.hpp"
+#include "http/types.hpp"
+
+#include <boost/url/params_view.hpp>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace coach::db {
+class Pool;
+}
+
+namespace coach::http {
+
+struct Services;
+
+struct Session {
+    std::string id;          // user_sessions.id
+    std::string csrf_token;  // echoed at login; required on cookie-authenticated writes
+    bool via_cookie = false;
+};
+
+struct RequestContext {
+    const Request& request;
+    std::string request_id;
+    std::string client_ip;
+    std::vector<std::pair<std::string_view, std::string>> path_params;
+    boost::urls::params_view query;
+    db::Pool& db;
+    Services& services;
+    std::optional<auth::Principal> principal;  // set for authenticated routes
+    std::optional<Session> session;
+    std::vector<std::string> set_cookies;  // added to the response
+
+    std::string_view path_param(std::string_view name) const {
+        for (const auto& [k, v] : path_params)
+            if (k == name) return v;
+        return {};
+    }
+    std::optional<std::string> query_param(std::string_view name) const;
+    std::string_view header(beast_http::field f) const;
+    std::string user_agent() const { return std::string(header(beast_http::field::user_agent)); }
+    const auth::Principal& me() const { return *principal; }
+};
+
+}  // namespace coach::http

@@ -1,0 +1,21 @@
+#pragma once
+// Building responses: JSON bodies (given as text, e.g. built by PostgreSQL, or as values) and
+// the one error shape of DESIGN §5.
+#include "core/error.hpp"
+#include "http/types.hpp"
+
+#include <boost/json/value.hpp>
+
+#include <string>
+
+namespace coach::http {
+
+Response json_text(Status status, std::string body);
+Response json_value(Status status, const boost::json::value& body);
+Response no_content();
+Response error_response(const Error& error);
+
+// Serializes a whole Error into {"error": {...}} (also used for logging in tests).
+std::string error_body(const Error& error);
+
+}  // namespace coach::http

@@ -1,0 +1,46 @@
+#pragma once
+// The route table: method + pattern ("/api/v1/users/{id}") -> handler. Matching yields the
+// path parameters, or tells 404 (no pattern) from 405 (pattern, other method).
+#include "core/error.hpp"
+#include "http/request_context.hpp"
+
+#include <boost/asio/awaitable.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace coach::http {
+
+using Handler = std::function<boost::asio::awaitable<Result<Response>>(RequestContext&)>;
+
+enum class Access { Public, Authenticated };
+
+struct Route {
+    Verb method;
+    std::string pattern;
+    Handler handler;
+    Access access = Access::Authenticated;
+    std::size_t body_limit = kJsonBodyLimit;
+    std::string summary;  // one line for the OpenAPI document
+    std::size_t index = 0;  // position in the table (metrics)
+};
+
+struct RouteMatch {
+    const Route* route = nullptr;
+    std::vector<std::pair<std::string_view, std::string>> params;
+    std::string allow;  // methods allowed on the path when route == nullptr
+};
+
+class Router {
+public:
+    void add(Route route);
+    RouteMatch match(Verb method, std::string_view path) const;
+    const std::vector<Route>& routes() const { return routes_; }
+
+private:
+    std::vector<Route> routes_;
+    std::vector<std::vector<std::string>> segments_;
+};
+
+}  // namespace coach::http

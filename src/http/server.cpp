@@ -1,0 +1,237 @@
+#include "http/server.hpp"
+
+#include "http/dispatch.hpp"
+#include "http/metrics.hpp"
+#include "http/response.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <spdlog/spdlog.h>
+
+namespace coach::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using asio::ip::tcp;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto kIdleTimeout = 75s;    // keep-alive connection waiting for its next request
+constexpr auto kReadTimeout = 60s;    // the rest of a request once its header arrived
+constexpr auto kWriteTimeout = 60s;
+constexpr std::size_t kHeaderLimit = 16 * 1024;
+using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
+constexpr auto as_tuple_awaitable = asio::as_tuple(asio::use_awaitable);
+
+struct SessionEntry {
+    beast::tcp_stream* stream;
+    bool idle = true;
+};
+
+}  // namespace
+
+struct Server::Thread {
+    asio::io_context ctx{1};
+    std::unique_ptr<db::Pool> pool;
+    std::optional<tcp::acceptor> acceptor;
+    std::list<SessionEntry*> sessions;
+    bool stopping = false;
+    std::size_t index = 0;
+};
+
+Server::Server(Services& services, db::ConnectOptions db)
+    : services_(services), db_(std::move(db)) {}
+
+Server::~Server() {
+    stop();
+    join();
+}
+
+Result<void> Server::start() {
+    const Config& cfg = services_.config;
+    boost::system::error_code ec;
+    auto address = asio::ip::make_address(cfg.listen_host, ec);
+    if (ec) return make_error(ErrorCode::Internal, "invalid listen address " + cfg.listen_host);
+    tcp::endpoint endpoint(address, cfg.listen_port);
+
+    for (unsigned i = 0; i < cfg.threads; ++i) {
+        auto t = std::make_unique<Thread>();
+        t->index = i;
+        t->pool = std::make_unique<db::Pool>(t->ctx.get_executor(), db_,
+                                             cfg.db_connections_per_thread);
+        tcp::acceptor& a = t->acceptor.emplace(t->ctx);
+        a.open(endpoint.protocol(), ec);
+        if (!ec) a.set_option(tcp::acceptor::reuse_address(true), ec);
+        if (!ec) a.set_option(reuse_port(true), ec);
+        if (!ec) a.bind(endpoint, ec);
+        if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+        if (ec)
+            return make_error(ErrorCode::Internal, "cannot listen on " + cfg.listen_host + ":" +
+                                                       std::to_string(endpoint.port()) + ": " +
+                                                       ec.message());
+        endpoint.port(a.local_endpoint().port());  // port 0: every thread shares the one chosen
+        threads_.push_back(std::move(t));
+    }
+    port_ = endpoint.port();
+    for (auto& t : threads_) {
+        asio::co_spawn(t->ctx, accept_loop(*t), asio::detached);
+        workers_.emplace_back([&ctx = t->ctx] { ctx.run(); });
+    }
+    return {};
+}
+
+void Server::for_each_thread(const std::function<void(asio::io_context&, db::Pool&)>& fn) {
+    for (auto& t : threads_) fn(t->ctx, *t->pool);
+}
+
+void Server::stop() {
+    for (auto& t : threads_) {
+        asio::post(t->ctx, [t = t.get()] {
+            if (t->stopping) return;
+            t->stopping = true;
+            boost::system::error_code ignored;
+            if (t->acceptor) t->acceptor->close(ignored);
+            for (SessionEntry* s : t->sessions)
+                if (s->idle) s->stream->socket().cancel(ignored);
+        });
+    }
+}
+
+std::vector<db::PoolStats> Server::pool_stats() const {
+    std::vector<db::PoolStats> out;
+    for (const auto& t : threads_) out.push_back(t->pool->stats());
+    return out;
+}
+
+void Server::force_stop() {
+    for (auto& t : threads_) t->ctx.stop();
+}
+
+void Server::join() {
+    for (auto& w : workers_)
+        if (w.joinable()) w.join();
+    workers_.clear();
+}
+
+asio::awaitable<void> Server::accept_loop(Thread& t) {
+    for (;;) {
+        auto [ec, socket] = co_await t.acceptor->async_accept(as_tuple_awaitable);
+        if (t.stopping) co_return;
+        if (ec) {
+            spdlog::warn("accept failed: {}", ec.message());
+            asio::steady_timer pause(t.ctx, 50ms);  // e.g. out of file descriptors
+            co_await pause.async_wait(as_tuple_awaitable);
+            continue;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        asio::co_spawn(t.ctx, session(std::move(socket), t), asio::detached);
+    }
+}
+
+asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
+    boost::system::error_code ec;
+    auto remote = socket.remote_endpoint(ec);
+    std::string client_ip = ec ? "" : remote.address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    SessionEntry entry{&stream, true};
+    t.sessions.push_front(&entry);
+    struct Unregister {
+        Thread& t;
+        std::list<SessionEntry*>::iterator it;
+        ~Unregister() { t.sessions.erase(it); }
+    } unregister{t, t.sessions.begin()};
+
+    beast::flat_buffer buffer;
+    bool unread_body = false;  // closing with request bytes unread: linger so no RST eats the reply
+    while (!t.stopping) {
+        beast_http::request_parser<beast_http::string_body> parser;
+        parser.header_limit(kHeaderLimit);
+        parser.body_limit(boost::none);  // the route's limit is set once the header is known
+        entry.idle = true;
+        stream.expires_after(kIdleTimeout);
+        auto [rec, _] = co_await beast_http::async_read_header(stream, buffer, parser,
+                                                                as_tuple_awaitable);
+        entry.idle = false;
+        if (rec) {
+            if (rec == beast_http::error::end_of_stream || rec == beast::error::timeout ||
+                rec == asio::error::operation_aborted || rec == asio::error::connection_reset ||
+                rec == asio::error::eof)
+                break;
+            // Malformed request line or headers: say so and close.
+            Response res = error_response(make_error(
+                rec == beast_http::error::header_limit ? ErrorCode::PayloadTooLarge
+                                                       : ErrorCode::BadRequest,
+                "Malformed HTTP request: " + rec.message()));
+            res.keep_alive(false);
+            finish_response(res, request_id_for(parser.get()));
+            stream.expires_after(kWriteTimeout);
+            co_await beast_http::async_write(stream, res, as_tuple_awaitable);
+            break;
+        }
+
+        const auto& header = parser.get();
+        auto target = boost::urls::parse_origin_form(
+            std::string_view(header.target().data(), header.target().size()));
+        Response res;
+        bool keep_alive = header.keep_alive();
+        if (!target) {
+            res = error_response(make_error(ErrorCode::BadRequest, "Malformed request target."));
+            keep_alive = false;
+        } else {
+            std::string_view path = target->encoded_path();
+            RouteMatch match = services_.router.match(header.method(), path);
+            std::size_t limit = match.route ? match.route->body_limit : kJsonBodyLimit;
+            parser.body_limit(limit);
+            bool too_large = parser.content_length() && *parser.content_length() > limit;
+            if (!too_large && !parser.is_done()) {
+                stream.expires_after(kReadTimeout);
+                auto [bec, bn] = co_await beast_http::async_read(stream, buffer, parser,
+                                                                 as_tuple_awaitable);
+                if (bec == beast_http::error::body_limit) {
+                    too_large = true;
+                } else if (bec) {
+                    break;
+                }
+            }
+            if (too_large) {
+                res = error_response(make_error(
+                    ErrorCode::PayloadTooLarge,
+                    "The request body is larger than " + std::to_string(limit) + " bytes."));
+                keep_alive = false;  // the rest of the body is not read
+                unread_body = true;
+            } else {
+                Incoming in{parser.get(), path, target->params(), match, client_ip};
+                res = co_await dispatch(in, *t.pool, services_);
+            }
+        }
+        if (res.find("X-Request-Id") == res.end())
+            finish_response(res, request_id_for(header));
+        keep_alive = keep_alive && !t.stopping;
+        res.keep_alive(keep_alive);
+        stream.expires_after(kWriteTimeout);
+        auto [wec, wn] = co_await beast_http::async_write(stream, res, as_tuple_awaitable);
+        if (wec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (unread_body) {
+        // Lingering close: discard what the client still sends (bounded) until it closes.
+        stream.expires_after(2s);
+        std::size_t drained = 0;
+        char sink[16 * 1024];
+        while (drained < kUploadBodyLimit) {
+            auto [dec, n] = co_await stream.async_read_some(asio::buffer(sink), as_tuple_awaitable);
+            if (dec) break;
+            drained += n;
+        }
+    }
+    stream.socket().close(ec);
+}
+
+}  // namespace coach::http

@@ -1,0 +1,49 @@
+#pragma once
+// The HTTP server: one io_context and one thread per core, each with its own SO_REUSEPORT
+// acceptor and database pool. Sessions are Beast coroutines with a fresh parser per request,
+// a body limit per route and an expiry on every read and write. stop() closes the acceptors,
+// lets in-flight requests finish and closes idle keep-alive connections.
+#include "db/pool.hpp"
+#include "http/router.hpp"
+#include "http/services.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include <functional>
+#include <list>
+#include <thread>
+
+namespace coach::http {
+
+class Server {
+public:
+    Server(Services& services, db::ConnectOptions db);
+    ~Server();
+
+    // Binds (port 0 picks a free port) and starts the threads; returns at once.
+    Result<void> start();
+    // Asks every thread to finish; safe from any thread. join() waits for them.
+    void stop();
+    void join();
+    // Forces every io_context to return (second signal, or the drain deadline passed).
+    void force_stop();
+    unsigned short port() const { return port_; }
+    std::vector<db::PoolStats> pool_stats() const;
+    // Runs fn on each I/O thread's context with its pool (background jobs start this way).
+    void for_each_thread(const std::function<void(boost::asio::io_context&, db::Pool&)>& fn);
+
+    struct Thread;
+
+private:
+    boost::asio::awaitable<void> accept_loop(Thread& t);
+    boost::asio::awaitable<void> session(boost::asio::ip::tcp::socket socket, Thread& t);
+
+    Services& services_;
+    db::ConnectOptions db_;
+    std::vector<std::unique_ptr<Thread>> threads_;
+    std::vector<std::thread> workers_;
+    unsigned short port_ = 0;
+};
+
+}  // namespace coach::http

@@ -1,0 +1,31 @@
+#pragma once
+// Process-wide services shared by every I/O thread (each thread adds its own db::Pool).
+#include "core/config.hpp"
+
+#include "db/pool.hpp"
+
+#include <boost/asio/thread_pool.hpp>
+
+#include <functional>
+
+namespace coach::auth {
+class LoginThrottle;
+}
+
+namespace coach::http {
+
+class Router;
+class Metrics;
+class StaticFiles;
+
+struct Services {
+    const Config& config;
+    const Router& router;
+    boost::asio::thread_pool& workers;
+    Metrics& metrics;
+    const StaticFiles& static_files;
+    auth::LoginThrottle& login_throttle;
+    std::function<std::vector<db::PoolStats>()> pool_stats;  // per I/O thread, for /metrics
+};
+
+}  // namespace coach::http

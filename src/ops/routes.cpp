@@ -1,0 +1,71 @@
+#include "ops/routes.hpp"
+
+#include "db/migrations_data.hpp"
+#include "db/migrator.hpp"
+#include "db/pool.hpp"
+#include "http/metrics.hpp"
+#include "http/response.hpp"
+#include "http/services.hpp"
+#include "ops/openapi.hpp"
+
+#include <boost/json/serialize.hpp>
+
+namespace coach::ops {
+namespace asio = boost::asio;
+using asio::awaitable;
+using http::RequestContext;
+using http::Response;
+
+namespace {
+
+awaitable<Result<Response>> healthz(RequestContext&) {
+    co_return http::json_text(http::Status::ok, R"({"status":"ok"})");
+}
+
+// Ready when the database answers and every migration this binary knows has landed unchanged.
+awaitable<Result<Response>> readyz(RequestContext& ctx) {
+    auto r = co_await ctx.db.query(db::kLandedMigrationsSql);
+    if (!r) co_return r.error();
+    for (const auto& m : db::embedded_migrations()) {
+        bool landed = false;
+        for (int i = 0; i < r->rows(); ++i)
+            landed = landed || (r->get(i, 0) == m.name &&
+                                r->get(i, 1) == db::migration_checksum(m.sql));
+        if (!landed) {
+            Error e = make_error(ErrorCode::Unavailable,
+                                 "Migration " + std::string(m.name) + " is not applied.");
+            e.retry_after_seconds = 5;
+            co_return e;
+        }
+    }
+    co_return http::json_text(http::Status::ok, R"({"status":"ready"})");
+}
+
+awaitable<Result<Response>> metrics(RequestContext& ctx) {
+    Response res{http::Status::ok, 11};
+    res.set(http::beast_http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+    res.body() = ctx.services.metrics.render(ctx.services.router, ctx.services.pool_stats());
+    res.prepare_payload();
+    co_return res;
+}
+
+awaitable<Result<Response>> openapi(RequestContext& ctx) {
+    co_return http::json_text(http::Status::ok,
+                              boost::json::serialize(openapi_document(ctx.services.router)));
+}
+
+}  // namespace
+
+void add_routes(http::Router& router) {
+    using http::Access;
+    using http::Verb;
+    constexpr auto limit = http::kJsonBodyLimit;
+    router.add({Verb::get, "/healthz", healthz, Access::Public, limit, "Liveness"});
+    router.add({Verb::get, "/readyz", readyz, Access::Public, limit,
+                "Readiness: database reachable and migrations current"});
+    router.add({Verb::get, "/metrics", metrics, Access::Public, limit, "Prometheus metrics"});
+    router.add({Verb::get, "/api/v1/openapi.json", openapi, Access::Public, limit,
+                "This API as OpenAPI 3.1"});
+}
+
+}  // namespace coach::ops

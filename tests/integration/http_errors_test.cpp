@@ -1,0 +1,161 @@
+// The HTTP edge: malformed input of every kind gets the JSON error model, never a 500.
+#include "support/test_server.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <gtest/gtest.h>
+
+namespace coach::test {
+namespace {
+
+class HttpErrors : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        server_ = new TestServer();
+        org_ = new Org(create_org(server_->db()));
+        token_ = new std::string(login(*server_, "admin@org.test"));
+    }
+    static void TearDownTestSuite() {
+        delete token_;
+        delete org_;
+        delete server_;
+    }
+    static TestServer* server_;
+    static Org* org_;
+    static std::string* token_;
+
+    HttpResult post(const std::string& target, const std::string& body,
+                    const std::string& content_type = "application/json") {
+        RequestOptions o;
+        o.token = *token_;
+        o.body = body;
+        o.content_type = content_type;
+        return server_->request("POST", target, o);
+    }
+    static void expect_error(const HttpResult& r, int status, const std::string& code) {
+        EXPECT_EQ(r.status, status) << r.body;
+        EXPECT_EQ(r.error_code(), code) << r.body;
+        auto v = r.json();
+        ASSERT_TRUE(v.is_object()) << r.body;
+        const auto& e = v.at("error").as_object();
+        EXPECT_TRUE(e.at("message").is_string());
+        EXPECT_FALSE(e.at("message").as_string().empty());
+        EXPECT_TRUE(e.at("details").is_array());
+        EXPECT_EQ(r.headers.at("content-type"), "application/json; charset=utf-8");
+    }
+};
+TestServer* HttpErrors::server_ = nullptr;
+Org* HttpErrors::org_ = nullptr;
+std::string* HttpErrors::token_ = nullptr;
+
+TEST_F(HttpErrors, MalformedJsonIs400) {
+    expect_error(post("/api/v1/users", "{\"email\": "), 400, "bad_request");
+    expect_error(post("/api/v1/users", "[1, 2]"), 400, "bad_request");
+}
+
+TEST_F(HttpErrors, WrongMediaTypeIs415) {
+    expect_error(post("/api/v1/users", "email=x", "application/x-www-form-urlencoded"), 415,
+                 "unsupported_media_type");
+    expect_error(post("/api/v1/users", "{}", ""), 415, "unsupported_media_type");
+}
+
+TEST_F(HttpErrors, OversizedBodyIs413) {
+    std::string big = "{\"name\": \"" + std::string(2 * 1024 * 1024, 'x') + "\"}";
+    expect_error(post("/api/v1/users", big), 413, "payload_too_large");
+}
+
+TEST_F(HttpErrors, BadUuidIs400) {
+    RequestOptions o;
+    o.token = *token_;
+    expect_error(server_->request("GET", "/api/v1/users/not-a-uuid", o), 400, "bad_request");
+    expect_error(server_->request("GET", "/api/v1/users/%zz", o), 400, "bad_request");
+}
+
+TEST_F(HttpErrors, MissingAndWrongTypedFieldsAre422WithDetails) {
+    auto r = post("/api/v1/users", R"({"email": 42, "role": "KING", "hire_date": "2025-02-30"})");
+    expect_error(r, 422, "validation_failed");
+    std::map<std::string, std::string> by_field;
+    auto body = r.json();
+    for (const auto& d : body.at("error").at("details").as_array())
+        by_field[std::string(d.at("field").as_string())] = d.at("message").as_string();
+    EXPECT_EQ(by_field["email"], "must be a string");
+    EXPECT_EQ(by_field["name"], "is required");
+    EXPECT_EQ(by_field["role"], "must be one of ADMIN, MANAGER, TEAM_LEADER, AGENT");
+    EXPECT_EQ(by_field["hire_date"], "must be a date (YYYY-MM-DD)");
+    EXPECT_EQ(by_field.size(), 4u) << r.body;
+}
+
+TEST_F(HttpErrors, UnknownFieldIs422) {
+    auto r = post("/api/v1/users",
+                  R"({"email": "x@org.test", "name": "X", "role": "AGENT", "is_admin": true})");
+    expect_error(r, 422, "validation_failed");
+    EXPECT_EQ(r.json().at("error").at("details").at(0).at("field").as_string(), "is_admin");
+}
+
+TEST_F(HttpErrors, UnknownRouteIs404AndWrongMethodIs405) {
+    RequestOptions o;
+    o.token = *token_;
+    expect_error(server_->request("GET", "/api/v1/nothing-here", o), 404, "not_found");
+    auto r = server_->request("PUT", "/api/v1/users", o);
+    expect_error(r, 405, "method_not_allowed");
+    EXPECT_EQ(r.headers["allow"], "GET, POST");
+}
+
+TEST_F(HttpErrors, UnauthenticatedIs401) {
+    expect_error(server_->request("GET", "/api/v1/users"), 401, "unauthorized");
+    RequestOptions o;
+    o.token = "forged-token";
+    expect_error(server_->request("GET", "/api/v1/users", o), 401, "unauthorized");
+}
+
+TEST_F(HttpErrors, SecurityHeadersAndRequestIdOnEveryResponse) {
+    RequestOptions o;
+    o.headers["X-Request-Id"] = "abc-123";
+    for (auto target : {"/healthz", "/", "/api/v1/nothing"}) {
+        auto r = server_->request("GET", target, o);
+        EXPECT_NE(r.headers["content-security-policy"].find("frame-ancestors 'none'"),
+                  std::string::npos)
+            << target;
+        EXPECT_EQ(r.headers["x-content-type-options"], "nosniff") << target;
+        EXPECT_EQ(r.headers["referrer-policy"], "same-origin") << target;
+        EXPECT_EQ(r.headers["x-request-id"], "abc-123") << target;
+    }
+    auto generated = server_->request("GET", "/healthz");
+    EXPECT_EQ(generated.headers["x-request-id"].size(), 16u);
+}
+
+TEST_F(HttpErrors, PlaceholderPageAndSpaFallback) {
+    auto root = server_->request("GET", "/");
+    EXPECT_EQ(root.status, 200);
+    EXPECT_EQ(root.headers["content-type"], "text/html; charset=utf-8");
+    EXPECT_NE(root.body.find("<h1>Coach</h1>"), std::string::npos);
+    auto deep = server_->request("GET", "/teams/123");
+    EXPECT_EQ(deep.status, 200);
+    EXPECT_EQ(deep.body, root.body);
+    expect_error(server_->request("GET", "/assets/missing.js"), 404, "not_found");
+    auto head = server_->request("HEAD", "/");
+    EXPECT_EQ(head.status, 200);
+    EXPECT_TRUE(head.body.empty());
+}
+
+TEST_F(HttpErrors, MalformedHttpGets400AndTheServerKeepsServing) {
+    boost::asio::io_context ioc;
+    boost::asio::ip::tcp::socket s(ioc);
+    s.connect({boost::asio::ip::make_address("127.0.0.1"), server_->port()});
+    std::string garbage = "GARBAGE / HTTP/9.9\r\nNoColonHere\r\n\r\n";
+    boost::asio::write(s, boost::asio::buffer(garbage));
+    std::string reply;
+    boost::system::error_code ec;
+    char buf[4096];
+    for (;;) {
+        auto n = s.read_some(boost::asio::buffer(buf), ec);
+        if (ec) break;
+        reply.append(buf, n);
+    }
+    EXPECT_TRUE(reply.starts_with("HTTP/1.1 400")) << reply;
+    EXPECT_EQ(server_->request("GET", "/healthz").status, 200);
+}
+
+}  // namespace
+}  // namespace coach::test

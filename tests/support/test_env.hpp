@@ -1,0 +1,35 @@
+#pragma once
+// Integration test environment: one embedded PostgreSQL cluster per test binary (under
+// $COACH_TEST_DATA_DIR, default build/test-data), a template database migrated once, and a
+// fresh database per suite created from it.
+#include "db/embedded_cluster.hpp"
+#include "db/sync_connection.hpp"
+
+#include <string>
+
+namespace coach::test {
+
+// The shared cluster (started by the test main before any test runs).
+db::EmbeddedCluster& cluster();
+
+// A fresh database copied from the migrated template; dropped when destroyed.
+class TestDatabase {
+public:
+    TestDatabase();
+    ~TestDatabase();
+    TestDatabase(const TestDatabase&) = delete;
+    TestDatabase& operator=(const TestDatabase&) = delete;
+
+    const std::string& name() const { return name_; }
+    std::string url() const;
+    // A blocking connection to it (opened on first use).
+    db::SyncConnection& conn();
+    // Runs SQL and fails the test with the server's message on error.
+    db::PgResult exec(std::string_view sql, const db::Params& params = {});
+
+private:
+    std::string name_;
+    std::optional<db::SyncConnection> conn_;
+};
+
+}  // namespace coach::test

@@ -1,0 +1,147 @@
+#include "support/test_server.hpp"
+
+#include "auth/password.hpp"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <gtest/gtest.h>
+
+namespace coach::test {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+namespace json = boost::json;
+
+json::value HttpResult::json() const {
+    boost::system::error_code ec;
+    auto v = json::parse(body, ec);
+    return ec ? json::value() : v;
+}
+
+std::string HttpResult::error_code() const {
+    auto v = json();
+    if (!v.is_object()) return "";
+    auto* e = v.as_object().if_contains("error");
+    if (!e || !e->is_object()) return "";
+    auto* c = e->as_object().if_contains("code");
+    return c && c->is_string() ? std::string(c->as_string()) : "";
+}
+
+HttpResult http_request(unsigned short port, const std::string& method, const std::string& target,
+                        const RequestOptions& o) {
+    asio::io_context ioc;
+    beast::tcp_stream stream(ioc);
+    stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+    bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
+    req.set(bhttp::field::host, "127.0.0.1");
+    if (!o.body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
+        if (!o.content_type.empty()) req.set(bhttp::field::content_type, o.content_type);
+        req.body() = o.body;
+    }
+    if (!o.token.empty()) req.set(bhttp::field::authorization, "Bearer " + o.token);
+    if (!o.cookie.empty()) req.set(bhttp::field::cookie, o.cookie);
+    if (!o.csrf.empty()) req.set("X-CSRF-Token", o.csrf);
+    for (const auto& [k, v] : o.headers) req.set(k, v);
+    req.prepare_payload();
+    req.keep_alive(false);
+    boost::system::error_code ec;
+    bhttp::write(stream, req, ec);  // may fail when the server answers early (413) and closes
+    beast::flat_buffer buffer;
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    if (method == "HEAD") parser.skip(true);
+    bhttp::read(stream, buffer, parser, ec);
+    HttpResult r;
+    if (ec) return r;  // status 0: the connection failed
+    auto& res = parser.get();
+    r.status = res.result_int();
+    for (const auto& f : res) {
+        std::string name(f.name_string());
+        std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+        auto& slot = r.headers[name];
+        if (!slot.empty()) slot += "\n";
+        slot += std::string(f.value());
+    }
+    r.body = res.body();
+    return r;
+}
+
+Config test_config() {
+    Config c;
+    c.listen_host = "127.0.0.1";
+    c.listen_port = 0;
+    c.threads = 2;
+    c.db_connections_per_thread = 2;
+    c.worker_threads = 2;
+    c.bcrypt_cost = 4;
+    c.access_log = false;
+    c.web_dir = "/nonexistent-web-dist";
+    c.public_url = "http://coach.test";
+    return c;
+}
+
+TestServer::TestServer(Config config) {
+    app_ = std::make_unique<App>(std::move(config), db_.url());
+    auto started = app_->start();
+    if (!started) throw std::runtime_error(started.error().message);
+}
+
+TestServer::~TestServer() {
+    app_->stop();
+    app_->join();
+    app_.reset();
+}
+
+HttpResult TestServer::as(const std::string& token, const std::string& method,
+                          const std::string& target, const std::string& body) {
+    RequestOptions o;
+    o.token = token;
+    o.body = body;
+    return request(method, target, o);
+}
+
+Org create_org(TestDatabase& db) {
+    static const std::string hash = auth::hash_password(Org::kPassword, 4);
+    auto r = db.exec(R"sql(
+WITH admin AS (INSERT INTO users (email, name, role, password_hash)
+               VALUES ('admin@org.test', 'Ada Admin', 'ADMIN', $1) RETURNING id),
+     m1 AS (INSERT INTO users (email, name, role, password_hash)
+            VALUES ('m1@org.test', 'Mia Manager', 'MANAGER', $1) RETURNING id),
+     m2 AS (INSERT INTO users (email, name, role, password_hash)
+            VALUES ('m2@org.test', 'Max Manager', 'MANAGER', $1) RETURNING id),
+     tl1 AS (INSERT INTO users (email, name, role, password_hash, manager_id)
+             SELECT 'tl1@org.test', 'Tom Leader', 'TEAM_LEADER', $1, id FROM m1 RETURNING id),
+     tl2 AS (INSERT INTO users (email, name, role, password_hash, manager_id)
+             SELECT 'tl2@org.test', 'Tina Leader', 'TEAM_LEADER', $1, id FROM m2 RETURNING id),
+     a1 AS (INSERT INTO users (email, name, role, password_hash, team_leader_id, employee_id)
+            SELECT 'a1@org.test', 'Ann Agent', 'AGENT', $1, id, 'E1' FROM tl1 RETURNING id),
+     a2 AS (INSERT INTO users (email, name, role, password_hash, team_leader_id, employee_id)
+            SELECT 'a2@org.test', 'Bob Agent', 'AGENT', $1, id, 'E2' FROM tl1 RETURNING id),
+     a3 AS (INSERT INTO users (email, name, role, password_hash, team_leader_id, employee_id)
+            SELECT 'a3@org.test', 'Cat Agent', 'AGENT', $1, id, 'E3' FROM tl2 RETURNING id),
+     gone AS (INSERT INTO users (email, name, role, password_hash, team_leader_id, deleted_at)
+              SELECT 'gone@org.test', 'Gus Gone', 'AGENT', $1, id, now() FROM tl1 RETURNING id)
+SELECT (SELECT id FROM admin), (SELECT id FROM m1), (SELECT id FROM m2), (SELECT id FROM tl1),
+       (SELECT id FROM tl2), (SELECT id FROM a1), (SELECT id FROM a2), (SELECT id FROM a3),
+       (SELECT id FROM gone))sql",
+                     db::params(hash));
+    Org o;
+    std::string* slots[] = {&o.admin, &o.m1, &o.m2, &o.tl1, &o.tl2, &o.a1, &o.a2, &o.a3, &o.gone};
+    for (int i = 0; i < 9; ++i) *slots[i] = std::string(r.get(0, i));
+    return o;
+}
+
+std::string login(TestServer& server, const std::string& email, const std::string& password) {
+    json::object body{{"email", email}, {"password", password}};
+    RequestOptions o;
+    o.body = json::serialize(body);
+    auto r = server.request("POST", "/api/v1/auth/login", o);
+    EXPECT_EQ(r.status, 200) << r.body;
+    auto v = r.json();
+    if (!v.is_object() || !v.as_object().contains("token")) return "";
+    return std::string(v.at("token").as_string());
+}
+
+}  // namespace coach::test

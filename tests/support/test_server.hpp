@@ -1,0 +1,74 @@
+#pragma once
+// An in-process Coach server on a free port over a fresh test database, a small blocking
+// HTTP client, and a little organisation to sign in as.
+#include "app/app.hpp"
+#include "support/test_env.hpp"
+
+#include <boost/json.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace coach::test {
+
+struct HttpResult {
+    int status = 0;
+    std::map<std::string, std::string> headers;  // lower-case names; Set-Cookie joined by \n
+    std::string body;
+    boost::json::value json() const;
+    // The error code of a JSON error body ("" if none).
+    std::string error_code() const;
+};
+
+struct RequestOptions {
+    std::string body;
+    std::string content_type = "application/json";
+    std::string token;       // Authorization: Bearer
+    std::string cookie;      // Cookie header
+    std::string csrf;        // X-CSRF-Token
+    std::map<std::string, std::string> headers;
+};
+
+HttpResult http_request(unsigned short port, const std::string& method, const std::string& target,
+                        const RequestOptions& options = {});
+
+// Test configuration: cheap bcrypt, 2 I/O threads, no access log noise.
+Config test_config();
+
+class TestServer {
+public:
+    explicit TestServer(Config config = test_config());
+    ~TestServer();
+
+    TestDatabase& db() { return db_; }
+    App& app() { return *app_; }
+    unsigned short port() const { return app_->port(); }
+    HttpResult request(const std::string& method, const std::string& target,
+                       const RequestOptions& options = {}) {
+        return http_request(port(), method, target, options);
+    }
+    // Bearer-token request as a signed-in user.
+    HttpResult as(const std::string& token, const std::string& method, const std::string& target,
+                  const std::string& body = {});
+
+private:
+    TestDatabase db_;
+    std::unique_ptr<App> app_;
+};
+
+// The organisation most tests use (password for everyone: kPassword):
+//   admin; managers m1, m2; team leaders tl1 (under m1), tl2 (under m2);
+//   agents a1, a2 (tl1), a3 (tl2); a soft-deleted agent gone (tl1).
+struct Org {
+    static constexpr const char* kPassword = "correct horse battery";
+    std::string admin, m1, m2, tl1, tl2, a1, a2, a3, gone;
+    // Emails are <key>@org.test, e.g. "tl1@org.test".
+};
+Org create_org(TestDatabase& db);
+
+// Signs in (POST /auth/login); returns the bearer token (fails the test on error).
+std::string login(TestServer& server, const std::string& email,
+                  const std::string& password = Org::kPassword);
+
+}  // namespace coach::test
