@@ -11,7 +11,7 @@ std::string scope_predicate(std::string_view viewer, std::string_view role) {
      OR ({1} = 'MANAGER' AND (
             (u.role = 'TEAM_LEADER' AND u.manager_id = {0}::uuid)
          OR (u.role = 'AGENT' AND u.team_leader_id IN (
-                SELECT tl.id FROM users tl WHERE tl.manager_id = {0}::uuid)))))))))sql",
+                SELECT tl.id FROM users tl WHERE tl.manager_id = {0}::uuid))))))))sql",
                        viewer, role);
 }
 

@@ -155,7 +155,7 @@ BEGIN
                CASE archetype
                    WHEN 'pip_active' THEN 81 + 2 * pg_temp.coach_demo_u(h, 1)
                    WHEN 'pip_draft'  THEN 76 + 2 * pg_temp.coach_demo_u(h, 1)
-                   WHEN 'critical'   THEN 57 + 3 * pg_temp.coach_demo_u(h, 1)
+                   WHEN 'critical'   THEN 55 + 3 * pg_temp.coach_demo_u(h, 1)
                    WHEN 'poor'       THEN 66 + 3 * pg_temp.coach_demo_u(h, 1)
                    WHEN 'improving'  THEN 66 + 8 * pg_temp.coach_demo_u(h, 1)
                    WHEN 'declining'  THEN 85 + 6 * pg_temp.coach_demo_u(h, 1)
@@ -164,8 +164,8 @@ BEGIN
                END AS start_level,
                CASE archetype
                    WHEN 'pip_active' THEN 70 + 2 * pg_temp.coach_demo_u(h, 2)
-                   WHEN 'pip_draft'  THEN 57 + 2 * pg_temp.coach_demo_u(h, 2)
-                   WHEN 'critical'   THEN 54 + 3 * pg_temp.coach_demo_u(h, 2)
+                   WHEN 'pip_draft'  THEN 55 + 2 * pg_temp.coach_demo_u(h, 2)
+                   WHEN 'critical'   THEN 52 + 3 * pg_temp.coach_demo_u(h, 2)
                    WHEN 'poor'       THEN 64 + 3 * pg_temp.coach_demo_u(h, 2)
                    WHEN 'improving'  THEN 79 + 8 * pg_temp.coach_demo_u(h, 2)
                    WHEN 'declining'  THEN 72 + 6 * pg_temp.coach_demo_u(h, 2)
@@ -192,7 +192,8 @@ BEGIN
            md5(s || 'tl:' || l.tl)::uuid AS tl_id,
            md5(s || 'manager:' || ((l.tl - 1) / 3 + 1))::uuid AS manager_id,
            l.start_level,
-           CASE WHEN l.archetype = 'steady' THEN l.start_level + 3 * pg_temp.coach_demo_u(l.h, 2) - 1.5
+           CASE WHEN l.archetype = 'steady'
+                    THEN l.start_level + 3 * pg_temp.coach_demo_u(l.h, 2) - 1.5
                 ELSE l.end_level0 END AS end_level,
            l.o_service, l.o_productivity, l.o_quality, l.o_attendance, l.o_adherence,
            l.team_offset,
@@ -401,7 +402,9 @@ BEGIN
         updated_at)
     SELECT c.id, c.agent_id, c.tl_id, c.scheduled_date,
            CASE WHEN done THEN st END,
-           CASE WHEN done THEN st + make_interval(mins => 18 + floor(pg_temp.coach_demo_u(c.hs, 8) * 18)::int) END,
+           CASE WHEN done
+                THEN st + make_interval(mins => 18 + floor(pg_temp.coach_demo_u(c.hs, 8) * 18)::int)
+           END,
            c.session_type, c.status,
            CASE WHEN done THEN topics END,
            CASE WHEN done THEN
@@ -450,7 +453,8 @@ BEGIN
     FROM coach_demo_sessions c
     CROSS JOIN LATERAL (
         SELECT c.status = 'COMPLETED' AS done,
-               c.scheduled_date + make_interval(mins => floor(pg_temp.coach_demo_u(c.hs, 7) * 6)::int) AS st,
+               c.scheduled_date
+                   + make_interval(mins => floor(pg_temp.coach_demo_u(c.hs, 7) * 6)::int) AS st,
                c.archetype IN ('critical', 'pip_draft', 'pip_active')
                    OR pg_temp.coach_demo_u(md5(c.hs), 6) < 0.3 AS follow_up,
                -- booked about a week ahead, never later than yesterday evening
@@ -530,7 +534,8 @@ BEGIN
     SELECT md5(s || 'metric:' || w.n || ':' || w.day)::uuid,
            w.agent_id, w.day,
            c.service, c.productivity, c.quality, c.attendance, c.adherence,
-           pg_temp.coach_demo_clamp(1.2 + c.service * 0.038 + 0.18 * pg_temp.coach_demo_n(h.h2, 1), 1, 5),
+           pg_temp.coach_demo_clamp(1.2 + c.service * 0.038 + 0.18 * pg_temp.coach_demo_n(h.h2, 1),
+                                    1, 5),
            o.fcr, o.aht, o.calls,
            greatest(0, round(o.calls * (0.02 + (100 - o.fcr) * 0.0012)
                              + pg_temp.coach_demo_n(h.h2, 3)))::int,
@@ -577,11 +582,13 @@ BEGIN
         SELECT pg_temp.coach_demo_clamp(l.lvl + a.o_service + coalesce(b.b_service, 0)
                                         + 3.0 * pg_temp.coach_demo_n(h.h1, 3), 0, 100) AS service,
                pg_temp.coach_demo_clamp(l.lvl + a.o_productivity + coalesce(b.b_productivity, 0)
-                                        + 3.0 * pg_temp.coach_demo_n(h.h1, 5), 0, 100) AS productivity,
+                                        + 3.0 * pg_temp.coach_demo_n(h.h1, 5), 0, 100)
+                   AS productivity,
                pg_temp.coach_demo_clamp(l.lvl + a.o_quality + coalesce(b.b_quality, 0)
                                         + 3.5 * pg_temp.coach_demo_n(h.h1, 7), 0, 100) AS quality,
                pg_temp.coach_demo_clamp(l.lvl + 7 + a.o_attendance + coalesce(b.b_attendance, 0)
-                                        + 3.0 * pg_temp.coach_demo_n(h.h2, 7), 0, 100) AS attendance,
+                                        + 3.0 * pg_temp.coach_demo_n(h.h2, 7), 0, 100)
+                   AS attendance,
                pg_temp.coach_demo_clamp(l.lvl - 4 + a.o_adherence + coalesce(b.b_adherence, 0)
                                         + 3.0 * pg_temp.coach_demo_n(h.h3, 7), 0, 100) AS adherence
         OFFSET 0
@@ -590,7 +597,8 @@ BEGIN
         SELECT greatest(150, round(235 + (100 - c.productivity) * 5.5
                                    + CASE WHEN extract(isodow FROM w.day) = 1 THEN 12 ELSE 0 END
                                    + 15 * pg_temp.coach_demo_n(h.h2, 2)))::int AS aht,
-               pg_temp.coach_demo_clamp(c.service * 0.85 + 6 + 4 * pg_temp.coach_demo_n(h.h3, 2), 0, 100) AS fcr,
+               pg_temp.coach_demo_clamp(c.service * 0.85 + 6 + 4 * pg_temp.coach_demo_n(h.h3, 2),
+                                        0, 100) AS fcr,
                -- attendance is the share of the 8 scheduled hours worked; sometimes overtime
                round((8.0 * c.attendance / 100
                       + CASE WHEN pg_temp.coach_demo_u(h.h3, 4) < 0.04
@@ -635,7 +643,8 @@ BEGIN
                     WHEN uu.u < th.gen THEN 'GENERAL'
                     WHEN uu.u < th.urg THEN 'URGENT'
                     ELSE 'COMPLIANCE' END::note_type AS note_type,
-               (p.day + make_interval(mins => 510 + floor(pg_temp.coach_demo_u(p.hn, 2) * 480)::int))
+               (p.day
+                + make_interval(mins => 510 + floor(pg_temp.coach_demo_u(p.hn, 2) * 480)::int))
                    AT TIME ZONE 'UTC' AS occurred
         FROM picked p
         CROSS JOIN LATERAL (SELECT pg_temp.coach_demo_u(p.hn, 1) AS u) uu
@@ -704,7 +713,8 @@ BEGIN
                 THEN 'CALL-' || to_char(a.day, 'YYYYMMDD') || '-'
                      || lpad(floor(pg_temp.coach_demo_u(a.hn, 5) * 100000)::int::text, 5, '0') END,
            CASE WHEN a.note_type <> 'GENERAL'
-                THEN 'CUST-' || lpad(floor(pg_temp.coach_demo_u(a.hn, 6) * 1000000)::int::text, 6, '0') END,
+                THEN 'CUST-'
+                     || lpad(floor(pg_temp.coach_demo_u(a.hn, 6) * 1000000)::int::text, 6, '0') END,
            a.occurred,
            CASE WHEN a.note_type IN ('URGENT', 'COMPLIANCE') THEN 'HIGH'
                 WHEN a.note_type = 'COACHING' THEN 'MEDIUM'
@@ -717,7 +727,8 @@ BEGIN
            CASE WHEN a.how = 'session' THEN cs.actual_end_time
                 WHEN a.how = 'floor' THEN a.occurred + INTERVAL '1 day 2 hours' END,
            CASE WHEN a.how = 'session'
-                    THEN 'Discussed in the coaching session on ' || to_char(cs.scheduled_date, 'YYYY-MM-DD') || '.'
+                    THEN 'Discussed in the coaching session on '
+                         || to_char(cs.scheduled_date, 'YYYY-MM-DD') || '.'
                 WHEN a.how = 'floor'
                     THEN (ARRAY['Talked it through on the floor the next morning.',
                                 'Shared with the agent by chat; acknowledged.',
@@ -738,9 +749,7 @@ BEGIN
         reminder_date, completed_date, priority, status, progress_percentage, progress_notes,
         blockers, completion_notes, verified_by, verification_date, created_at, updated_at)
     WITH items AS (
-        SELECT c.*, j,
-               md5(s || 'action:' || c.n || ':' || c.k || ':' || j) AS ha,
-               c.day + 7 + floor(pg_temp.coach_demo_u(md5(s || 'action:' || c.n || ':' || c.k || ':' || j), 1) * 14)::int AS due
+        SELECT c.*, j, md5(s || 'action:' || c.n || ':' || c.k || ':' || j) AS ha
         FROM coach_demo_sessions c
         CROSS JOIN generate_series(1, 2) AS j
         WHERE c.status = 'COMPLETED'
@@ -761,6 +770,9 @@ BEGIN
             ('Compliance', 1, 'Compliance script sign-off', 'Read the compliance script v4 and sign it off in the LMS.', 'Compliance'),
             ('Compliance', 2, 'Disclosure on every call', 'Read the recording disclosure verbatim on every call; TL to sample five calls.', 'Compliance')
         ) AS v(issue, idx, title, description, category)
+    ), dued AS (
+        SELECT i.*, i.day + 7 + floor(pg_temp.coach_demo_u(i.ha, 1) * 14)::int AS due
+        FROM items i
     ), shaped AS (
         SELECT i.*, x.title, x.description, x.category,
                pg_temp.coach_demo_u(i.ha, 2) AS u,
@@ -772,13 +784,15 @@ BEGIN
                             ELSE 'progress' END
                    WHEN i.day >= v_today - 45
                         AND pg_temp.coach_demo_u(i.ha, 2)
-                            < CASE WHEN i.archetype IN ('critical', 'pip_draft', 'pip_active', 'poor')
+                            < CASE WHEN i.archetype IN ('critical', 'pip_draft', 'pip_active',
+                                                        'poor')
                                    THEN 0.5 ELSE 0.25 END
-                       THEN CASE WHEN pg_temp.coach_demo_u(i.ha, 3) < 0.5 THEN 'open' ELSE 'progress' END
+                       THEN CASE WHEN pg_temp.coach_demo_u(i.ha, 3) < 0.5 THEN 'open'
+                                 ELSE 'progress' END
                    WHEN pg_temp.coach_demo_u(i.ha, 2) > 0.95 THEN 'cancelled'
                    ELSE 'done'
                END AS fate
-        FROM items i
+        FROM dued i
         JOIN texts x ON x.issue = i.issue AND x.idx = i.j
     ), timed AS (
         SELECT sh.*,
@@ -794,7 +808,8 @@ BEGIN
     SELECT md5(s || 'action:' || t.n || ':' || t.k || ':' || t.j)::uuid,
            t.id, t.agent_id, t.tl_id, t.title, t.description, t.category,
            t.due, t.due - 2, t.done_at,
-           CASE WHEN t.archetype IN ('critical', 'pip_draft', 'pip_active') OR t.issue = 'Compliance'
+           CASE WHEN t.archetype IN ('critical', 'pip_draft', 'pip_active')
+                     OR t.issue = 'Compliance'
                     THEN 'HIGH'
                 WHEN pg_temp.coach_demo_u(t.ha, 6) < 0.25 THEN 'LOW'
                 ELSE 'MEDIUM' END::priority_level,
@@ -818,7 +833,8 @@ BEGIN
            CASE WHEN t.fate = 'done' AND pg_temp.coach_demo_u(md5(t.ha), 3) < 0.7
                      AND t.done_at < v_end::timestamp AT TIME ZONE 'UTC' THEN t.tl_id END,
            CASE WHEN t.fate = 'done' AND pg_temp.coach_demo_u(md5(t.ha), 3) < 0.7
-                     AND t.done_at < v_end::timestamp AT TIME ZONE 'UTC' THEN t.done_at + INTERVAL '1 day' END,
+                     AND t.done_at < v_end::timestamp AT TIME ZONE 'UTC'
+                THEN t.done_at + INTERVAL '1 day' END,
            t.created,
            greatest(t.created, coalesce(t.done_at, t.created))
     FROM timed t;
@@ -840,7 +856,8 @@ BEGIN
            jsonb_build_object(
                'quality_score', jsonb_build_object('target', 80, 'current', round(m0.quality, 1)),
                'aht', jsonb_build_object('target', 330, 'current', round(m0.aht)),
-               'composite_score', jsonb_build_object('target', 75, 'current', round(m0.composite, 1))),
+               'composite_score', jsonb_build_object('target', 75,
+                                                     'current', round(m0.composite, 1))),
            jsonb_build_object(
                'mandatory', jsonb_build_array('quality_score >= 80', 'aht <= 330'),
                'recommended', jsonb_build_array('complete_training', 'shadow_top_performer')),
@@ -873,7 +890,8 @@ BEGIN
                                                  'aht', round(m.aht),
                                                  'composite_score', round(m.composite, 2)),
                    'criteria', jsonb_build_array(
-                       jsonb_build_object('criterion', 'quality_score >= 80', 'met', m.quality >= 80),
+                       jsonb_build_object('criterion', 'quality_score >= 80',
+                                          'met', m.quality >= 80),
                        jsonb_build_object('criterion', 'aht <= 330', 'met', m.aht <= 330)),
                    'score', sc.score,
                    'notes', CASE WHEN sc.score = 100 THEN 'All mandatory criteria met.'
@@ -913,9 +931,12 @@ BEGIN
                   round(m.composite, 1), round(m_old.composite, 1), round(m.attendance, 1),
                   round(m.adherence, 1)),
            jsonb_build_object(
-               'attendance_rate', jsonb_build_object('target', 92, 'current', round(m.attendance, 1)),
-               'adherence_score', jsonb_build_object('target', 85, 'current', round(m.adherence, 1)),
-               'composite_score', jsonb_build_object('target', 70, 'current', round(m.composite, 1))),
+               'attendance_rate', jsonb_build_object('target', 92,
+                                                     'current', round(m.attendance, 1)),
+               'adherence_score', jsonb_build_object('target', 85,
+                                                     'current', round(m.adherence, 1)),
+               'composite_score', jsonb_build_object('target', 70,
+                                                     'current', round(m.composite, 1))),
            jsonb_build_object(
                'mandatory', jsonb_build_array('attendance_rate >= 92', 'adherence_score >= 85',
                                               'no_unplanned_absences'),
@@ -1001,7 +1022,8 @@ BEGIN
                        'attendance_rate', avg(attendance_rate),
                        'compliance_score', avg(compliance_score), 'aht', avg(aht)) END AS j
             FROM performance_metrics
-            WHERE agent_id = sm.agent_id AND metric_date > sm.day + 16 AND metric_date <= sm.day + 30
+            WHERE agent_id = sm.agent_id
+              AND metric_date > sm.day + 16 AND metric_date <= sm.day + 30
         ) d30
         CROSS JOIN LATERAL (
             SELECT CASE WHEN sm.day + 90 <= v_end THEN jsonb_build_object(
@@ -1010,7 +1032,8 @@ BEGIN
                        'attendance_rate', avg(attendance_rate),
                        'compliance_score', avg(compliance_score), 'aht', avg(aht)) END AS j
             FROM performance_metrics
-            WHERE agent_id = sm.agent_id AND metric_date > sm.day + 76 AND metric_date <= sm.day + 90
+            WHERE agent_id = sm.agent_id
+              AND metric_date > sm.day + 76 AND metric_date <= sm.day + 90
         ) d90
     ), scored AS (
         SELECT w.*,
@@ -1028,25 +1051,29 @@ BEGIN
     SELECT md5(s || 'effect:' || sc.n || ':' || sc.k)::uuid,
            sc.id, sc.agent_id, sc.tl_id, sc.issue, sc.method,
            sc.before_json, sc.after_json, 14, sc.improvement,
-           CASE WHEN sc.improvement IS NULL THEN NULL ELSE sc.sustained30 AND sc.improvement > 0 END,
-           CASE WHEN sc.improvement IS NULL THEN NULL ELSE sc.sustained90 AND sc.improvement > 0 END,
+           -- sustained: still better than before 30 (90) days on, after an improvement
+           CASE WHEN sc.improvement IS NOT NULL THEN sc.sustained30 AND sc.improvement > 0 END,
+           CASE WHEN sc.improvement IS NOT NULL THEN sc.sustained90 AND sc.improvement > 0 END,
            CASE WHEN sc.improvement > 0 THEN
                ARRAY(SELECT f FROM unnest(ARRAY['Agent practised between sessions',
                                                 'Clear, measurable goal',
                                                 'Immediate feedback on live calls',
                                                 'Peer example to copy',
-                                                'Follow-up within a week']) WITH ORDINALITY AS q(f, i)
+                                                'Follow-up within a week'])
+                                                    WITH ORDINALITY AS q(f, i)
                      ORDER BY md5(sc.hs || 'sf' || i) LIMIT 2) END,
            CASE WHEN sc.improvement <= 0 THEN
                ARRAY(SELECT f FROM unnest(ARRAY['High call volume limited practice time',
                                                 'Goal too broad',
                                                 'Agent disengaged during the session',
                                                 'Knowledge gap needs formal training',
-                                                'Schedule changes interrupted follow-up']) WITH ORDINALITY AS q(f, i)
+                                                'Schedule changes interrupted follow-up'])
+                                                    WITH ORDINALITY AS q(f, i)
                      ORDER BY md5(sc.hs || 'ff' || i) LIMIT 2) END,
            coalesce(sc.improvement > 5, FALSE),
            CASE WHEN sc.improvement IS NULL
-                    THEN format('%s on %s; after-period not complete yet.', sc.method, lower(sc.issue))
+                    THEN format('%s on %s; after-period not complete yet.', sc.method,
+                                lower(sc.issue))
                 ELSE format('%s on %s: %s %s%% over %s days.', sc.method, lower(sc.issue),
                             sc.metric, sc.improvement, 14) END,
            sc.scheduled_date + INTERVAL '1 hour',
@@ -1091,7 +1118,8 @@ BEGIN
                  ORDER BY md5(hp.h || 'mot' || i) LIMIT 2 + (a.n % 2)),
            ARRAY(SELECT m FROM unnest(ARRAY['Micromanagement', 'Unclear targets',
                                             'Repetitive calls', 'Public criticism',
-                                            'Last-minute schedule changes']) WITH ORDINALITY AS q(m, i)
+                                            'Last-minute schedule changes'])
+                                                WITH ORDINALITY AS q(m, i)
                  ORDER BY md5(hp.h || 'dem' || i) LIMIT 2),
            ARRAY(SELECT st FROM (VALUES ('Empathy and rapport', a.o_service),
                                         ('Efficient call control', a.o_productivity),

@@ -1,0 +1,72 @@
+// /healthz, /readyz, /metrics and the OpenAPI document (every route must be in it).
+#include "support/test_server.hpp"
+
+#include <gtest/gtest.h>
+
+namespace coach::test {
+namespace {
+
+class Ops : public ::testing::Test {
+protected:
+    TestServer server_;
+};
+
+TEST_F(Ops, HealthAndReadiness) {
+    auto h = server_.request("GET", "/healthz");
+    EXPECT_EQ(h.status, 200);
+    EXPECT_EQ(h.json().at("status").as_string(), "ok");
+    auto r = server_.request("GET", "/readyz");
+    EXPECT_EQ(r.status, 200) << r.body;
+    // A landed migration whose checksum no longer matches makes the instance not ready.
+    server_.db().exec("UPDATE schema_migrations SET checksum = 'x' WHERE version = '0001_schema.sql'");
+    auto stale = server_.request("GET", "/readyz");
+    EXPECT_EQ(stale.status, 503);
+    EXPECT_NE(stale.body.find("0001_schema.sql"), std::string::npos);
+}
+
+TEST_F(Ops, MetricsCountRequestsByRouteAndStatus) {
+    for (int i = 0; i < 3; ++i) server_.request("GET", "/healthz");
+    server_.request("GET", "/api/v1/users");  // 401
+    auto m = server_.request("GET", "/metrics");
+    ASSERT_EQ(m.status, 200);
+    EXPECT_EQ(m.headers["content-type"], "text/plain; version=0.0.4; charset=utf-8");
+    EXPECT_NE(m.body.find("coach_http_requests_total{route=\"GET /healthz\",status=\"200\"} 3"),
+              std::string::npos)
+        << m.body;
+    EXPECT_NE(
+        m.body.find("coach_http_requests_total{route=\"GET /api/v1/users\",status=\"401\"} 1"),
+        std::string::npos);
+    EXPECT_NE(m.body.find("coach_http_request_duration_seconds_count{route=\"GET /healthz\"} 3"),
+              std::string::npos);
+    EXPECT_NE(m.body.find("coach_db_pool_connections{thread=\"0\",state=\"open\"}"),
+              std::string::npos);
+}
+
+TEST_F(Ops, OpenApiDocumentsEveryRoute) {
+    auto r = server_.request("GET", "/api/v1/openapi.json");
+    ASSERT_EQ(r.status, 200);
+    auto doc = r.json();
+    EXPECT_EQ(doc.at("openapi").as_string(), "3.1.0");
+    const auto& paths = doc.at("paths").as_object();
+    std::size_t operations = 0;
+    for (const auto& route : server_.app().router().routes()) {
+        std::string method(http::beast_http::to_string(route.method));
+        std::transform(method.begin(), method.end(), method.begin(), ::tolower);
+        const auto* item = paths.if_contains(route.pattern);
+        ASSERT_NE(item, nullptr) << route.pattern << " is missing from openapi.json";
+        const auto* op = item->as_object().if_contains(method);
+        ASSERT_NE(op, nullptr) << method << " " << route.pattern << " is missing";
+        EXPECT_FALSE(op->at("summary").as_string().empty()) << route.pattern;
+        if (route.pattern.find('{') != std::string::npos) {
+            EXPECT_TRUE(op->as_object().contains("parameters")) << route.pattern;
+        }
+        ++operations;
+    }
+    std::size_t documented = 0;
+    for (const auto& [path, item] : paths) documented += item.as_object().size();
+    EXPECT_EQ(documented, operations);
+    EXPECT_GE(operations, 15u);
+}
+
+}  // namespace
+}  // namespace coach::test
