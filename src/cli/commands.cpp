@@ -229,7 +229,8 @@ SELECT id FROM u)sql",
 
 void add_commands(CLI::App& app) {
     Options& o = options();
-    auto* serve_cmd = app.add_subcommand("serve", "Serve the API and web app\n\n" + config_help());
+    auto* serve_cmd = app.add_subcommand("serve", "Serve the API and web app");
+    serve_cmd->footer(config_help());
     serve_cmd->add_flag("--demo-data", o.demo_data,
                         "Load the demo organisation when the database has no users");
     serve_cmd->add_option("--seed", o.seed, "Seed of the demo organisation");

@@ -253,7 +253,7 @@ BEGIN
            'E' || (1000 + a.n),
            a.hire_date,
            '+1 555 1' || lpad(a.n::text, 3, '0'),
-           CASE WHEN a.archetype IN ('pip_active', 'pip_draft') THEN 'PIP'::user_status
+           CASE WHEN a.archetype = 'pip_active' THEN 'PIP'::user_status
                 ELSE 'ACTIVE'::user_status END,
            a.learning_style,
            a.shift_pattern

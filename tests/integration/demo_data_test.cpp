@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -184,7 +185,8 @@ TEST_F(DemoData, ShapeCriticalAndHealthyAgents) {
 }
 
 TEST_F(DemoData, PipsOneActiveApprovedByTheManagerOneDraft) {
-    EXPECT_EQ(count("SELECT count(*) FROM users WHERE status = 'PIP'"), 2);
+    // Only an approved (ACTIVE) plan puts the agent on PIP status (DESIGN §7).
+    EXPECT_EQ(count("SELECT count(*) FROM users WHERE status = 'PIP'"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM users WHERE status NOT IN ('ACTIVE', 'PIP')"), 0);
     EXPECT_EQ(count("SELECT count(*) FROM action_plans"), 2);
     EXPECT_EQ(count("SELECT count(*) FROM action_plans p "
@@ -202,7 +204,7 @@ TEST_F(DemoData, PipsOneActiveApprovedByTheManagerOneDraft) {
                     "AND jsonb_array_length(p.success_criteria -> 'mandatory') >= 1"),
               1);
     EXPECT_EQ(count("SELECT count(*) FROM action_plans p "
-                    "JOIN users a ON a.id = p.agent_id AND a.status = 'PIP' "
+                    "JOIN users a ON a.id = p.agent_id AND a.status = 'ACTIVE' "
                     "WHERE p.status = 'DRAFT' AND p.approved_by IS NULL"),
               1);
     EXPECT_EQ(count("SELECT count(DISTINCT agent_id) FROM action_plans"), 2);
@@ -335,7 +337,7 @@ TEST_F(DemoData, AnotherSeedGivesOtherData) {
     EXPECT_NE(query_text(other, kUsersDigest), query_text(*db_, kUsersDigest));
     // same organisation shape
     EXPECT_EQ(query_int(other, "SELECT count(*) FROM users"), 89);
-    EXPECT_EQ(query_int(other, "SELECT count(*) FROM users WHERE status = 'PIP'"), 2);
+    EXPECT_EQ(query_int(other, "SELECT count(*) FROM users WHERE status = 'PIP'"), 1);
 }
 
 }  // namespace

@@ -33,7 +33,9 @@ HttpResult http_request(unsigned short port, const std::string& method, const st
                         const RequestOptions& o) {
     asio::io_context ioc;
     beast::tcp_stream stream(ioc);
-    stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+    boost::system::error_code ec;
+    stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
+    if (ec) return {};  // status 0: nothing listens
     bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
     req.set(bhttp::field::host, "127.0.0.1");
     if (!o.body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
@@ -46,7 +48,6 @@ HttpResult http_request(unsigned short port, const std::string& method, const st
     for (const auto& [k, v] : o.headers) req.set(k, v);
     req.prepare_payload();
     req.keep_alive(false);
-    boost::system::error_code ec;
     bhttp::write(stream, req, ec);  // may fail when the server answers early (413) and closes
     beast::flat_buffer buffer;
     bhttp::response_parser<bhttp::string_body> parser;

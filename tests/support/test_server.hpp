@@ -13,7 +13,7 @@
 namespace coach::test {
 
 struct HttpResult {
-    int status = 0;
+    int status = 0;  // 0: no connection or no complete response
     std::map<std::string, std::string> headers;  // lower-case names; Set-Cookie joined by \n
     std::string body;
     boost::json::value json() const;
