@@ -27,11 +27,25 @@ App::App(Config config, std::string database_url)
 }
 
 App::~App() {
-    server_.stop();
+    stop();
     server_.join();
     workers_.join();
 }
 
-Result<void> App::start() { return server_.start(); }
+Result<void> App::start() {
+    if (auto r = server_.start(); !r) return r;
+    if (!config_.smtp_url.empty()) {
+        mail_ = std::make_unique<mail::OutboxSender>(
+            server_.context(0), server_.pool(0), workers_,
+            mail::SmtpSettings{config_.smtp_url, config_.mail_from}, config_.mail_poll);
+        mail_->start();
+    }
+    return {};
+}
+
+void App::stop() {
+    if (mail_) mail_->stop();
+    server_.stop();
+}
 
 }  // namespace coach

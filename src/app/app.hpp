@@ -7,6 +7,7 @@
 #include "http/server.hpp"
 #include "http/services.hpp"
 #include "http/static_files.hpp"
+#include "mail/outbox_sender.hpp"
 
 #include <boost/asio/thread_pool.hpp>
 
@@ -18,7 +19,7 @@ public:
     ~App();
 
     Result<void> start();
-    void stop() { server_.stop(); }
+    void stop();
     void force_stop() { server_.force_stop(); }
     void join() { server_.join(); }
     unsigned short port() const { return server_.port(); }
@@ -36,6 +37,7 @@ private:
     boost::asio::thread_pool workers_;
     http::Services services_;
     http::Server server_;
+    std::unique_ptr<mail::OutboxSender> mail_;  // when COACH_SMTP_URL is set
 };
 
 }  // namespace coach

@@ -61,6 +61,10 @@ ConfigResult config_from_env() {
         v && (!parse_number(v, c.bcrypt_cost) || c.bcrypt_cost < 4 || c.bcrypt_cost > 31))
         fail("COACH_BCRYPT_COST (4..31)");
     long long secs = 0;
+    if (auto v = env("COACH_MAIL_POLL_MS")) {
+        if (parse_number(v, secs) && secs > 0) c.mail_poll = std::chrono::milliseconds(secs);
+        else fail("COACH_MAIL_POLL_MS");
+    }
     if (auto v = env("COACH_SESSION_IDLE_SECONDS")) {
         if (parse_number(v, secs) && secs > 0) c.session_idle = std::chrono::seconds(secs);
         else fail("COACH_SESSION_IDLE_SECONDS");
@@ -93,6 +97,7 @@ std::string config_help() {
   COACH_PUBLIC_URL                 base URL used in mails (default http://COACH_LISTEN)
   COACH_SMTP_URL                   SMTP server for the mail outbox, e.g. smtp://127.0.0.1:25
   COACH_MAIL_FROM                  sender address (default coach@localhost)
+  COACH_MAIL_POLL_MS               how often the mail outbox is checked (default 5000)
   COACH_SESSION_IDLE_SECONDS       idle session expiry (default 43200 = 12 h)
   COACH_SESSION_ABSOLUTE_SECONDS   absolute session expiry (default 604800 = 7 days)
   COACH_BCRYPT_COST                bcrypt cost for new hashes (default 12)

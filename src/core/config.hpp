@@ -21,6 +21,7 @@ struct Config {
     std::string public_url;         // COACH_PUBLIC_URL (links in mails); default http://listen
     std::string smtp_url;           // COACH_SMTP_URL, e.g. smtp://127.0.0.1:2525
     std::string mail_from = "coach@localhost";  // COACH_MAIL_FROM
+    std::chrono::milliseconds mail_poll{5000};  // COACH_MAIL_POLL_MS
     std::chrono::seconds session_idle{12 * 3600};      // COACH_SESSION_IDLE_SECONDS
     std::chrono::seconds session_absolute{7 * 86400};  // COACH_SESSION_ABSOLUTE_SECONDS
     int bcrypt_cost = 12;           // COACH_BCRYPT_COST (tests lower it)

@@ -87,9 +87,8 @@ Result<void> Server::start() {
     return {};
 }
 
-void Server::for_each_thread(const std::function<void(asio::io_context&, db::Pool&)>& fn) {
-    for (auto& t : threads_) fn(t->ctx, *t->pool);
-}
+asio::io_context& Server::context(std::size_t i) { return threads_.at(i)->ctx; }
+db::Pool& Server::pool(std::size_t i) { return *threads_.at(i)->pool; }
 
 void Server::stop() {
     for (auto& t : threads_) {

@@ -30,8 +30,9 @@ public:
     void force_stop();
     unsigned short port() const { return port_; }
     std::vector<db::PoolStats> pool_stats() const;
-    // Runs fn on each I/O thread's context with its pool (background jobs start this way).
-    void for_each_thread(const std::function<void(boost::asio::io_context&, db::Pool&)>& fn);
+    // The context and pool of I/O thread `i` (background tasks run there); after start().
+    boost::asio::io_context& context(std::size_t i);
+    db::Pool& pool(std::size_t i);
 
     struct Thread;
 
