@@ -1,10 +1,10 @@
 #pragma once
 // Precompiled header: the heavy, stable third-party headers only.
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <functional>

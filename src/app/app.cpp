@@ -21,8 +21,8 @@ App::App(Config config, std::string database_url)
       static_files_(http::StaticFiles::load(config_.web_dir)),
       workers_(config_.worker_threads),
       services_{config_, router_, workers_, metrics_, static_files_, throttle_, {}},
-      server_(services_, db::ConnectOptions{std::move(database_url), "coach",
-                                            config_.statement_timeout_ms}) {
+      server_(services_,
+              db::ConnectOptions{std::move(database_url), "coach", config_.statement_timeout_ms}) {
     services_.pool_stats = [this] { return server_.pool_stats(); };
 }
 
@@ -33,7 +33,8 @@ App::~App() {
 }
 
 Result<void> App::start() {
-    if (auto r = server_.start(); !r) return r;
+    if (auto r = server_.start(); !r)
+        return r;
     if (!config_.smtp_url.empty()) {
         mail_ = std::make_unique<mail::OutboxSender>(
             server_.context(0), server_.pool(0), workers_,
@@ -44,7 +45,8 @@ Result<void> App::start() {
 }
 
 void App::stop() {
-    if (mail_) mail_->stop();
+    if (mail_)
+        mail_->stop();
     server_.stop();
 }
 

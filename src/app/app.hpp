@@ -14,7 +14,7 @@
 namespace coach {
 
 class App {
-public:
+  public:
     App(Config config, std::string database_url);
     ~App();
 
@@ -26,7 +26,7 @@ public:
     const http::Router& router() const { return router_; }
     const Config& config() const { return config_; }
 
-private:
+  private:
     static http::Router build_router();
 
     Config config_;

@@ -28,8 +28,10 @@ SELECT s.id, s.csrf_token, u.id, u.role
  WHERE u.deleted_at IS NULL AND u.status <> 'TERMINATED')sql";
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ')
+        s.remove_suffix(1);
     return s;
 }
 
@@ -47,10 +49,8 @@ std::string presented_token(const http::Request& req, bool& via_cookie) {
             return std::string(trim(v.substr(7)));
         return {};
     }
-    for (auto it = req.find(http::beast_http::field::cookie); it != req.end() &&
-                                                              it->name() ==
-                                                                  http::beast_http::field::cookie;
-         ++it) {
+    for (auto it = req.find(http::beast_http::field::cookie);
+         it != req.end() && it->name() == http::beast_http::field::cookie; ++it) {
         std::string_view all(it->value().data(), it->value().size());
         while (!all.empty()) {
             auto semi = all.find(';');
@@ -66,7 +66,9 @@ std::string presented_token(const http::Request& req, bool& via_cookie) {
     return {};
 }
 
-std::string token_hash_param(std::string_view token) { return "\\x" + sha256_hex(token); }
+std::string token_hash_param(std::string_view token) {
+    return "\\x" + sha256_hex(token);
+}
 
 asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx) {
     bool via_cookie = false;
@@ -75,11 +77,13 @@ asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx) {
         co_return make_error(ErrorCode::Unauthorized, "Sign in to continue.");
     auto idle = static_cast<int>(ctx.services.config.session_idle.count());
     auto r = co_await ctx.db.query(kSessionLookup, db::params(token_hash_param(token), idle));
-    if (!r) co_return r.error();
+    if (!r)
+        co_return r.error();
     if (r->empty())
         co_return make_error(ErrorCode::Unauthorized, "Your session has expired; sign in again.");
     auto role = parse_role(r->get(0, 3));
-    if (!role) co_return make_error(ErrorCode::Internal, "unknown role in users row");
+    if (!role)
+        co_return make_error(ErrorCode::Internal, "unknown role in users row");
     ctx.session = http::Session{std::string(r->get(0, 0)), std::string(r->get(0, 1)), via_cookie};
     if (via_cookie && !safe_method(ctx.request.method())) {
         auto it = ctx.request.find("X-CSRF-Token");

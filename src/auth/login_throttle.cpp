@@ -8,10 +8,13 @@ std::optional<int> LoginThrottle::check(std::unordered_map<std::string, Window>&
                                         const std::string& key, std::size_t limit,
                                         Clock::time_point now) {
     auto it = map.find(key);
-    if (it == map.end()) return std::nullopt;
+    if (it == map.end())
+        return std::nullopt;
     Window& w = it->second;
-    while (!w.empty() && w.front() + limits_.window <= now) w.pop_front();
-    if (w.size() < limit) return std::nullopt;
+    while (!w.empty() && w.front() + limits_.window <= now)
+        w.pop_front();
+    if (w.size() < limit)
+        return std::nullopt;
     auto wait = std::chrono::ceil<std::chrono::seconds>(w.front() + limits_.window - now);
     return std::max<int>(1, static_cast<int>(wait.count()));
 }
@@ -21,7 +24,8 @@ std::optional<int> LoginThrottle::blocked(const std::string& account, const std:
     std::lock_guard lock(mutex_);
     auto a = check(accounts_, account, limits_.per_account, now);
     auto b = check(addresses_, address, limits_.per_address, now);
-    if (a && b) return std::max(*a, *b);
+    if (a && b)
+        return std::max(*a, *b);
     return a ? a : b;
 }
 
@@ -30,7 +34,8 @@ void LoginThrottle::record_failure(const std::string& account, const std::string
     std::lock_guard lock(mutex_);
     accounts_[account].push_back(now);
     addresses_[address].push_back(now);
-    if (++calls_ % 1024 == 0) sweep(now);
+    if (++calls_ % 1024 == 0)
+        sweep(now);
 }
 
 void LoginThrottle::record_success(const std::string& account) {

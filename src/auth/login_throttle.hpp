@@ -11,7 +11,7 @@
 namespace coach::auth {
 
 class LoginThrottle {
-public:
+  public:
     using Clock = std::chrono::steady_clock;
     struct Limits {
         std::size_t per_account = 5;   // failures per window for one email
@@ -28,7 +28,7 @@ public:
                         Clock::time_point now = Clock::now());
     void record_success(const std::string& account);
 
-private:
+  private:
     using Window = std::deque<Clock::time_point>;
     std::optional<int> check(std::unordered_map<std::string, Window>& map, const std::string& key,
                              std::size_t limit, Clock::time_point now);

@@ -31,7 +31,8 @@ Error bad_credentials() {
 std::string session_cookie(const Config& c, const std::string& token, long long max_age) {
     std::string cookie = std::string(kSessionCookie) + "=" + token +
                          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
-    if (c.secure_cookies) cookie += "; Secure";
+    if (c.secure_cookies)
+        cookie += "; Secure";
     return cookie;
 }
 
@@ -49,12 +50,14 @@ awaitable<bool> verify_off_thread(RequestContext& ctx, std::string plain, std::s
 
 awaitable<Result<Response>> login(RequestContext& ctx) {
     auto body = http::parse_json_object(ctx.request);
-    if (!body) co_return body.error();
+    if (!body)
+        co_return body.error();
     http::Fields f(*body);
     auto email = f.string("email", true, 255, 1);
     auto password = f.string("password", true, 1024, 1);
     f.reject_unknown({"email", "password"});
-    if (!f.ok()) co_return f.error();
+    if (!f.ok())
+        co_return f.error();
 
     std::string account = *email;
     std::transform(account.begin(), account.end(), account.begin(), ::tolower);
@@ -66,7 +69,8 @@ awaitable<Result<Response>> login(RequestContext& ctx) {
         co_return e;
     }
     auto user = co_await ctx.db.query(sql::kUserForLogin, db::params(*email));
-    if (!user) co_return user.error();
+    if (!user)
+        co_return user.error();
     // Unknown emails cost the same bcrypt time as wrong passwords.
     std::string hash = user->empty() ? dummy_hash() : std::string(user->get(0, 1));
     bool ok = co_await verify_off_thread(ctx, *password, hash);
@@ -88,14 +92,17 @@ awaitable<Result<Response>> login(RequestContext& ctx) {
     writes.push_back(
         audit::entry(ctx, "auth.login", "users", user_id, std::nullopt, std::nullopt, user_id));
     auto done = co_await ctx.db.pipeline(std::move(writes));
-    if (!done) co_return done.error();
+    if (!done)
+        co_return done.error();
     auto me = co_await users::find_user(ctx.db, user_id);
-    if (!me) co_return me.error();
-    if (!*me) co_return bad_credentials();
+    if (!me)
+        co_return me.error();
+    if (!*me)
+        co_return bad_credentials();
     ctx.set_cookies.push_back(session_cookie(cfg, token, lifetime));
-    std::string out = "{\"user\":" + (*me)->json + ",\"csrf_token\":" +
-                      json::serialize(json::value(csrf)) + ",\"token\":" +
-                      json::serialize(json::value(token)) + "}";
+    std::string out = "{\"user\":" + (*me)->json +
+                      ",\"csrf_token\":" + json::serialize(json::value(csrf)) +
+                      ",\"token\":" + json::serialize(json::value(token)) + "}";
     co_return http::json_text(http::Status::ok, std::move(out));
 }
 
@@ -105,25 +112,30 @@ awaitable<Result<Response>> logout(RequestContext& ctx) {
     writes.push_back(
         audit::entry(ctx, "auth.logout", "users", ctx.me().id, std::nullopt, std::nullopt));
     auto r = co_await ctx.db.pipeline(std::move(writes));
-    if (!r) co_return r.error();
+    if (!r)
+        co_return r.error();
     ctx.set_cookies.push_back(session_cookie(ctx.services.config, "", 0));
     co_return http::no_content();
 }
 
 awaitable<Result<Response>> me(RequestContext& ctx) {
     auto row = co_await users::find_user(ctx.db, ctx.me().id);
-    if (!row) co_return row.error();
-    if (!*row) co_return make_error(ErrorCode::Unauthorized, "Sign in to continue.");
+    if (!row)
+        co_return row.error();
+    if (!*row)
+        co_return make_error(ErrorCode::Unauthorized, "Sign in to continue.");
     co_return http::json_text(http::Status::ok, std::move((*row)->json));
 }
 
 awaitable<Result<Response>> start_reset(RequestContext& ctx) {
     auto body = http::parse_json_object(ctx.request);
-    if (!body) co_return body.error();
+    if (!body)
+        co_return body.error();
     http::Fields f(*body);
     auto email = f.email("email", true);
     f.reject_unknown({"email"});
-    if (!f.ok()) co_return f.error();
+    if (!f.ok())
+        co_return f.error();
     // Resets share the per-address budget of sign-ins, so they cannot be used to spam mail.
     LoginThrottle& throttle = ctx.services.login_throttle;
     std::string account = "reset:" + *email;
@@ -136,60 +148,75 @@ awaitable<Result<Response>> start_reset(RequestContext& ctx) {
     std::string token = random_token(32);
     std::string link = ctx.services.config.public_url + "/reset-password?token=" + token;
     auto r = co_await ctx.db.query(sql::kStartReset, db::params(*email, sha256_hex(token), link));
-    if (!r) co_return r.error();
+    if (!r)
+        co_return r.error();
     if (!r->empty()) {
         std::string id(r->get(0, 0));
-        auto a = co_await ctx.db.query(audit::kInsertAudit,
-                                       audit::entry(ctx, "auth.password_reset_requested", "users",
-                                                    id, std::nullopt, std::nullopt, id)
-                                           .params);
-        if (!a) co_return a.error();
+        auto a = co_await ctx.db.query(
+            audit::kInsertAudit, audit::entry(ctx, "auth.password_reset_requested", "users", id,
+                                              std::nullopt, std::nullopt, id)
+                                     .params);
+        if (!a)
+            co_return a.error();
     }
-    co_return http::json_text(http::Status::accepted,
-                              R"({"message":"If the address belongs to an account, a reset link is on its way."})");
+    co_return http::json_text(
+        http::Status::accepted,
+        R"({"message":"If the address belongs to an account, a reset link is on its way."})");
 }
 
 awaitable<Result<Response>> confirm_reset(RequestContext& ctx) {
     auto body = http::parse_json_object(ctx.request);
-    if (!body) co_return body.error();
+    if (!body)
+        co_return body.error();
     http::Fields f(*body);
     auto token = f.string("token", true, 256, 1);
     auto password = f.string("new_password", true, 1024);
     f.reject_unknown({"token", "new_password"});
-    if (!f.ok()) co_return f.error();
+    if (!f.ok())
+        co_return f.error();
     std::string token_hash = sha256_hex(*token);
     auto user = co_await ctx.db.query(sql::kUserByResetToken, db::params(token_hash));
-    if (!user) co_return user.error();
-    if (user->empty()) co_return validation_error({{"token", "is invalid or has expired"}});
+    if (!user)
+        co_return user.error();
+    if (user->empty())
+        co_return validation_error({{"token", "is invalid or has expired"}});
     std::string id(user->get(0, 0));
     if (auto bad = password_policy_violation(*password, user->get(0, 1)))
         co_return validation_error({{"new_password", *bad}});
     std::string hash = co_await hash_off_thread(ctx, *password);
     auto tx = co_await db::Transaction::begin(ctx.db);
-    if (!tx) co_return tx.error();
+    if (!tx)
+        co_return tx.error();
     auto consumed = co_await tx->query(sql::kConsumeReset, db::params(id, token_hash, hash));
-    if (!consumed) co_return consumed.error();
-    if (consumed->empty()) co_return validation_error({{"token", "is invalid or has expired"}});
+    if (!consumed)
+        co_return consumed.error();
+    if (consumed->empty())
+        co_return validation_error({{"token", "is invalid or has expired"}});
     std::vector<db::Query> writes;
     writes.push_back({sql::kRevokeOtherSessions, db::params(id, std::nullopt)});
     writes.push_back(
         audit::entry(ctx, "auth.password_reset", "users", id, std::nullopt, std::nullopt, id));
     auto done = co_await tx->commit(std::move(writes));
-    if (!done) co_return done.error();
+    if (!done)
+        co_return done.error();
     co_return http::no_content();
 }
 
 awaitable<Result<Response>> change_password(RequestContext& ctx) {
     auto body = http::parse_json_object(ctx.request);
-    if (!body) co_return body.error();
+    if (!body)
+        co_return body.error();
     http::Fields f(*body);
     auto current = f.string("current_password", true, 1024, 1);
     auto next = f.string("new_password", true, 1024);
     f.reject_unknown({"current_password", "new_password"});
-    if (!f.ok()) co_return f.error();
+    if (!f.ok())
+        co_return f.error();
     auto user = co_await ctx.db.query(sql::kUserPassword, db::params(ctx.me().id));
-    if (!user) co_return user.error();
-    if (user->empty()) co_return make_error(ErrorCode::Unauthorized, "Sign in to continue.");
+    if (!user)
+        co_return user.error();
+    if (user->empty())
+        co_return make_error(ErrorCode::Unauthorized, "Sign in to continue.");
     if (!co_await verify_off_thread(ctx, *current, std::string(user->get(0, 1))))
         co_return validation_error({{"current_password", "is incorrect"}});
     if (auto bad = password_policy_violation(*next, user->get(0, 0)))
@@ -202,7 +229,8 @@ awaitable<Result<Response>> change_password(RequestContext& ctx) {
     writes.push_back(audit::entry(ctx, "auth.password_change", "users", ctx.me().id, std::nullopt,
                                   std::nullopt));
     auto r = co_await ctx.db.pipeline(std::move(writes));
-    if (!r) co_return r.error();
+    if (!r)
+        co_return r.error();
     co_return http::no_content();
 }
 
@@ -216,8 +244,8 @@ void add_routes(http::Router& router) {
                 "Sign in; sets the session cookie and returns {user, csrf_token, token}"});
     router.add({Verb::post, "/api/v1/auth/logout", logout, Access::Authenticated, limit,
                 "Sign out (revokes the session)"});
-    router.add({Verb::get, "/api/v1/auth/me", me, Access::Authenticated, limit,
-                "The signed-in user"});
+    router.add(
+        {Verb::get, "/api/v1/auth/me", me, Access::Authenticated, limit, "The signed-in user"});
     router.add({Verb::post, "/api/v1/auth/password-reset", start_reset, Access::Public, limit,
                 "Mail a password reset link (always 202)"});
     router.add({Verb::post, "/api/v1/auth/password-reset/confirm", confirm_reset, Access::Public,

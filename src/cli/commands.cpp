@@ -48,16 +48,20 @@ int fail(const Error& e) {
 
 Result<void> load_demo(const std::string& url, const Config& config, int seed) {
     auto conn = db::SyncConnection::open(url);
-    if (!conn) return conn.error();
+    if (!conn)
+        return conn.error();
     auto empty = demo::database_is_empty(*conn);
-    if (!empty) return empty.error();
-    if (!*empty) return make_error(ErrorCode::Conflict, "the database already has users");
+    if (!empty)
+        return empty.error();
+    if (!*empty)
+        return make_error(ErrorCode::Conflict, "the database already has users");
     spdlog::info("loading the demo organisation (seed {})", seed);
     return demo::load(*conn, seed, auth::hash_password(demo::kDemoPassword, config.bcrypt_cost));
 }
 
 std::string read_password() {
-    if (!options().password_stdin) return options().password;
+    if (!options().password_stdin)
+        return options().password;
     std::string line;
     std::getline(std::cin, line);
     return line;
@@ -65,7 +69,8 @@ std::string read_password() {
 
 void serve() {
     auto config = load_config();
-    if (!config) return;
+    if (!config)
+        return;
     // Signals go to the waiting thread below, never to the I/O threads.
     sigset_t signals;
     sigemptyset(&signals);
@@ -125,18 +130,21 @@ void serve() {
 
 void migrate() {
     auto config = load_config();
-    if (!config) return;
+    if (!config)
+        return;
     auto database = open_database(*config);
     if (!database) {
         g_exit = fail(database.error());
         return;
     }
-    if (auto m = migrate_database(database->url); !m) g_exit = fail(m.error());
+    if (auto m = migrate_database(database->url); !m)
+        g_exit = fail(m.error());
 }
 
 void demo_data() {
     auto config = load_config();
-    if (!config) return;
+    if (!config)
+        return;
     auto database = open_database(*config);
     if (!database) {
         g_exit = fail(database.error());
@@ -146,12 +154,14 @@ void demo_data() {
         g_exit = fail(m.error());
         return;
     }
-    if (auto d = load_demo(database->url, *config, options().seed); !d) g_exit = fail(d.error());
+    if (auto d = load_demo(database->url, *config, options().seed); !d)
+        g_exit = fail(d.error());
 }
 
 void user_create() {
     auto config = load_config();
-    if (!config) return;
+    if (!config)
+        return;
     auto role = auth::parse_role(options().role);
     std::string password = read_password();
     if (!role) {
@@ -188,7 +198,8 @@ void user_create() {
 
 void user_set_password() {
     auto config = load_config();
-    if (!config) return;
+    if (!config)
+        return;
     std::string password = read_password();
     if (auto bad = auth::password_policy_violation(password, options().email)) {
         spdlog::error("password: {}", *bad);
@@ -206,7 +217,8 @@ void user_set_password() {
         return;
     }
     // A new password ends every session of that user.
-    auto r = conn->exec(R"sql(
+    auto r =
+        conn->exec(R"sql(
 WITH u AS (
     UPDATE users SET password_hash = $2, password_reset_token = NULL, password_reset_expires = NULL
      WHERE lower(email) = lower($1) AND deleted_at IS NULL RETURNING id
@@ -215,8 +227,7 @@ WITH u AS (
      WHERE user_id IN (SELECT id FROM u) AND revoked_at IS NULL
 )
 SELECT id FROM u)sql",
-                        db::params(options().email,
-                                   auth::hash_password(password, config->bcrypt_cost)));
+                   db::params(options().email, auth::hash_password(password, config->bcrypt_cost)));
     if (!r) {
         g_exit = fail(r.error());
     } else if (r->empty()) {
@@ -260,6 +271,8 @@ void add_commands(CLI::App& app) {
     setpw->callback(user_set_password);
 }
 
-int exit_code() { return g_exit; }
+int exit_code() {
+    return g_exit;
+}
 
 }  // namespace coach::cli

@@ -14,7 +14,8 @@ Result<Database> open_database(const Config& config) {
         return d;
     }
     auto cluster = db::EmbeddedCluster::start(db::ClusterOptions{config.data_dir, "coach", false});
-    if (!cluster) return cluster.error();
+    if (!cluster)
+        return cluster.error();
     d.url = cluster->url();
     d.cluster.emplace(std::move(*cluster));
     return d;
@@ -22,11 +23,15 @@ Result<Database> open_database(const Config& config) {
 
 Result<void> migrate_database(const std::string& url) {
     auto conn = db::SyncConnection::open(url);
-    if (!conn) return conn.error();
+    if (!conn)
+        return conn.error();
     auto report = db::migrate(*conn, db::embedded_migrations());
-    if (!report) return report.error();
-    for (const auto& name : report->applied) spdlog::info("applied migration {}", name);
-    if (report->applied.empty()) spdlog::info("database schema is current");
+    if (!report)
+        return report.error();
+    for (const auto& name : report->applied)
+        spdlog::info("applied migration {}", name);
+    if (report->applied.empty())
+        spdlog::info("database schema is current");
     return {};
 }
 

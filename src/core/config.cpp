@@ -25,15 +25,24 @@ ConfigResult config_from_env() {
     ConfigResult r;
     Config& c = r.config;
     auto fail = [&](const char* name) { r.error = std::string("invalid value for ") + name; };
-    if (auto v = env("COACH_DATABASE_URL")) c.database_url = v;
-    if (auto v = env("COACH_DATA_DIR")) c.data_dir = v;
-    if (auto v = env("COACH_WEB_DIR")) c.web_dir = v;
-    if (auto v = env("COACH_LOG_LEVEL")) c.log_level = v;
-    if (auto v = env("COACH_PUBLIC_URL")) c.public_url = v;
-    if (auto v = env("COACH_SMTP_URL")) c.smtp_url = v;
-    if (auto v = env("COACH_MAIL_FROM")) c.mail_from = v;
-    if (auto v = env("COACH_ACCESS_LOG")) c.access_log = std::string_view(v) != "0";
-    if (auto v = env("COACH_SECURE_COOKIES")) c.secure_cookies = std::string_view(v) == "1";
+    if (auto v = env("COACH_DATABASE_URL"))
+        c.database_url = v;
+    if (auto v = env("COACH_DATA_DIR"))
+        c.data_dir = v;
+    if (auto v = env("COACH_WEB_DIR"))
+        c.web_dir = v;
+    if (auto v = env("COACH_LOG_LEVEL"))
+        c.log_level = v;
+    if (auto v = env("COACH_PUBLIC_URL"))
+        c.public_url = v;
+    if (auto v = env("COACH_SMTP_URL"))
+        c.smtp_url = v;
+    if (auto v = env("COACH_MAIL_FROM"))
+        c.mail_from = v;
+    if (auto v = env("COACH_ACCESS_LOG"))
+        c.access_log = std::string_view(v) != "0";
+    if (auto v = env("COACH_SECURE_COOKIES"))
+        c.secure_cookies = std::string_view(v) == "1";
     if (auto v = env("COACH_LISTEN")) {
         std::string_view s(v);
         auto colon = s.rfind(':');
@@ -44,7 +53,8 @@ ConfigResult config_from_env() {
             if (c.listen_host.size() > 2 && c.listen_host.front() == '[')
                 c.listen_host = c.listen_host.substr(1, c.listen_host.size() - 2);
             std::string port(s.substr(colon + 1));
-            if (!parse_number(port.c_str(), c.listen_port)) fail("COACH_LISTEN (port)");
+            if (!parse_number(port.c_str(), c.listen_port))
+                fail("COACH_LISTEN (port)");
         }
     }
     struct {
@@ -54,7 +64,8 @@ ConfigResult config_from_env() {
                          {"COACH_DB_CONNECTIONS_PER_THREAD", &c.db_connections_per_thread},
                          {"COACH_WORKER_THREADS", &c.worker_threads}};
     for (auto& u : unsigned_vars)
-        if (auto v = env(u.name); v && !parse_number(v, *u.out)) fail(u.name);
+        if (auto v = env(u.name); v && !parse_number(v, *u.out))
+            fail(u.name);
     if (auto v = env("COACH_STATEMENT_TIMEOUT_MS"); v && !parse_number(v, c.statement_timeout_ms))
         fail("COACH_STATEMENT_TIMEOUT_MS");
     if (auto v = env("COACH_BCRYPT_COST");
@@ -62,20 +73,29 @@ ConfigResult config_from_env() {
         fail("COACH_BCRYPT_COST (4..31)");
     long long secs = 0;
     if (auto v = env("COACH_MAIL_POLL_MS")) {
-        if (parse_number(v, secs) && secs > 0) c.mail_poll = std::chrono::milliseconds(secs);
-        else fail("COACH_MAIL_POLL_MS");
+        if (parse_number(v, secs) && secs > 0)
+            c.mail_poll = std::chrono::milliseconds(secs);
+        else
+            fail("COACH_MAIL_POLL_MS");
     }
     if (auto v = env("COACH_SESSION_IDLE_SECONDS")) {
-        if (parse_number(v, secs) && secs > 0) c.session_idle = std::chrono::seconds(secs);
-        else fail("COACH_SESSION_IDLE_SECONDS");
+        if (parse_number(v, secs) && secs > 0)
+            c.session_idle = std::chrono::seconds(secs);
+        else
+            fail("COACH_SESSION_IDLE_SECONDS");
     }
     if (auto v = env("COACH_SESSION_ABSOLUTE_SECONDS")) {
-        if (parse_number(v, secs) && secs > 0) c.session_absolute = std::chrono::seconds(secs);
-        else fail("COACH_SESSION_ABSOLUTE_SECONDS");
+        if (parse_number(v, secs) && secs > 0)
+            c.session_absolute = std::chrono::seconds(secs);
+        else
+            fail("COACH_SESSION_ABSOLUTE_SECONDS");
     }
-    if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
-    if (c.db_connections_per_thread == 0) c.db_connections_per_thread = 1;
-    if (c.worker_threads == 0) c.worker_threads = 1;
+    if (c.threads == 0)
+        c.threads = std::max(1u, std::thread::hardware_concurrency());
+    if (c.db_connections_per_thread == 0)
+        c.db_connections_per_thread = 1;
+    if (c.worker_threads == 0)
+        c.worker_threads = 1;
     if (c.public_url.empty())
         c.public_url = "http://" + c.listen_host + ":" + std::to_string(c.listen_port);
     return r;

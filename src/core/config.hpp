@@ -6,25 +6,25 @@
 namespace coach {
 
 struct Config {
-    std::string database_url;       // COACH_DATABASE_URL; empty = embedded cluster
-    std::string listen_host = "127.0.0.1";  // COACH_LISTEN host part
-    unsigned short listen_port = 8080;      // COACH_LISTEN port part
-    std::string data_dir = "var";   // COACH_DATA_DIR
-    std::string web_dir = "web/dist";  // COACH_WEB_DIR
-    unsigned threads = 0;           // COACH_THREADS; 0 = one per core
+    std::string database_url;                // COACH_DATABASE_URL; empty = embedded cluster
+    std::string listen_host = "127.0.0.1";   // COACH_LISTEN host part
+    unsigned short listen_port = 8080;       // COACH_LISTEN port part
+    std::string data_dir = "var";            // COACH_DATA_DIR
+    std::string web_dir = "web/dist";        // COACH_WEB_DIR
+    unsigned threads = 0;                    // COACH_THREADS; 0 = one per core
     unsigned db_connections_per_thread = 4;  // COACH_DB_CONNECTIONS_PER_THREAD
-    unsigned worker_threads = 2;    // COACH_WORKER_THREADS (bcrypt, parsing)
-    int statement_timeout_ms = 15000;  // COACH_STATEMENT_TIMEOUT_MS
-    std::string log_level = "info";    // COACH_LOG_LEVEL
-    bool access_log = true;         // COACH_ACCESS_LOG=0 turns the per-request log off
-    bool secure_cookies = false;    // COACH_SECURE_COOKIES=1 behind TLS
-    std::string public_url;         // COACH_PUBLIC_URL (links in mails); default http://listen
-    std::string smtp_url;           // COACH_SMTP_URL, e.g. smtp://127.0.0.1:2525
-    std::string mail_from = "coach@localhost";  // COACH_MAIL_FROM
-    std::chrono::milliseconds mail_poll{5000};  // COACH_MAIL_POLL_MS
+    unsigned worker_threads = 2;             // COACH_WORKER_THREADS (bcrypt, parsing)
+    int statement_timeout_ms = 15000;        // COACH_STATEMENT_TIMEOUT_MS
+    std::string log_level = "info";          // COACH_LOG_LEVEL
+    bool access_log = true;                  // COACH_ACCESS_LOG=0 turns the per-request log off
+    bool secure_cookies = false;             // COACH_SECURE_COOKIES=1 behind TLS
+    std::string public_url;  // COACH_PUBLIC_URL (links in mails); default http://listen
+    std::string smtp_url;    // COACH_SMTP_URL, e.g. smtp://127.0.0.1:2525
+    std::string mail_from = "coach@localhost";         // COACH_MAIL_FROM
+    std::chrono::milliseconds mail_poll{5000};         // COACH_MAIL_POLL_MS
     std::chrono::seconds session_idle{12 * 3600};      // COACH_SESSION_IDLE_SECONDS
     std::chrono::seconds session_absolute{7 * 86400};  // COACH_SESSION_ABSOLUTE_SECONDS
-    int bcrypt_cost = 12;           // COACH_BCRYPT_COST (tests lower it)
+    int bcrypt_cost = 12;                              // COACH_BCRYPT_COST (tests lower it)
 };
 
 // Reads COACH_* variables over the defaults; a malformed value is an error message.

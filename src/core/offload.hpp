@@ -1,8 +1,8 @@
 #pragma once
 // Runs blocking work (bcrypt, file parsing) on the worker pool and resumes the awaiting
 // coroutine on its own executor: the I/O thread never blocks.
-#include <boost/asio/async_result.hpp>
 #include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>

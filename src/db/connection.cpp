@@ -1,9 +1,9 @@
 #include "db/connection.hpp"
 
+#include <spdlog/spdlog.h>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/asio/redirect_error.hpp>
-#include <spdlog/spdlog.h>
 
 #include <poll.h>
 
@@ -34,8 +34,10 @@ Error error_from_result(const PGresult* r) {
     };
     std::string sqlstate = field(PG_DIAG_SQLSTATE);
     Error e = make_error(ErrorCode::Internal, field(PG_DIAG_MESSAGE_PRIMARY));
-    if (is_connection_state(sqlstate)) e = unavailable("The database is not available.");
-    if (sqlstate == "57014") e = unavailable("The database did not answer in time.");
+    if (is_connection_state(sqlstate))
+        e = unavailable("The database is not available.");
+    if (sqlstate == "57014")
+        e = unavailable("The database did not answer in time.");
     e.sqlstate = std::move(sqlstate);
     e.constraint = field(PG_DIAG_CONSTRAINT_NAME);
     return e;
@@ -46,7 +48,8 @@ Connection::Connection(PGconn* conn, asio::any_io_executor ex)
 
 Connection::~Connection() {
     // The descriptor belongs to libpq: release it before PQfinish closes it.
-    if (socket_.is_open()) socket_.release();
+    if (socket_.is_open())
+        socket_.release();
     PQfinish(conn_);
 }
 
@@ -62,9 +65,11 @@ bool Connection::in_transaction() const {
 
 Error Connection::fail(std::string what) {
     broken_ = true;
-    if (timed_out_) return unavailable("The database did not answer in time.");
+    if (timed_out_)
+        return unavailable("The database did not answer in time.");
     std::string msg = PQerrorMessage(conn_);
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' '))
+        msg.pop_back();
     spdlog::warn("database connection lost ({}): {}", what, msg);
     return unavailable("The database is not available.");
 }
@@ -73,7 +78,8 @@ void Connection::arm_deadline(std::chrono::milliseconds timeout) {
     timed_out_ = false;
     deadline_.expires_after(timeout);
     deadline_.async_wait([this](boost::system::error_code ec) {
-        if (ec) return;
+        if (ec)
+            return;
         timed_out_ = true;
         boost::system::error_code ignored;
         socket_.cancel(ignored);
@@ -81,7 +87,8 @@ void Connection::arm_deadline(std::chrono::milliseconds timeout) {
 }
 
 awaitable<bool> Connection::wait(Wait what) {
-    if (timed_out_) co_return false;
+    if (timed_out_)
+        co_return false;
     boost::system::error_code ec;
     co_await socket_.async_wait(what == Wait::Read ? asio::posix::stream_descriptor::wait_read
                                                    : asio::posix::stream_descriptor::wait_write,
@@ -95,44 +102,55 @@ awaitable<Result<std::unique_ptr<Connection>>> Connection::connect(const Connect
     const char* keys[] = {"dbname", "application_name", "options", nullptr};
     const char* values[] = {o.url.c_str(), o.application_name.c_str(), options.c_str(), nullptr};
     PGconn* raw = PQconnectStartParams(keys, values, 1);
-    if (!raw) co_return unavailable("Out of memory connecting to the database.");
+    if (!raw)
+        co_return unavailable("Out of memory connecting to the database.");
     std::unique_ptr<Connection> c(new Connection(raw, co_await asio::this_coro::executor));
-    if (PQstatus(raw) == CONNECTION_BAD) co_return c->fail("connect");
-    if (PQsetnonblocking(raw, 1) != 0) co_return c->fail("nonblocking");
+    if (PQstatus(raw) == CONNECTION_BAD)
+        co_return c->fail("connect");
+    if (PQsetnonblocking(raw, 1) != 0)
+        co_return c->fail("nonblocking");
 
     c->arm_deadline(o.connect_timeout);
     PostgresPollingStatusType poll = PGRES_POLLING_WRITING;
     for (;;) {
         int fd = PQsocket(raw);
-        if (fd < 0) co_return c->fail("socket");
+        if (fd < 0)
+            co_return c->fail("socket");
         if (!c->socket_.is_open() || c->socket_.native_handle() != fd) {
-            if (c->socket_.is_open()) c->socket_.release();
+            if (c->socket_.is_open())
+                c->socket_.release();
             c->socket_.assign(fd);
         }
-        if (poll == PGRES_POLLING_OK) break;
-        if (poll == PGRES_POLLING_FAILED) co_return c->fail("connect");
+        if (poll == PGRES_POLLING_OK)
+            break;
+        if (poll == PGRES_POLLING_FAILED)
+            co_return c->fail("connect");
         if (!co_await c->wait(poll == PGRES_POLLING_READING ? Wait::Read : Wait::Write))
             co_return c->fail("connect");
         poll = PQconnectPoll(raw);
     }
     c->deadline_.cancel();
-    if (PQenterPipelineMode(raw) != 1) co_return c->fail("pipeline");
+    if (PQenterPipelineMode(raw) != 1)
+        co_return c->fail("pipeline");
     co_return std::move(c);
 }
 
 awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Query> queries,
                                                              std::chrono::milliseconds timeout) {
-    if (broken_) co_return unavailable("The database is not available.");
+    if (broken_)
+        co_return unavailable("The database is not available.");
     std::vector<const char*> values;
     for (const Query& q : queries) {
         values.clear();
-        for (const auto& v : q.params.values) values.push_back(v ? v->c_str() : nullptr);
+        for (const auto& v : q.params.values)
+            values.push_back(v ? v->c_str() : nullptr);
         std::string sql(q.sql);  // libpq needs a NUL-terminated string
         if (PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
                               values.data(), nullptr, nullptr, 0) != 1)
             co_return fail("send");
     }
-    if (PQpipelineSync(conn_) != 1) co_return fail("sync");
+    if (PQpipelineSync(conn_) != 1)
+        co_return fail("sync");
 
     arm_deadline(timeout);
     struct DeadlineGuard {
@@ -143,10 +161,14 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
     // Flush; while the socket is full, keep reading so the server never blocks on us.
     for (;;) {
         int f = PQflush(conn_);
-        if (f == 0) break;
-        if (f < 0) co_return fail("flush");
-        if (!co_await wait(Wait::Write)) co_return fail("flush");
-        if (PQconsumeInput(conn_) != 1) co_return fail("read");
+        if (f == 0)
+            break;
+        if (f < 0)
+            co_return fail("flush");
+        if (!co_await wait(Wait::Write))
+            co_return fail("flush");
+        if (PQconsumeInput(conn_) != 1)
+            co_return fail("read");
     }
 
     std::vector<PgResult> results;
@@ -157,7 +179,8 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
         while (!PQisBusy(conn_)) {
             PGresult* r = PQgetResult(conn_);
             if (!r) {  // end of one statement's results; twice in a row: nothing more to read
-                if (previous_null) break;
+                if (previous_null)
+                    break;
                 previous_null = true;
                 continue;
             }
@@ -165,7 +188,8 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
             PgResult owned(r);
             switch (PQresultStatus(r)) {
                 case PGRES_PIPELINE_SYNC:
-                    if (first_error) co_return std::move(*first_error);
+                    if (first_error)
+                        co_return std::move(*first_error);
                     co_return std::move(results);
                 case PGRES_TUPLES_OK:
                 case PGRES_COMMAND_OK:
@@ -175,14 +199,19 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
                 case PGRES_PIPELINE_ABORTED:
                     break;
                 default:
-                    if (!first_error) first_error = error_from_result(r);
-                    if (first_error->code == ErrorCode::Unavailable) broken_ = true;
+                    if (!first_error)
+                        first_error = error_from_result(r);
+                    if (first_error->code == ErrorCode::Unavailable)
+                        broken_ = true;
                     break;
             }
         }
-        if (PQstatus(conn_) == CONNECTION_BAD) co_return fail("read");
-        if (!co_await wait(Wait::Read)) co_return fail("read");
-        if (PQconsumeInput(conn_) != 1) co_return fail("read");
+        if (PQstatus(conn_) == CONNECTION_BAD)
+            co_return fail("read");
+        if (!co_await wait(Wait::Read))
+            co_return fail("read");
+        if (PQconsumeInput(conn_) != 1)
+            co_return fail("read");
     }
 }
 
@@ -190,7 +219,8 @@ awaitable<Result<PgResult>> Connection::query(std::string_view sql, Params param
                                               std::chrono::milliseconds timeout) {
     Query q{sql, std::move(params)};
     auto r = co_await execute(std::span<const Query>(&q, 1), timeout);
-    if (!r) co_return r.error();
+    if (!r)
+        co_return r.error();
     co_return std::move(r->front());
 }
 

@@ -32,7 +32,7 @@ struct ConnectOptions {
 };
 
 class Connection {
-public:
+  public:
     static boost::asio::awaitable<Result<std::unique_ptr<Connection>>> connect(
         const ConnectOptions& options);
     ~Connection();
@@ -53,7 +53,7 @@ public:
     // True when a transaction was left open (the pool rolls it back before reuse).
     bool in_transaction() const;
 
-private:
+  private:
     Connection(PGconn* conn, boost::asio::any_io_executor ex);
     enum class Wait { Read, Write };
     boost::asio::awaitable<bool> wait(Wait what);

@@ -28,15 +28,18 @@ constexpr int kPort = 5432;  // unix socket only; the socket dir keeps clusters 
 constexpr std::string_view kUser = "coach";
 
 std::string find_bindir() {
-    for (const char* dir : {"/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin",
-                            "/usr/lib/postgresql/17/bin"})
-        if (fs::exists(fs::path(dir) / "postgres")) return dir;
+    for (const char* dir :
+         {"/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin"})
+        if (fs::exists(fs::path(dir) / "postgres"))
+            return dir;
     if (FILE* p = popen("pg_config --bindir 2>/dev/null", "r")) {
         char buf[512] = {};
         std::string out = fgets(buf, sizeof buf, p) ? buf : "";
         pclose(p);
-        while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-        if (!out.empty() && fs::exists(fs::path(out) / "postgres")) return out;
+        while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
+            out.pop_back();
+        if (!out.empty() && fs::exists(fs::path(out) / "postgres"))
+            return out;
     }
     return {};
 }
@@ -48,12 +51,14 @@ struct PgUser {
 
 std::optional<PgUser> postgres_user() {
     passwd* pw = getpwnam("postgres");
-    if (!pw) return std::nullopt;
+    if (!pw)
+        return std::nullopt;
     return PgUser{pw->pw_uid, pw->pw_gid};
 }
 
 void become(const PgUser& u) {
-    if (setgroups(0, nullptr) != 0 || setgid(u.gid) != 0 || setuid(u.uid) != 0) _exit(126);
+    if (setgroups(0, nullptr) != 0 || setgid(u.gid) != 0 || setuid(u.uid) != 0)
+        _exit(126);
 }
 
 // Can the postgres user create and use `dir` (checked in a child that drops privileges)?
@@ -62,7 +67,8 @@ bool reachable_by(const PgUser& u, const fs::path& dir) {
     if (pid == 0) {
         become(u);
         fs::path p = dir;
-        while (!p.empty() && !fs::exists(p)) p = p.parent_path();
+        while (!p.empty() && !fs::exists(p))
+            p = p.parent_path();
         _exit(access(p.c_str(), X_OK) == 0 ? 0 : 1);
     }
     int status = 0;
@@ -79,9 +85,11 @@ int run(const std::vector<std::string>& argv, const std::string& log, std::optio
             dup2(fd, 1);
             dup2(fd, 2);
         }
-        if (as) become(*as);
+        if (as)
+            become(*as);
         std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        for (const auto& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
         args.push_back(nullptr);
         execv(args[0], args.data());
         _exit(127);
@@ -100,7 +108,8 @@ std::string log_tail(const std::string& log) {
 pid_t running_postmaster(const fs::path& cluster_dir) {
     std::ifstream in(cluster_dir / "postmaster.pid");
     long pid = 0;
-    if (!(in >> pid) || pid <= 0) return -1;
+    if (!(in >> pid) || pid <= 0)
+        return -1;
     return kill(static_cast<pid_t>(pid), 0) == 0 ? static_cast<pid_t>(pid) : -1;
 }
 
@@ -124,7 +133,9 @@ EmbeddedCluster::EmbeddedCluster(EmbeddedCluster&& o) noexcept
     o.pid_ = -1;
 }
 
-EmbeddedCluster::~EmbeddedCluster() { stop(); }
+EmbeddedCluster::~EmbeddedCluster() {
+    stop();
+}
 
 std::string EmbeddedCluster::url_for(const std::string& database) const {
     return "postgresql:///" + database + "?host=" + socket_dir_ + "&port=" + std::to_string(kPort) +
@@ -143,7 +154,8 @@ Result<EmbeddedCluster> EmbeddedCluster::start(const ClusterOptions& options) {
     std::error_code ec;
     fs::path data = fs::absolute(options.data_dir, ec);
     fs::create_directories(data, ec);
-    if (ec) return make_error(ErrorCode::Internal, "cannot create " + data.string());
+    if (ec)
+        return make_error(ErrorCode::Internal, "cannot create " + data.string());
     fs::path cluster = data / "pg";
 
     std::optional<PgUser> as;
@@ -174,7 +186,8 @@ Result<EmbeddedCluster> EmbeddedCluster::start(const ClusterOptions& options) {
     c.socket_dir_ = sock.string();
     {
         int fd = open(c.log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (fd >= 0) close(fd);
+        if (fd >= 0)
+            close(fd);
         chown_to(c.log_file_, as);
     }
 
@@ -183,10 +196,18 @@ Result<EmbeddedCluster> EmbeddedCluster::start(const ClusterOptions& options) {
         fs::create_directories(cluster, ec);
         chown_to(cluster, as);
         fs::permissions(cluster, fs::perms::owner_all, ec);
-        std::vector<std::string> argv = {c.bindir_ + "/initdb", "-D", cluster.string(),
-                                         "-U", std::string(kUser), "-A", "trust",
-                                         "-E", "UTF8", "--locale=C.UTF-8"};
-        if (options.fast_unsafe) argv.push_back("--no-sync");
+        std::vector<std::string> argv = {c.bindir_ + "/initdb",
+                                         "-D",
+                                         cluster.string(),
+                                         "-U",
+                                         std::string(kUser),
+                                         "-A",
+                                         "trust",
+                                         "-E",
+                                         "UTF8",
+                                         "--locale=C.UTF-8"};
+        if (options.fast_unsafe)
+            argv.push_back("--no-sync");
         if (run(argv, c.log_file_, as) != 0)
             return make_error(ErrorCode::Internal, "initdb failed:\n" + log_tail(c.log_file_));
     }
@@ -204,25 +225,31 @@ Result<EmbeddedCluster> EmbeddedCluster::start(const ClusterOptions& options) {
         }
     }
     if (c.pid_ < 0)
-        if (auto r = c.launch(); !r) return r.error();
+        if (auto r = c.launch(); !r)
+            return r.error();
 
     // Create the application database on first start.
     auto admin = SyncConnection::open(c.url_for("postgres"));
-    if (!admin) return admin.error();
+    if (!admin)
+        return admin.error();
     auto exists = admin->exec("SELECT 1 FROM pg_database WHERE datname = $1", params(c.database_));
-    if (!exists) return exists.error();
+    if (!exists)
+        return exists.error();
     if (exists->empty()) {
         std::string create = "CREATE DATABASE \"" + c.database_ + "\"";
-        if (auto r = admin->exec(create); !r) return r.error();
+        if (auto r = admin->exec(create); !r)
+            return r.error();
     }
     return c;
 }
 
 Result<void> EmbeddedCluster::launch() {
     std::optional<PgUser> as;
-    if (run_as_postgres_) as = postgres_user();
-    std::vector<std::string> argv = {bindir_ + "/postgres", "-D", cluster_dir_, "-k", socket_dir_,
-                                     "-p", std::to_string(kPort), "-c", "listen_addresses="};
+    if (run_as_postgres_)
+        as = postgres_user();
+    std::vector<std::string> argv = {bindir_ + "/postgres", "-D", cluster_dir_,          "-k",
+                                     socket_dir_,           "-p", std::to_string(kPort), "-c",
+                                     "listen_addresses="};
     if (fast_unsafe_)
         for (const char* opt : {"fsync=off", "synchronous_commit=off", "full_page_writes=off"}) {
             argv.push_back("-c");
@@ -230,7 +257,8 @@ Result<void> EmbeddedCluster::launch() {
         }
     pid_t parent = getpid();
     pid_t pid = fork();
-    if (pid < 0) return make_error(ErrorCode::Internal, "fork failed");
+    if (pid < 0)
+        return make_error(ErrorCode::Internal, "fork failed");
     if (pid == 0) {
         setpgid(0, 0);  // Ctrl-C reaches coach only; coach stops PostgreSQL after draining
         int fd = open(log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
@@ -239,13 +267,17 @@ Result<void> EmbeddedCluster::launch() {
             dup2(fd, 2);
         }
         int devnull = open("/dev/null", O_RDONLY);
-        if (devnull >= 0) dup2(devnull, 0);
-        if (as) become(*as);
+        if (devnull >= 0)
+            dup2(devnull, 0);
+        if (as)
+            become(*as);
         // If coach dies without stopping it (kill -9), PostgreSQL shuts down by itself.
         prctl(PR_SET_PDEATHSIG, SIGINT);
-        if (getppid() != parent) _exit(0);
+        if (getppid() != parent)
+            _exit(0);
         std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        for (const auto& a : argv)
+            args.push_back(const_cast<char*>(a.c_str()));
         args.push_back(nullptr);
         execv(args[0], args.data());
         _exit(127);
@@ -254,7 +286,8 @@ Result<void> EmbeddedCluster::launch() {
     child_ = true;
     std::string ping = url_for("postgres");
     for (int i = 0; i < 600; ++i) {
-        if (PQping(ping.c_str()) == PQPING_OK) return {};
+        if (PQping(ping.c_str()) == PQPING_OK)
+            return {};
         int status = 0;
         if (waitpid(pid, &status, WNOHANG) == pid) {
             pid_ = -1;
@@ -268,19 +301,23 @@ Result<void> EmbeddedCluster::launch() {
 }
 
 void EmbeddedCluster::stop() {
-    if (pid_ <= 0) return;
+    if (pid_ <= 0)
+        return;
     kill(pid_, SIGINT);  // fast shutdown
     for (int i = 0; i < 300; ++i) {
         if (child_) {
             int status = 0;
-            if (waitpid(pid_, &status, WNOHANG) == pid_) break;
+            if (waitpid(pid_, &status, WNOHANG) == pid_)
+                break;
         } else if (kill(pid_, 0) != 0) {
             break;
         }
-        if (i == 299) kill(pid_, SIGQUIT);
+        if (i == 299)
+            kill(pid_, SIGQUIT);
         std::this_thread::sleep_for(100ms);
     }
-    if (child_) waitpid(pid_, nullptr, WNOHANG);
+    if (child_)
+        waitpid(pid_, nullptr, WNOHANG);
     pid_ = -1;
 }
 

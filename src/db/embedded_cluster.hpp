@@ -12,13 +12,13 @@
 namespace coach::db {
 
 struct ClusterOptions {
-    std::string data_dir = "var";       // COACH_DATA_DIR; the cluster is <data_dir>/pg
-    std::string database = "coach";     // created on first start
-    bool fast_unsafe = false;           // tests: fsync off, no initdb sync
+    std::string data_dir = "var";    // COACH_DATA_DIR; the cluster is <data_dir>/pg
+    std::string database = "coach";  // created on first start
+    bool fast_unsafe = false;        // tests: fsync off, no initdb sync
 };
 
 class EmbeddedCluster {
-public:
+  public:
     static Result<EmbeddedCluster> start(const ClusterOptions& options);
     EmbeddedCluster(EmbeddedCluster&& o) noexcept;
     EmbeddedCluster& operator=(EmbeddedCluster&&) = delete;
@@ -33,7 +33,7 @@ public:
     // Starts it again after stop() (tests of database outages).
     Result<void> restart();
 
-private:
+  private:
     EmbeddedCluster() = default;
     Result<void> launch();
 

@@ -21,9 +21,11 @@ constexpr std::string_view kRecord =
 
 Result<std::map<std::string, std::string>> landed(SyncConnection& conn) {
     auto r = conn.exec(kLandedMigrationsSql);
-    if (!r) return r.error();
+    if (!r)
+        return r.error();
     std::map<std::string, std::string> out;
-    for (int i = 0; i < r->rows(); ++i) out.emplace(r->get(i, 0), r->get(i, 1));
+    for (int i = 0; i < r->rows(); ++i)
+        out.emplace(r->get(i, 0), r->get(i, 1));
     return out;
 }
 
@@ -46,44 +48,56 @@ Result<std::vector<std::string>> check(const std::map<std::string, std::string>&
 
 }  // namespace
 
-std::string migration_checksum(std::string_view sql) { return auth::sha256_hex(sql); }
+std::string migration_checksum(std::string_view sql) {
+    return auth::sha256_hex(sql);
+}
 
 Result<std::vector<std::string>> pending_migrations(
     SyncConnection& conn, const std::vector<EmbeddedMigration>& migrations) {
-    if (auto r = conn.exec(kCreateTable); !r) return r.error();
+    if (auto r = conn.exec(kCreateTable); !r)
+        return r.error();
     auto done = landed(conn);
-    if (!done) return done.error();
+    if (!done)
+        return done.error();
     return check(*done, migrations);
 }
 
 Result<MigrationReport> migrate(SyncConnection& conn,
                                 const std::vector<EmbeddedMigration>& migrations) {
-    if (auto r = conn.exec(kCreateTable); !r) return r.error();
-    if (auto r = conn.exec(kLock); !r) return r.error();
+    if (auto r = conn.exec(kCreateTable); !r)
+        return r.error();
+    if (auto r = conn.exec(kLock); !r)
+        return r.error();
     struct Unlock {
         SyncConnection& c;
         ~Unlock() { (void)c.exec(kUnlock); }
     } unlock{conn};
 
     auto done = landed(conn);
-    if (!done) return done.error();
+    if (!done)
+        return done.error();
     auto pending = check(*done, migrations);
-    if (!pending) return pending.error();
+    if (!pending)
+        return pending.error();
 
     MigrationReport report;
     report.already = done->size();
     for (const auto& m : migrations) {
-        if (std::find(pending->begin(), pending->end(), m.name) == pending->end()) continue;
-        if (auto r = conn.exec("BEGIN"); !r) return r.error();
+        if (std::find(pending->begin(), pending->end(), m.name) == pending->end())
+            continue;
+        if (auto r = conn.exec("BEGIN"); !r)
+            return r.error();
         auto applied = conn.exec_script(m.sql);
-        if (applied) applied = conn.exec(kRecord, params(m.name, migration_checksum(m.sql)));
+        if (applied)
+            applied = conn.exec(kRecord, params(m.name, migration_checksum(m.sql)));
         if (!applied) {
             (void)conn.exec("ROLLBACK");
             Error e = applied.error();
             e.message = "migration " + std::string(m.name) + " failed: " + e.message;
             return e;
         }
-        if (auto r = conn.exec("COMMIT"); !r) return r.error();
+        if (auto r = conn.exec("COMMIT"); !r)
+            return r.error();
         report.applied.emplace_back(m.name);
     }
     return report;

@@ -14,20 +14,30 @@ struct Params {
 };
 
 namespace detail {
-inline std::optional<std::string> to_param(std::nullopt_t) { return std::nullopt; }
-inline std::optional<std::string> to_param(bool v) { return v ? "t" : "f"; }
-inline std::optional<std::string> to_param(std::string v) { return v; }
-inline std::optional<std::string> to_param(std::string_view v) { return std::string(v); }
-inline std::optional<std::string> to_param(const char* v) { return std::string(v); }
+inline std::optional<std::string> to_param(std::nullopt_t) {
+    return std::nullopt;
+}
+inline std::optional<std::string> to_param(bool v) {
+    return v ? "t" : "f";
+}
+inline std::optional<std::string> to_param(std::string v) {
+    return v;
+}
+inline std::optional<std::string> to_param(std::string_view v) {
+    return std::string(v);
+}
+inline std::optional<std::string> to_param(const char* v) {
+    return std::string(v);
+}
 template <std::integral T>
-    requires(!std::same_as<T, bool>)
-std::optional<std::string> to_param(T v) {
+requires(!std::same_as<T, bool>) std::optional<std::string> to_param(T v) {
     return std::to_string(v);
 }
 std::optional<std::string> to_param(double v);
 template <class T>
 std::optional<std::string> to_param(const std::optional<T>& v) {
-    if (!v) return std::nullopt;
+    if (!v)
+        return std::nullopt;
     return to_param(*v);
 }
 }  // namespace detail

@@ -12,7 +12,8 @@ long long PgResult::get_int(int row, int col) const {
 }
 
 long long PgResult::affected() const {
-    if (!r_) return 0;
+    if (!r_)
+        return 0;
     std::string_view s = PQcmdTuples(r_.get());
     long long v = 0;
     std::from_chars(s.data(), s.data() + s.size(), v);

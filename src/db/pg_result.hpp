@@ -10,7 +10,7 @@
 namespace coach::db {
 
 class PgResult {
-public:
+  public:
     PgResult() = default;
     explicit PgResult(PGresult* r) : r_(r, &PQclear) {}
 
@@ -23,7 +23,8 @@ public:
                 static_cast<std::size_t>(PQgetlength(r_.get(), row, col))};
     }
     std::optional<std::string> get_optional(int row, int col) const {
-        if (is_null(row, col)) return std::nullopt;
+        if (is_null(row, col))
+            return std::nullopt;
         return std::string(get(row, col));
     }
     bool get_bool(int row, int col) const { return get(row, col) == "t"; }
@@ -33,7 +34,7 @@ public:
     long long affected() const;
     PGresult* raw() const { return r_.get(); }
 
-private:
+  private:
     std::shared_ptr<PGresult> r_;
 };
 

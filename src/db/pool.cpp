@@ -24,10 +24,13 @@ Lease& Lease::operator=(Lease&& o) noexcept {
     return *this;
 }
 
-Lease::~Lease() { release(); }
+Lease::~Lease() {
+    release();
+}
 
 void Lease::release() {
-    if (pool_ && conn_) pool_->give_back(std::move(conn_));
+    if (pool_ && conn_)
+        pool_->give_back(std::move(conn_));
     pool_ = nullptr;
 }
 
@@ -40,7 +43,9 @@ Pool::Pool(asio::any_io_executor ex, ConnectOptions options, std::size_t max_siz
 
 Pool::~Pool() = default;
 
-PoolStats Pool::stats() const { return {open_.load(), leased_.load(), waiting_.load()}; }
+PoolStats Pool::stats() const {
+    return {open_.load(), leased_.load(), waiting_.load()};
+}
 
 void Pool::give_back(std::unique_ptr<Connection> c) {
     if (!c->broken() && c->in_transaction()) {
@@ -59,7 +64,8 @@ void Pool::give_back(std::unique_ptr<Connection> c) {
         --open_;
         c.reset();
         // A waiter may now open a fresh connection: wake the first one to retry.
-        if (!waiters_.empty()) waiters_.front()->timer.cancel();
+        if (!waiters_.empty())
+            waiters_.front()->timer.cancel();
         return;
     }
     if (!waiters_.empty()) {
@@ -118,13 +124,15 @@ awaitable<Result<Lease>> Pool::acquire() {
 
 awaitable<Result<PgResult>> Pool::query(std::string_view sql, Params params) {
     auto lease = co_await acquire();
-    if (!lease) co_return lease.error();
+    if (!lease)
+        co_return lease.error();
     co_return co_await (*lease)->query(sql, std::move(params), query_timeout_);
 }
 
 awaitable<Result<std::vector<PgResult>>> Pool::pipeline(std::vector<Query> queries) {
     auto lease = co_await acquire();
-    if (!lease) co_return lease.error();
+    if (!lease)
+        co_return lease.error();
     co_return co_await (*lease)->execute(queries, query_timeout_);
 }
 

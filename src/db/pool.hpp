@@ -14,7 +14,7 @@ namespace coach::db {
 class Pool;
 
 class Lease {
-public:
+  public:
     Lease() = default;
     Lease(Pool* pool, std::unique_ptr<Connection> c) : pool_(pool), conn_(std::move(c)) {}
     Lease(Lease&&) noexcept = default;
@@ -23,7 +23,7 @@ public:
     Connection* operator->() const { return conn_.get(); }
     Connection& operator*() const { return *conn_; }
 
-private:
+  private:
     void release();
     Pool* pool_ = nullptr;
     std::unique_ptr<Connection> conn_;
@@ -36,7 +36,7 @@ struct PoolStats {
 };
 
 class Pool {
-public:
+  public:
     Pool(boost::asio::any_io_executor ex, ConnectOptions options, std::size_t max_size);
     ~Pool();
 
@@ -48,7 +48,7 @@ public:
     std::chrono::milliseconds query_timeout() const { return query_timeout_; }
     PoolStats stats() const;
 
-private:
+  private:
     friend class Lease;
     struct Waiter;
     void give_back(std::unique_ptr<Connection> c);

@@ -10,7 +10,8 @@ Result<PgResult> checked(PGconn* conn, PGresult* r) {
     auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY)
         return owned;
-    if (!r) return make_error(ErrorCode::Unavailable, PQerrorMessage(conn));
+    if (!r)
+        return make_error(ErrorCode::Unavailable, PQerrorMessage(conn));
     return error_from_result(r);
 }
 
@@ -23,16 +24,19 @@ Result<SyncConnection> SyncConnection::open(const std::string& url) {
     if (PQstatus(c) != CONNECTION_OK) {
         std::string msg = PQerrorMessage(c);
         PQfinish(c);
-        while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+        while (!msg.empty() && msg.back() == '\n')
+            msg.pop_back();
         return make_error(ErrorCode::Unavailable, "cannot connect to PostgreSQL: " + msg);
     }
-    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        c, [](void*, const char*) {}, nullptr);
     return SyncConnection(c);
 }
 
 SyncConnection& SyncConnection::operator=(SyncConnection&& o) noexcept {
     if (this != &o) {
-        if (conn_) PQfinish(conn_);
+        if (conn_)
+            PQfinish(conn_);
         conn_ = o.conn_;
         o.conn_ = nullptr;
     }
@@ -40,12 +44,14 @@ SyncConnection& SyncConnection::operator=(SyncConnection&& o) noexcept {
 }
 
 SyncConnection::~SyncConnection() {
-    if (conn_) PQfinish(conn_);
+    if (conn_)
+        PQfinish(conn_);
 }
 
 Result<PgResult> SyncConnection::exec(std::string_view sql, const Params& params) {
     std::vector<const char*> values;
-    for (const auto& v : params.values) values.push_back(v ? v->c_str() : nullptr);
+    for (const auto& v : params.values)
+        values.push_back(v ? v->c_str() : nullptr);
     std::string text(sql);
     return checked(conn_, PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()),
                                        nullptr, values.data(), nullptr, nullptr, 0));

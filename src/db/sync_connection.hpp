@@ -10,7 +10,7 @@
 namespace coach::db {
 
 class SyncConnection {
-public:
+  public:
     static Result<SyncConnection> open(const std::string& url);
     SyncConnection(SyncConnection&& o) noexcept : conn_(o.conn_) { o.conn_ = nullptr; }
     SyncConnection& operator=(SyncConnection&& o) noexcept;
@@ -22,7 +22,7 @@ public:
     Result<PgResult> exec_script(std::string_view sql);
     PGconn* raw() const { return conn_; }
 
-private:
+  private:
     explicit SyncConnection(PGconn* c) : conn_(c) {}
     PGconn* conn_ = nullptr;
 };

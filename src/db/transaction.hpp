@@ -7,7 +7,7 @@
 namespace coach::db {
 
 class Transaction {
-public:
+  public:
     static boost::asio::awaitable<Result<Transaction>> begin(Pool& pool);
 
     boost::asio::awaitable<Result<PgResult>> query(std::string_view sql, Params params = {});
@@ -15,7 +15,7 @@ public:
     // Optionally runs final statements, then COMMIT, in one round trip.
     boost::asio::awaitable<Result<std::vector<PgResult>>> commit(std::vector<Query> last = {});
 
-private:
+  private:
     Transaction(Lease lease, std::chrono::milliseconds timeout)
         : lease_(std::move(lease)), timeout_(timeout) {}
     Lease lease_;

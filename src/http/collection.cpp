@@ -19,7 +19,8 @@ std::optional<std::string> base64url_decode(std::string_view in) {
     int bits = 0;
     for (char c : in) {
         auto pos = alphabet.find(c);
-        if (pos == std::string_view::npos) return std::nullopt;
+        if (pos == std::string_view::npos)
+            return std::nullopt;
         buffer = (buffer << 6) | static_cast<unsigned>(pos);
         bits += 6;
         if (bits >= 8) {
@@ -34,19 +35,23 @@ std::optional<std::string> base64url_decode(std::string_view in) {
 
 std::string encode_cursor(const std::vector<std::string>& parts) {
     json::array a;
-    for (const auto& p : parts) a.emplace_back(p);
+    for (const auto& p : parts)
+        a.emplace_back(p);
     return auth::base64url_encode(json::serialize(a));
 }
 
 std::optional<std::vector<std::string>> decode_cursor(std::string_view cursor) {
     auto raw = base64url_decode(cursor);
-    if (!raw) return std::nullopt;
+    if (!raw)
+        return std::nullopt;
     boost::system::error_code ec;
     json::value v = json::parse(*raw, ec);
-    if (ec || !v.is_array()) return std::nullopt;
+    if (ec || !v.is_array())
+        return std::nullopt;
     std::vector<std::string> out;
     for (const auto& e : v.as_array()) {
-        if (!e.is_string()) return std::nullopt;
+        if (!e.is_string())
+            return std::nullopt;
         out.emplace_back(e.as_string());
     }
     return out;
@@ -77,7 +82,8 @@ std::string collection_json(const std::vector<std::string_view>& items,
                             const std::optional<std::string>& next) {
     std::string out = "{\"items\":[";
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i) out += ',';
+        if (i)
+            out += ',';
         out += items[i];
     }
     out += "],\"next_cursor\":";

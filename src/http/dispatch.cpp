@@ -17,15 +17,17 @@ namespace asio = boost::asio;
 namespace {
 
 bool plain_id(std::string_view s) {
-    if (s.empty() || s.size() > 64) return false;
+    if (s.empty() || s.size() > 64)
+        return false;
     for (char c : s)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
+            return false;
     return true;
 }
 
 bool is_api_path(std::string_view path) {
-    return path.starts_with("/api/") || path == "/api" || path == "/healthz" ||
-           path == "/readyz" || path == "/metrics";
+    return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/readyz" ||
+           path == "/metrics";
 }
 
 }  // namespace
@@ -56,8 +58,8 @@ asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& servic
             if (req.method() == Verb::get || req.method() == Verb::head) {
                 res = services.static_files.serve(req, in.path);
             } else {
-                res = error_response(make_error(ErrorCode::MethodNotAllowed,
-                                                "Only GET and HEAD are allowed here."));
+                res = error_response(
+                    make_error(ErrorCode::MethodNotAllowed, "Only GET and HEAD are allowed here."));
                 res.set(beast_http::field::allow, "GET, HEAD");
             }
         } else if (!in.match.allow.empty()) {
@@ -70,14 +72,16 @@ asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& servic
     } else {
         const Route& route = *in.match.route;
         route_index = route.index;
-        RequestContext ctx{req, rid, in.client_ip, in.match.params, in.query, pool, services,
-                           std::nullopt, std::nullopt, {}};
+        RequestContext ctx{req,  rid,      in.client_ip, in.match.params, in.query,
+                           pool, services, std::nullopt, std::nullopt,    {}};
         Result<Response> out = Error{};
         try {
             if (route.access == Access::Authenticated) {
-                if (auto a = co_await auth::authenticate(ctx); !a) out = a.error();
+                if (auto a = co_await auth::authenticate(ctx); !a)
+                    out = a.error();
             }
-            if (route.access == Access::Public || ctx.principal) out = co_await route.handler(ctx);
+            if (route.access == Access::Public || ctx.principal)
+                out = co_await route.handler(ctx);
         } catch (const std::exception& e) {
             spdlog::error("{} unhandled exception in {} {}: {}", rid,
                           std::string(beast_http::to_string(route.method)), route.pattern,
@@ -96,9 +100,11 @@ asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& servic
             }
             res = error_response(e);
         }
-        for (auto& c : ctx.set_cookies) res.insert(beast_http::field::set_cookie, c);
+        for (auto& c : ctx.set_cookies)
+            res.insert(beast_http::field::set_cookie, c);
     }
-    if (req.method() == Verb::head) res.body().clear();
+    if (req.method() == Verb::head)
+        res.body().clear();
     res.version(req.version());
     finish_response(res, rid);
 

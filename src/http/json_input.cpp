@@ -11,24 +11,28 @@ Result<json::object> parse_json_object(const Request& req) {
     auto ct = req[beast_http::field::content_type];
     std::string_view type(ct.data(), ct.size());
     type = type.substr(0, type.find(';'));
-    while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+    while (!type.empty() && type.back() == ' ')
+        type.remove_suffix(1);
     if (!(type.size() == 16 && strncasecmp(type.data(), "application/json", 16) == 0))
         return make_error(ErrorCode::UnsupportedMediaType,
                           "The request body must be application/json.");
     boost::system::error_code ec;
     json::value v = json::parse(req.body(), ec);
-    if (ec) return make_error(ErrorCode::BadRequest, "The request body is not valid JSON.");
+    if (ec)
+        return make_error(ErrorCode::BadRequest, "The request body is not valid JSON.");
     if (!v.is_object())
         return make_error(ErrorCode::BadRequest, "The request body must be a JSON object.");
     return std::move(v.as_object());
 }
 
 bool is_uuid(std::string_view s) {
-    if (s.size() != 36) return false;
+    if (s.size() != 36)
+        return false;
     for (std::size_t i = 0; i < 36; ++i) {
         char c = s[i];
         if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (c != '-') return false;
+            if (c != '-')
+                return false;
         } else if (!std::isxdigit(static_cast<unsigned char>(c))) {
             return false;
         }
@@ -37,9 +41,11 @@ bool is_uuid(std::string_view s) {
 }
 
 bool is_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+        return false;
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+        if (!std::isdigit(static_cast<unsigned char>(s[i])))
+            return false;
     int y = std::stoi(std::string(s.substr(0, 4)));
     unsigned m = std::stoi(std::string(s.substr(5, 2)));
     unsigned d = std::stoi(std::string(s.substr(8, 2)));
@@ -50,13 +56,15 @@ bool is_date(std::string_view s) {
 
 bool is_email(std::string_view s) {
     auto at = s.find('@');
-    if (at == std::string_view::npos || at == 0 || at != s.rfind('@')) return false;
+    if (at == std::string_view::npos || at == 0 || at != s.rfind('@'))
+        return false;
     auto domain = s.substr(at + 1);
     if (domain.empty() || domain.find('.') == std::string_view::npos || domain.front() == '.' ||
         domain.back() == '.')
         return false;
     for (char c : s)
-        if (std::isspace(static_cast<unsigned char>(c)) || std::iscntrl(static_cast<unsigned char>(c)))
+        if (std::isspace(static_cast<unsigned char>(c)) ||
+            std::iscntrl(static_cast<unsigned char>(c)))
             return false;
     return true;
 }
@@ -64,11 +72,13 @@ bool is_email(std::string_view s) {
 const json::value* Fields::get(std::string_view name, bool required) {
     auto it = o_.find(name);
     if (it == o_.end()) {
-        if (required) add(std::string(name), "is required");
+        if (required)
+            add(std::string(name), "is required");
         return nullptr;
     }
     if (it->value().is_null()) {
-        if (required) add(std::string(name), "must not be null");
+        if (required)
+            add(std::string(name), "must not be null");
         return nullptr;
     }
     return &it->value();
@@ -77,7 +87,8 @@ const json::value* Fields::get(std::string_view name, bool required) {
 std::optional<std::string> Fields::string(std::string_view name, bool required,
                                           std::size_t max_length, std::size_t min_length) {
     const json::value* v = get(name, required);
-    if (!v) return std::nullopt;
+    if (!v)
+        return std::nullopt;
     if (!v->is_string()) {
         add(std::string(name), "must be a string");
         return std::nullopt;
@@ -88,9 +99,9 @@ std::optional<std::string> Fields::string(std::string_view name, bool required,
         return std::nullopt;
     }
     if (s.size() < min_length) {
-        add(std::string(name), min_length == 1 ? "must not be empty"
-                                               : "must be at least " +
-                                                     std::to_string(min_length) + " characters");
+        add(std::string(name),
+            min_length == 1 ? "must not be empty"
+                            : "must be at least " + std::to_string(min_length) + " characters");
         return std::nullopt;
     }
     return s;
@@ -126,18 +137,22 @@ std::optional<std::string> Fields::date(std::string_view name, bool required) {
 std::optional<std::string> Fields::one_of(std::string_view name, bool required,
                                           std::initializer_list<std::string_view> allowed) {
     auto s = string(name, required, 64);
-    if (!s) return s;
+    if (!s)
+        return s;
     for (auto a : allowed)
-        if (*s == a) return s;
+        if (*s == a)
+            return s;
     std::string list;
-    for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+    for (auto a : allowed)
+        list += (list.empty() ? "" : ", ") + std::string(a);
     add(std::string(name), "must be one of " + list);
     return std::nullopt;
 }
 
 std::optional<bool> Fields::boolean(std::string_view name, bool required) {
     const json::value* v = get(name, required);
-    if (!v) return std::nullopt;
+    if (!v)
+        return std::nullopt;
     if (!v->is_bool()) {
         add(std::string(name), "must be true or false");
         return std::nullopt;
@@ -145,24 +160,26 @@ std::optional<bool> Fields::boolean(std::string_view name, bool required) {
     return v->as_bool();
 }
 
-std::optional<std::int64_t> Fields::integer(std::string_view name, bool required,
-                                            std::int64_t min, std::int64_t max) {
+std::optional<std::int64_t> Fields::integer(std::string_view name, bool required, std::int64_t min,
+                                            std::int64_t max) {
     const json::value* v = get(name, required);
-    if (!v) return std::nullopt;
+    if (!v)
+        return std::nullopt;
     std::optional<std::int64_t> n;
-    if (v->is_int64()) n = v->as_int64();
+    if (v->is_int64())
+        n = v->as_int64();
     if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
         n = static_cast<std::int64_t>(v->as_uint64());
-    if (v->is_double() && v->as_double() == static_cast<double>(static_cast<std::int64_t>(
-                                                  v->as_double())))
+    if (v->is_double() &&
+        v->as_double() == static_cast<double>(static_cast<std::int64_t>(v->as_double())))
         n = static_cast<std::int64_t>(v->as_double());
     if (!n) {
         add(std::string(name), "must be an integer");
         return std::nullopt;
     }
     if (*n < min || *n > max) {
-        add(std::string(name), "must be between " + std::to_string(min) + " and " +
-                                   std::to_string(max));
+        add(std::string(name),
+            "must be between " + std::to_string(min) + " and " + std::to_string(max));
         return std::nullopt;
     }
     return n;
@@ -170,18 +187,21 @@ std::optional<std::int64_t> Fields::integer(std::string_view name, bool required
 
 namespace {
 template <class Read>
-Patch<std::string> patch_of(const json::object& o, std::string_view name, bool nullable,
-                            Fields& f, Read read) {
+Patch<std::string> patch_of(const json::object& o, std::string_view name, bool nullable, Fields& f,
+                            Read read) {
     Patch<std::string> p;
     auto it = o.find(name);
-    if (it == o.end()) return p;
+    if (it == o.end())
+        return p;
     p.present = true;
     if (it->value().is_null()) {
-        if (!nullable) f.add(std::string(name), "must not be null");
+        if (!nullable)
+            f.add(std::string(name), "must not be null");
         return p;
     }
     p.value = read();
-    if (!p.value) p.present = false;  // invalid: error already recorded
+    if (!p.value)
+        p.present = false;  // invalid: error already recorded
     return p;
 }
 }  // namespace
@@ -213,8 +233,10 @@ Patch<std::string> Fields::patch_one_of(std::string_view name,
 void Fields::reject_unknown(std::initializer_list<std::string_view> known) {
     for (const auto& kv : o_) {
         bool found = false;
-        for (auto k : known) found = found || kv.key() == k;
-        if (!found) add(std::string(kv.key()), "is not a known field");
+        for (auto k : known)
+            found = found || kv.key() == k;
+        if (!found)
+            add(std::string(kv.key()), "is not a known field");
     }
 }
 

@@ -24,11 +24,11 @@ struct Patch {
 };
 
 class Fields {
-public:
+  public:
     explicit Fields(const boost::json::object& o) : o_(o) {}
 
-    std::optional<std::string> string(std::string_view name, bool required,
-                                      std::size_t max_length, std::size_t min_length = 0);
+    std::optional<std::string> string(std::string_view name, bool required, std::size_t max_length,
+                                      std::size_t min_length = 0);
     std::optional<std::string> email(std::string_view name, bool required);
     std::optional<std::string> uuid(std::string_view name, bool required);
     std::optional<std::string> date(std::string_view name, bool required);  // YYYY-MM-DD
@@ -57,7 +57,7 @@ public:
     Error error() const { return validation_error(errors_); }
     bool has(std::string_view name) const { return o_.contains(name); }
 
-private:
+  private:
     const boost::json::value* get(std::string_view name, bool required);
     const boost::json::object& o_;
     std::vector<FieldError> errors_;

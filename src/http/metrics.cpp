@@ -16,7 +16,8 @@ void Metrics::observe(std::size_t route, unsigned status, std::chrono::nanosecon
     r.sum_ns.fetch_add(static_cast<std::uint64_t>(elapsed.count()), std::memory_order_relaxed);
     double seconds = std::chrono::duration<double>(elapsed).count();
     std::size_t b = 0;
-    while (b < kBuckets.size() && seconds > kBuckets[b]) ++b;
+    while (b < kBuckets.size() && seconds > kBuckets[b])
+        ++b;
     r.buckets[b].fetch_add(1, std::memory_order_relaxed);
 }
 
@@ -25,7 +26,8 @@ std::string Metrics::render(const Router& router, const std::vector<db::PoolStat
     out += "# HELP coach_http_requests_total HTTP requests by route and status.\n";
     out += "# TYPE coach_http_requests_total counter\n";
     auto name = [&](std::size_t i) {
-        if (i >= routes_) return std::string("other");
+        if (i >= routes_)
+            return std::string("other");
         const Route& r = router.routes()[i];
         return std::string(beast_http::to_string(r.method)) + " " + r.pattern;
     };
@@ -39,7 +41,8 @@ std::string Metrics::render(const Router& router, const std::vector<db::PoolStat
     for (std::size_t i = 0; i <= routes_; ++i) {
         const PerRoute& r = per_route_[i];
         auto count = r.count.load(std::memory_order_relaxed);
-        if (!count) continue;
+        if (!count)
+            continue;
         std::uint64_t cumulative = 0;
         for (std::size_t b = 0; b < kBuckets.size(); ++b) {
             cumulative += r.buckets[b].load(std::memory_order_relaxed);

@@ -15,7 +15,7 @@ namespace coach::http {
 class Router;
 
 class Metrics {
-public:
+  public:
     static constexpr std::array<double, 10> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01,
                                                         0.025,  0.05,  0.1,    0.5,   2.5};
     explicit Metrics(std::size_t routes);
@@ -25,7 +25,7 @@ public:
 
     std::string render(const Router& router, const std::vector<db::PoolStats>& pools) const;
 
-private:
+  private:
     struct PerRoute {
         std::array<std::atomic<std::uint64_t>, 600> by_status{};
         std::array<std::atomic<std::uint64_t>, kBuckets.size() + 1> buckets{};

@@ -4,13 +4,15 @@ namespace coach::http {
 
 std::optional<std::string> RequestContext::query_param(std::string_view name) const {
     auto it = query.find(name);
-    if (it == query.end()) return std::nullopt;
+    if (it == query.end())
+        return std::nullopt;
     return std::string((*it).value);
 }
 
 std::string_view RequestContext::header(beast_http::field f) const {
     auto it = request.find(f);
-    if (it == request.end()) return {};
+    if (it == request.end())
+        return {};
     return {it->value().data(), it->value().size()};
 }
 

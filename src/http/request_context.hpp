@@ -38,7 +38,8 @@ struct RequestContext {
 
     std::string_view path_param(std::string_view name) const {
         for (const auto& [k, v] : path_params)
-            if (k == name) return v;
+            if (k == name)
+                return v;
         return {};
     }
     std::optional<std::string> query_param(std::string_view name) const;

@@ -28,7 +28,8 @@ std::string error_body(const Error& error) {
     e["code"] = error_code_name(error.code);
     e["message"] = error.message;
     json::array details;
-    for (const auto& d : error.details) details.push_back({{"field", d.field}, {"message", d.message}});
+    for (const auto& d : error.details)
+        details.push_back({{"field", d.field}, {"message", d.message}});
     e["details"] = std::move(details);
     return json::serialize(json::object{{"error", std::move(e)}});
 }

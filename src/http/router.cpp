@@ -15,21 +15,25 @@ std::vector<std::string_view> split(std::string_view path) {
             continue;
         }
         auto j = path.find('/', i);
-        if (j == std::string_view::npos) j = path.size();
+        if (j == std::string_view::npos)
+            j = path.size();
         out.push_back(path.substr(i, j - i));
         i = j;
     }
     return out;
 }
 
-bool is_param(std::string_view s) { return s.size() > 2 && s.front() == '{' && s.back() == '}'; }
+bool is_param(std::string_view s) {
+    return s.size() > 2 && s.front() == '{' && s.back() == '}';
+}
 
 }  // namespace
 
 void Router::add(Route route) {
     route.index = routes_.size();
     std::vector<std::string> segs;
-    for (auto s : split(route.pattern)) segs.emplace_back(s);
+    for (auto s : split(route.pattern))
+        segs.emplace_back(s);
     segments_.push_back(std::move(segs));
     routes_.push_back(std::move(route));
 }
@@ -39,7 +43,8 @@ RouteMatch Router::match(Verb method, std::string_view path) const {
     RouteMatch result;
     for (std::size_t r = 0; r < routes_.size(); ++r) {
         const auto& segs = segments_[r];
-        if (segs.size() != parts.size()) continue;
+        if (segs.size() != parts.size())
+            continue;
         std::vector<std::pair<std::string_view, std::string>> params;
         bool ok = true;
         for (std::size_t i = 0; i < segs.size() && ok; ++i) {
@@ -57,14 +62,16 @@ RouteMatch Router::match(Verb method, std::string_view path) const {
                 ok = segs[i] == parts[i];
             }
         }
-        if (!ok) continue;
+        if (!ok)
+            continue;
         const Verb m = routes_[r].method;
         if (m == method || (method == Verb::head && m == Verb::get)) {
             result.route = &routes_[r];
             result.params = std::move(params);
             return result;
         }
-        if (!result.allow.empty()) result.allow += ", ";
+        if (!result.allow.empty())
+            result.allow += ", ";
         result.allow += std::string(beast_http::to_string(m));
     }
     return result;

@@ -22,7 +22,7 @@ struct Route {
     Handler handler;
     Access access = Access::Authenticated;
     std::size_t body_limit = kJsonBodyLimit;
-    std::string summary;  // one line for the OpenAPI document
+    std::string summary;    // one line for the OpenAPI document
     std::size_t index = 0;  // position in the table (metrics)
 };
 
@@ -33,12 +33,12 @@ struct RouteMatch {
 };
 
 class Router {
-public:
+  public:
     void add(Route route);
     RouteMatch match(Verb method, std::string_view path) const;
     const std::vector<Route>& routes() const { return routes_; }
 
-private:
+  private:
     std::vector<Route> routes_;
     std::vector<std::vector<std::string>> segments_;
 };

@@ -4,6 +4,7 @@
 #include "http/metrics.hpp"
 #include "http/response.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -13,7 +14,6 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
-#include <spdlog/spdlog.h>
 
 namespace coach::http {
 namespace asio = boost::asio;
@@ -23,8 +23,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr auto kIdleTimeout = 75s;    // keep-alive connection waiting for its next request
-constexpr auto kReadTimeout = 60s;    // the rest of a request once its header arrived
+constexpr auto kIdleTimeout = 75s;  // keep-alive connection waiting for its next request
+constexpr auto kReadTimeout = 60s;  // the rest of a request once its header arrived
 constexpr auto kWriteTimeout = 60s;
 constexpr std::size_t kHeaderLimit = 16 * 1024;
 using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
@@ -58,20 +58,25 @@ Result<void> Server::start() {
     const Config& cfg = services_.config;
     boost::system::error_code ec;
     auto address = asio::ip::make_address(cfg.listen_host, ec);
-    if (ec) return make_error(ErrorCode::Internal, "invalid listen address " + cfg.listen_host);
+    if (ec)
+        return make_error(ErrorCode::Internal, "invalid listen address " + cfg.listen_host);
     tcp::endpoint endpoint(address, cfg.listen_port);
 
     for (unsigned i = 0; i < cfg.threads; ++i) {
         auto t = std::make_unique<Thread>();
         t->index = i;
-        t->pool = std::make_unique<db::Pool>(t->ctx.get_executor(), db_,
-                                             cfg.db_connections_per_thread);
+        t->pool =
+            std::make_unique<db::Pool>(t->ctx.get_executor(), db_, cfg.db_connections_per_thread);
         tcp::acceptor& a = t->acceptor.emplace(t->ctx);
         a.open(endpoint.protocol(), ec);
-        if (!ec) a.set_option(tcp::acceptor::reuse_address(true), ec);
-        if (!ec) a.set_option(reuse_port(true), ec);
-        if (!ec) a.bind(endpoint, ec);
-        if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+        if (!ec)
+            a.set_option(tcp::acceptor::reuse_address(true), ec);
+        if (!ec)
+            a.set_option(reuse_port(true), ec);
+        if (!ec)
+            a.bind(endpoint, ec);
+        if (!ec)
+            a.listen(asio::socket_base::max_listen_connections, ec);
         if (ec)
             return make_error(ErrorCode::Internal, "cannot listen on " + cfg.listen_host + ":" +
                                                        std::to_string(endpoint.port()) + ": " +
@@ -87,42 +92,53 @@ Result<void> Server::start() {
     return {};
 }
 
-asio::io_context& Server::context(std::size_t i) { return threads_.at(i)->ctx; }
-db::Pool& Server::pool(std::size_t i) { return *threads_.at(i)->pool; }
+asio::io_context& Server::context(std::size_t i) {
+    return threads_.at(i)->ctx;
+}
+db::Pool& Server::pool(std::size_t i) {
+    return *threads_.at(i)->pool;
+}
 
 void Server::stop() {
     for (auto& t : threads_) {
         asio::post(t->ctx, [t = t.get()] {
-            if (t->stopping) return;
+            if (t->stopping)
+                return;
             t->stopping = true;
             boost::system::error_code ignored;
-            if (t->acceptor) t->acceptor->close(ignored);
+            if (t->acceptor)
+                t->acceptor->close(ignored);
             for (SessionEntry* s : t->sessions)
-                if (s->idle) s->stream->socket().cancel(ignored);
+                if (s->idle)
+                    s->stream->socket().cancel(ignored);
         });
     }
 }
 
 std::vector<db::PoolStats> Server::pool_stats() const {
     std::vector<db::PoolStats> out;
-    for (const auto& t : threads_) out.push_back(t->pool->stats());
+    for (const auto& t : threads_)
+        out.push_back(t->pool->stats());
     return out;
 }
 
 void Server::force_stop() {
-    for (auto& t : threads_) t->ctx.stop();
+    for (auto& t : threads_)
+        t->ctx.stop();
 }
 
 void Server::join() {
     for (auto& w : workers_)
-        if (w.joinable()) w.join();
+        if (w.joinable())
+            w.join();
     workers_.clear();
 }
 
 asio::awaitable<void> Server::accept_loop(Thread& t) {
     for (;;) {
         auto [ec, socket] = co_await t.acceptor->async_accept(as_tuple_awaitable);
-        if (t.stopping) co_return;
+        if (t.stopping)
+            co_return;
         if (ec) {
             spdlog::warn("accept failed: {}", ec.message());
             asio::steady_timer pause(t.ctx, 50ms);  // e.g. out of file descriptors
@@ -155,8 +171,8 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
         parser.body_limit(boost::none);  // the route's limit is set once the header is known
         entry.idle = true;
         stream.expires_after(kIdleTimeout);
-        auto [rec, _] = co_await beast_http::async_read_header(stream, buffer, parser,
-                                                                as_tuple_awaitable);
+        auto [rec, _] =
+            co_await beast_http::async_read_header(stream, buffer, parser, as_tuple_awaitable);
         entry.idle = false;
         if (rec) {
             if (rec == beast_http::error::end_of_stream || rec == beast::error::timeout ||
@@ -164,10 +180,10 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
                 rec == asio::error::eof)
                 break;
             // Malformed request line or headers: say so and close.
-            Response res = error_response(make_error(
-                rec == beast_http::error::header_limit ? ErrorCode::PayloadTooLarge
-                                                       : ErrorCode::BadRequest,
-                "Malformed HTTP request: " + rec.message()));
+            Response res = error_response(make_error(rec == beast_http::error::header_limit
+                                                         ? ErrorCode::PayloadTooLarge
+                                                         : ErrorCode::BadRequest,
+                                                     "Malformed HTTP request: " + rec.message()));
             res.keep_alive(false);
             finish_response(res, request_id_for(parser.get()));
             stream.expires_after(kWriteTimeout);
@@ -191,8 +207,8 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
             bool too_large = parser.content_length() && *parser.content_length() > limit;
             if (!too_large && !parser.is_done()) {
                 stream.expires_after(kReadTimeout);
-                auto [bec, bn] = co_await beast_http::async_read(stream, buffer, parser,
-                                                                 as_tuple_awaitable);
+                auto [bec, bn] =
+                    co_await beast_http::async_read(stream, buffer, parser, as_tuple_awaitable);
                 if (bec == beast_http::error::body_limit) {
                     too_large = true;
                 } else if (bec) {
@@ -216,7 +232,8 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
         res.keep_alive(keep_alive);
         stream.expires_after(kWriteTimeout);
         auto [wec, wn] = co_await beast_http::async_write(stream, res, as_tuple_awaitable);
-        if (wec || !keep_alive) break;
+        if (wec || !keep_alive)
+            break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     if (unread_body) {
@@ -226,7 +243,8 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
         char sink[16 * 1024];
         while (drained < kUploadBodyLimit) {
             auto [dec, n] = co_await stream.async_read_some(asio::buffer(sink), as_tuple_awaitable);
-            if (dec) break;
+            if (dec)
+                break;
             drained += n;
         }
     }

@@ -17,7 +17,7 @@
 namespace coach::http {
 
 class Server {
-public:
+  public:
     Server(Services& services, db::ConnectOptions db);
     ~Server();
 
@@ -36,7 +36,7 @@ public:
 
     struct Thread;
 
-private:
+  private:
     boost::asio::awaitable<void> accept_loop(Thread& t);
     boost::asio::awaitable<void> session(boost::asio::ip::tcp::socket socket, Thread& t);
 

@@ -22,11 +22,16 @@ constexpr std::string_view kPlaceholder = R"(<!doctype html>
 
 std::string content_type(const fs::path& p) {
     static const std::unordered_map<std::string, std::string> types = {
-        {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-        {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
-        {".svg", "image/svg+xml"},             {".png", "image/png"},
-        {".ico", "image/x-icon"},              {".woff2", "font/woff2"},
-        {".txt", "text/plain; charset=utf-8"}, {".map", "application/json"},
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+        {".woff2", "font/woff2"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".map", "application/json"},
         {".webmanifest", "application/manifest+json"}};
     auto it = types.find(p.extension().string());
     return it == types.end() ? "application/octet-stream" : it->second;
@@ -40,7 +45,8 @@ StaticFiles StaticFiles::load(const std::string& dir) {
     if (fs::is_directory(dir, ec)) {
         for (auto it = fs::recursive_directory_iterator(dir, ec);
              it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec || !it->is_regular_file()) continue;
+            if (ec || !it->is_regular_file())
+                continue;
             std::ifstream in(it->path(), std::ios::binary);
             std::string body((std::istreambuf_iterator<char>(in)), {});
             std::string rel = "/" + fs::relative(it->path(), dir).generic_string();
@@ -71,13 +77,15 @@ Response StaticFiles::reply(const Request& req, const File& f) const {
             f.immutable ? "public, max-age=31536000, immutable" : "no-cache");
     res.body() = f.body;
     res.prepare_payload();
-    if (req.method() == Verb::head) res.body().clear();
+    if (req.method() == Verb::head)
+        res.body().clear();
     return res;
 }
 
 Response StaticFiles::serve(const Request& req, std::string_view path) const {
     std::string key(path == "/" ? "/index.html" : path);
-    if (auto it = files_.find(key); it != files_.end()) return reply(req, it->second);
+    if (auto it = files_.find(key); it != files_.end())
+        return reply(req, it->second);
     // Client-side routes (no file extension) get the app; a missing asset is a real 404.
     auto last = key.substr(key.rfind('/') + 1);
     if (last.find('.') != std::string::npos || key.starts_with("/assets/"))

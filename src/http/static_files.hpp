@@ -11,13 +11,13 @@
 namespace coach::http {
 
 class StaticFiles {
-public:
+  public:
     static StaticFiles load(const std::string& dir);
     // GET/HEAD of a non-API path: the file, the SPA index, or a 404 for a missing asset.
     Response serve(const Request& req, std::string_view path) const;
     bool placeholder() const { return placeholder_; }
 
-private:
+  private:
     struct File {
         std::string body;
         std::string content_type;

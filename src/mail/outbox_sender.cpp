@@ -2,11 +2,11 @@
 
 #include "core/offload.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <spdlog/spdlog.h>
 
 namespace coach::mail {
 namespace asio = boost::asio;
@@ -52,7 +52,9 @@ OutboxSender::OutboxSender(asio::io_context& io, db::Pool& pool, asio::thread_po
       poll_every_(poll_every),
       timer_(io) {}
 
-void OutboxSender::start() { asio::co_spawn(io_, run(), asio::detached); }
+void OutboxSender::start() {
+    asio::co_spawn(io_, run(), asio::detached);
+}
 
 void OutboxSender::stop() {
     asio::post(io_, [this] {
@@ -66,7 +68,8 @@ awaitable<void> OutboxSender::run() {
         auto r = co_await deliver_due();
         if (!r && r.error().code != ErrorCode::Unavailable)
             spdlog::error("mail outbox: {}", r.error().message);
-        if (stopping_) break;
+        if (stopping_)
+            break;
         timer_.expires_after(poll_every_);
         boost::system::error_code ec;
         co_await timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
@@ -74,9 +77,11 @@ awaitable<void> OutboxSender::run() {
 }
 
 awaitable<Result<int>> OutboxSender::deliver_due() {
-    if (auto r = co_await pool_.query(kReclaimStuck); !r) co_return r.error();
+    if (auto r = co_await pool_.query(kReclaimStuck); !r)
+        co_return r.error();
     auto claimed = co_await pool_.query(kClaim);
-    if (!claimed) co_return claimed.error();
+    if (!claimed)
+        co_return claimed.error();
     int sent = 0;
     for (int i = 0; i < claimed->rows(); ++i) {
         std::string id(claimed->get(i, 0));
@@ -86,14 +91,16 @@ awaitable<Result<int>> OutboxSender::deliver_due() {
         Result<void> delivered = co_await offload(workers_, std::move(work));
         if (delivered) {
             ++sent;
-            if (auto r = co_await pool_.query(kSent, db::params(id)); !r) co_return r.error();
+            if (auto r = co_await pool_.query(kSent, db::params(id)); !r)
+                co_return r.error();
         } else {
             // The address is not logged: mail ids identify the row for an operator.
             spdlog::warn("mail {} not delivered (attempt {}): {}", id, claimed->get(i, 4),
                          delivered.error().message);
-            auto r = co_await pool_.query(
-                kFailed, db::params(id, delivered.error().message, kMaxAttempts));
-            if (!r) co_return r.error();
+            auto r = co_await pool_.query(kFailed,
+                                          db::params(id, delivered.error().message, kMaxAttempts));
+            if (!r)
+                co_return r.error();
         }
     }
     co_return sent;

@@ -16,7 +16,7 @@ namespace coach::mail {
 inline constexpr int kMaxAttempts = 5;
 
 class OutboxSender {
-public:
+  public:
     OutboxSender(boost::asio::io_context& io, db::Pool& pool, boost::asio::thread_pool& workers,
                  SmtpSettings smtp, std::chrono::milliseconds poll_every);
     void start();
@@ -25,7 +25,7 @@ public:
     // One pass: claims due mail, sends it, records the outcome; returns how many were sent.
     boost::asio::awaitable<Result<int>> deliver_due();
 
-private:
+  private:
     boost::asio::awaitable<void> run();
 
     boost::asio::io_context& io_;

@@ -11,7 +11,8 @@ namespace {
 // Header values come from the database: no CR/LF may smuggle in extra headers.
 std::string header_safe(std::string s) {
     for (char& c : s)
-        if (c == '\r' || c == '\n') c = ' ';
+        if (c == '\r' || c == '\n')
+            c = ' ';
     return s;
 }
 
@@ -41,16 +42,19 @@ std::string render(const Message& m, const std::string& from) {
                       "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
                       "Content-Transfer-Encoding: 8bit\r\n\r\n";
     for (std::size_t i = 0; i < m.body.size(); ++i) {
-        if (m.body[i] == '\n' && (i == 0 || m.body[i - 1] != '\r')) out += '\r';
+        if (m.body[i] == '\n' && (i == 0 || m.body[i - 1] != '\r'))
+            out += '\r';
         out += m.body[i];
     }
-    if (!out.ends_with("\r\n")) out += "\r\n";
+    if (!out.ends_with("\r\n"))
+        out += "\r\n";
     return out;
 }
 
 Result<void> send(const SmtpSettings& smtp, const Message& m) {
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-    if (!curl) return make_error(ErrorCode::Internal, "curl_easy_init failed");
+    if (!curl)
+        return make_error(ErrorCode::Internal, "curl_easy_init failed");
     Reader reader{render(m, smtp.from)};
     std::string from = "<" + header_safe(smtp.from) + ">";
     curl_slist* rcpt = curl_slist_append(nullptr, ("<" + header_safe(m.to) + ">").c_str());
@@ -69,9 +73,8 @@ Result<void> send(const SmtpSettings& smtp, const Message& m) {
     curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, error);
     CURLcode rc = curl_easy_perform(curl.get());
     if (rc != CURLE_OK)
-        return make_error(ErrorCode::Unavailable,
-                          std::string("SMTP delivery failed: ") +
-                              (error[0] ? error : curl_easy_strerror(rc)));
+        return make_error(ErrorCode::Unavailable, std::string("SMTP delivery failed: ") +
+                                                      (error[0] ? error : curl_easy_strerror(rc)));
     return {};
 }
 

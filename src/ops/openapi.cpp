@@ -28,19 +28,22 @@ json::value openapi_document(const http::Router& router) {
     for (const auto& route : router.routes()) {
         json::object op;
         op["summary"] = route.summary;
-        op["operationId"] = std::string(http::beast_http::to_string(route.method)) + " " +
-                            route.pattern;
+        op["operationId"] =
+            std::string(http::beast_http::to_string(route.method)) + " " + route.pattern;
         json::array params;
         std::string_view p = route.pattern;
-        for (auto open = p.find('{'); open != std::string_view::npos; open = p.find('{', open + 1)) {
+        for (auto open = p.find('{'); open != std::string_view::npos;
+             open = p.find('{', open + 1)) {
             auto close = p.find('}', open);
             params.push_back({{"name", std::string(p.substr(open + 1, close - open - 1))},
                               {"in", "path"},
                               {"required", true},
                               {"schema", {{"type", "string"}}}});
         }
-        if (!params.empty()) op["parameters"] = std::move(params);
-        if (route.access == http::Access::Public) op["security"] = json::array{};
+        if (!params.empty())
+            op["parameters"] = std::move(params);
+        if (route.access == http::Access::Public)
+            op["security"] = json::array{};
         op["responses"] = {
             {"default",
              {{"description", "Error (see components.schemas.Error)"},
@@ -50,7 +53,8 @@ json::value openapi_document(const http::Router& router) {
         std::string method(http::beast_http::to_string(route.method));
         std::transform(method.begin(), method.end(), method.begin(), ::tolower);
         json::value& item = paths[route.pattern];
-        if (!item.is_object()) item.emplace_object();
+        if (!item.is_object())
+            item.emplace_object();
         item.as_object()[method] = std::move(op);
     }
     json::object doc;

@@ -25,12 +25,13 @@ awaitable<Result<Response>> healthz(RequestContext&) {
 // Ready when the database answers and every migration this binary knows has landed unchanged.
 awaitable<Result<Response>> readyz(RequestContext& ctx) {
     auto r = co_await ctx.db.query(db::kLandedMigrationsSql);
-    if (!r) co_return r.error();
+    if (!r)
+        co_return r.error();
     for (const auto& m : db::embedded_migrations()) {
         bool landed = false;
         for (int i = 0; i < r->rows(); ++i)
-            landed = landed || (r->get(i, 0) == m.name &&
-                                r->get(i, 1) == db::migration_checksum(m.sql));
+            landed =
+                landed || (r->get(i, 0) == m.name && r->get(i, 1) == db::migration_checksum(m.sql));
         if (!landed) {
             Error e = make_error(ErrorCode::Unavailable,
                                  "Migration " + std::string(m.name) + " is not applied.");

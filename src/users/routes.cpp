@@ -22,18 +22,22 @@ using http::Response;
 
 namespace {
 
-Error forbidden(std::string message) { return make_error(ErrorCode::Forbidden, std::move(message)); }
+Error forbidden(std::string message) {
+    return make_error(ErrorCode::Forbidden, std::move(message));
+}
 
 Result<std::string> path_id(const RequestContext& ctx) {
     std::string id(ctx.path_param("id"));
-    if (!http::is_uuid(id)) return make_error(ErrorCode::BadRequest, "The id must be a UUID.");
+    if (!http::is_uuid(id))
+        return make_error(ErrorCode::BadRequest, "The id must be a UUID.");
     return id;
 }
 
 // The user in the caller's scope, or 404.
 awaitable<Result<UserRow>> visible_user(RequestContext& ctx, const std::string& id) {
     auto row = co_await find_user(ctx.db, id);
-    if (!row) co_return row.error();
+    if (!row)
+        co_return row.error();
     if (!*row || !auth::may(ctx.me(), Resource::Users, Action::Read, (*row)->subject))
         co_return not_found();
     co_return std::move(**row);
@@ -50,22 +54,27 @@ std::optional<std::string> value_of(const UserInput& in, std::string_view column
 awaitable<Result<auth::Subject>> proposed_subject(RequestContext& ctx, const UserInput& in,
                                                   const std::optional<auth::Subject>& current) {
     auth::Subject s = current.value_or(auth::Subject{"", Role::Agent, {}, {}, {}, false});
-    if (auto role = value_of(in, "role", std::nullopt)) s.role = *auth::parse_role(*role);
+    if (auto role = value_of(in, "role", std::nullopt))
+        s.role = *auth::parse_role(*role);
     s.team_leader_id = value_of(in, "team_leader_id", s.team_leader_id);
     s.manager_id = value_of(in, "manager_id", s.manager_id);
     std::vector<std::string> ids;
-    if (s.team_leader_id) ids.push_back(*s.team_leader_id);
-    if (s.manager_id) ids.push_back(*s.manager_id);
+    if (s.team_leader_id)
+        ids.push_back(*s.team_leader_id);
+    if (s.manager_id)
+        ids.push_back(*s.manager_id);
     std::vector<std::pair<std::string, RefInfo>> refs;
     if (!ids.empty()) {
         auto r = co_await find_refs(ctx.db, ids);
-        if (!r) co_return r.error();
+        if (!r)
+            co_return r.error();
         refs = std::move(*r);
     }
     auto lookup = [&](const std::optional<std::string>& id) {
         Reference ref{id.has_value(), std::nullopt};
         for (const auto& [rid, info] : refs)
-            if (id && rid == *id) ref.role = info.role;
+            if (id && rid == *id)
+                ref.role = info.role;
         return ref;
     };
     HierarchyCheck check{s.role, lookup(s.team_leader_id), lookup(s.manager_id),
@@ -74,7 +83,8 @@ awaitable<Result<auth::Subject>> proposed_subject(RequestContext& ctx, const Use
         co_return validation_error(std::move(errors));
     s.team_leaders_manager_id.reset();
     for (const auto& [rid, info] : refs)
-        if (s.team_leader_id && rid == *s.team_leader_id) s.team_leaders_manager_id = info.manager_id;
+        if (s.team_leader_id && rid == *s.team_leader_id)
+            s.team_leaders_manager_id = info.manager_id;
     co_return s;
 }
 
@@ -103,36 +113,45 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
     f.manager_id = uuid_param("manager_id");
     f.department = ctx.query_param("department");
     f.q = ctx.query_param("q");
-    if (f.q && f.q->size() > 200) errors.push_back({"q", "must be at most 200 characters"});
+    if (f.q && f.q->size() > 200)
+        errors.push_back({"q", "must be at most 200 characters"});
     auto deleted = enum_param("include_deleted", {"true", "false"});
     f.include_deleted = deleted == "true" && ctx.me().role == Role::Admin;
     http::Page page = http::read_page(ctx, 2, errors);
-    if (!errors.empty()) co_return validation_error(std::move(errors));
+    if (!errors.empty())
+        co_return validation_error(std::move(errors));
     f.limit = page.limit;
     f.after = page.after;
     auto r = co_await list_users(ctx.db, ctx.me(), f);
-    if (!r) co_return r.error();
+    if (!r)
+        co_return r.error();
     std::vector<std::string_view> items(r->items.begin(), r->items.end());
     std::optional<std::string> next;
-    if (r->last_key) next = http::encode_cursor(*r->last_key);
+    if (r->last_key)
+        next = http::encode_cursor(*r->last_key);
     co_return http::json_text(http::Status::ok, http::collection_json(items, next));
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {
     auto id = path_id(ctx);
-    if (!id) co_return id.error();
+    if (!id)
+        co_return id.error();
     auto row = co_await visible_user(ctx, *id);
-    if (!row) co_return row.error();
+    if (!row)
+        co_return row.error();
     co_return http::json_text(http::Status::ok, std::move(row->json));
 }
 
 awaitable<Result<Response>> create(RequestContext& ctx) {
     auto body = http::parse_json_object(ctx.request);
-    if (!body) co_return body.error();
+    if (!body)
+        co_return body.error();
     auto in = parse_user_create(*body);
-    if (!in) co_return in.error();
+    if (!in)
+        co_return in.error();
     auto subject = co_await proposed_subject(ctx, *in, std::nullopt);
-    if (!subject) co_return subject.error();
+    if (!subject)
+        co_return subject.error();
     if (!auth::may(ctx.me(), Resource::Users, Action::Create, *subject))
         co_return forbidden("You may not create this user.");
 
@@ -150,13 +169,17 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
         hash = "!unset:" + auth::random_token(16);
     }
     auto tx = co_await db::Transaction::begin(ctx.db);
-    if (!tx) co_return tx.error();
+    if (!tx)
+        co_return tx.error();
     auto row = co_await insert_user(*tx, *in, hash);
-    if (!row) co_return row.error();
+    if (!row)
+        co_return row.error();
     std::vector<db::Query> writes;
-    writes.push_back(audit::entry(ctx, "user.create", "users", row->subject.id, std::nullopt, row->json));
+    writes.push_back(
+        audit::entry(ctx, "user.create", "users", row->subject.id, std::nullopt, row->json));
     auto done = co_await tx->commit(std::move(writes));
-    if (!done) co_return done.error();
+    if (!done)
+        co_return done.error();
     Response res = http::json_text(http::Status::created, row->json);
     res.set(http::beast_http::field::location, "/api/v1/users/" + row->subject.id);
     co_return res;
@@ -164,13 +187,17 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
 
 awaitable<Result<Response>> patch(RequestContext& ctx) {
     auto id = path_id(ctx);
-    if (!id) co_return id.error();
+    if (!id)
+        co_return id.error();
     auto current = co_await visible_user(ctx, *id);
-    if (!current) co_return current.error();
+    if (!current)
+        co_return current.error();
     auto body = http::parse_json_object(ctx.request);
-    if (!body) co_return body.error();
+    if (!body)
+        co_return body.error();
     auto in = parse_user_patch(*body);
-    if (!in) co_return in.error();
+    if (!in)
+        co_return in.error();
 
     const auth::Principal& me = ctx.me();
     if (me.role == Role::Agent) {
@@ -182,31 +209,38 @@ awaitable<Result<Response>> patch(RequestContext& ctx) {
     if (!auth::may(me, Resource::Users, Action::Update, current->subject))
         co_return forbidden("You may not change this user.");
     auto proposed = co_await proposed_subject(ctx, *in, current->subject);
-    if (!proposed) co_return proposed.error();
+    if (!proposed)
+        co_return proposed.error();
     if (!auth::may(me, Resource::Users, Action::Update, *proposed))
         co_return forbidden("You may not give this user that role or place in the hierarchy.");
     if (proposed->role != current->subject.role) {
         auto reports = co_await count_reports(ctx.db, *id);
-        if (!reports) co_return reports.error();
+        if (!reports)
+            co_return reports.error();
         if (auto conflict = role_change_conflict(current->subject.role, proposed->role, *reports))
             co_return *conflict;
     }
     auto tx = co_await db::Transaction::begin(ctx.db);
-    if (!tx) co_return tx.error();
+    if (!tx)
+        co_return tx.error();
     auto row = co_await update_user(*tx, *id, *in);
-    if (!row) co_return row.error();
+    if (!row)
+        co_return row.error();
     std::vector<db::Query> writes;
     writes.push_back(audit::entry(ctx, "user.update", "users", *id, current->json, row->json));
     auto done = co_await tx->commit(std::move(writes));
-    if (!done) co_return done.error();
+    if (!done)
+        co_return done.error();
     co_return http::json_text(http::Status::ok, row->json);
 }
 
 awaitable<Result<Response>> remove(RequestContext& ctx) {
     auto id = path_id(ctx);
-    if (!id) co_return id.error();
+    if (!id)
+        co_return id.error();
     auto current = co_await visible_user(ctx, *id);
-    if (!current) co_return current.error();
+    if (!current)
+        co_return current.error();
     if (!auth::may(ctx.me(), Resource::Users, Action::Delete, current->subject))
         co_return forbidden("Only an administrator may delete users.");
     if (*id == ctx.me().id)
@@ -214,20 +248,25 @@ awaitable<Result<Response>> remove(RequestContext& ctx) {
     if (current->subject.deleted)
         co_return make_error(ErrorCode::Conflict, "This user is already deleted.");
     auto reports = co_await count_reports(ctx.db, *id);
-    if (!reports) co_return reports.error();
+    if (!reports)
+        co_return reports.error();
     if (*reports > 0)
-        co_return make_error(ErrorCode::Conflict,
-                             std::to_string(*reports) +
-                                 " people report to this user; reassign them first.");
+        co_return make_error(
+            ErrorCode::Conflict,
+            std::to_string(*reports) + " people report to this user; reassign them first.");
     auto tx = co_await db::Transaction::begin(ctx.db);
-    if (!tx) co_return tx.error();
+    if (!tx)
+        co_return tx.error();
     auto row = co_await soft_delete_user(*tx, *id);
-    if (!row) co_return row.error();
-    if (!*row) co_return make_error(ErrorCode::Conflict, "This user is already deleted.");
+    if (!row)
+        co_return row.error();
+    if (!*row)
+        co_return make_error(ErrorCode::Conflict, "This user is already deleted.");
     std::vector<db::Query> writes;
     writes.push_back(audit::entry(ctx, "user.delete", "users", *id, current->json, (*row)->json));
     auto done = co_await tx->commit(std::move(writes));
-    if (!done) co_return done.error();
+    if (!done)
+        co_return done.error();
     co_return http::no_content();
 }
 

@@ -10,14 +10,14 @@
 namespace coach::users {
 
 struct Reference {
-    bool given = false;                 // the field holds an id
-    std::optional<auth::Role> role;     // role of that user; nullopt: no such (live) user
+    bool given = false;              // the field holds an id
+    std::optional<auth::Role> role;  // role of that user; nullopt: no such (live) user
 };
 
 struct HierarchyCheck {
     auth::Role role;
-    Reference team_leader;  // team_leader_id
-    Reference manager;      // manager_id
+    Reference team_leader;         // team_leader_id
+    Reference manager;             // manager_id
     bool references_self = false;  // team_leader_id or manager_id equals the user's own id
 };
 

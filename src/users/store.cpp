@@ -42,31 +42,37 @@ constexpr std::string_view kRevokeSessions =
 std::string like_pattern(const std::string& q) {
     std::string out = "%";
     for (char c : q) {
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        if (c == '%' || c == '_' || c == '\\')
+            out += '\\';
         out += c;
     }
     return out + "%";
 }
 
 UserRow row_of(const db::PgResult& r, int i) {
-    auth::Subject s{std::string(r.get(i, 1)), auth::parse_role(r.get(i, 2)).value_or(auth::Role::Agent),
-                    r.get_optional(i, 3), r.get_optional(i, 4), r.get_optional(i, 5),
-                    r.get_bool(i, 6)};
+    auth::Subject s{
+        std::string(r.get(i, 1)), auth::parse_role(r.get(i, 2)).value_or(auth::Role::Agent),
+        r.get_optional(i, 3),     r.get_optional(i, 4),
+        r.get_optional(i, 5),     r.get_bool(i, 6)};
     return UserRow{std::string(r.get(i, 0)), std::move(s)};
 }
 
 awaitable<Result<UserRow>> reselect(db::Transaction& tx, const std::string& id) {
     auto r = co_await tx.query(kFind, db::params(id));
-    if (!r) co_return r.error();
-    if (r->empty()) co_return not_found();
+    if (!r)
+        co_return r.error();
+    if (r->empty())
+        co_return not_found();
     co_return row_of(*r, 0);
 }
 
 }  // namespace
 
 Error duplicate_error(const Error& e) {
-    if (e.sqlstate != "23505") return e;
-    std::string field = e.constraint.find("employee") != std::string::npos ? "employee_id" : "email";
+    if (e.sqlstate != "23505")
+        return e;
+    std::string field =
+        e.constraint.find("employee") != std::string::npos ? "employee_id" : "email";
     Error out = make_error(ErrorCode::Conflict, "A user with this " + field + " already exists.");
     out.details.push_back({field, "is already in use"});
     return out;
@@ -74,8 +80,10 @@ Error duplicate_error(const Error& e) {
 
 awaitable<Result<std::optional<UserRow>>> find_user(db::Pool& pool, const std::string& id) {
     auto r = co_await pool.query(kFind, db::params(id));
-    if (!r) co_return r.error();
-    if (r->empty()) co_return std::optional<UserRow>{};
+    if (!r)
+        co_return r.error();
+    if (r->empty())
+        co_return std::optional<UserRow>{};
     co_return std::optional<UserRow>{row_of(*r, 0)};
 }
 
@@ -87,19 +95,22 @@ awaitable<Result<ListPage>> list_users(db::Pool& pool, const auth::Principal& vi
         after_id = (*f.after)[1];
     }
     std::optional<std::string> q;
-    if (f.q) q = like_pattern(*f.q);
+    if (f.q)
+        q = like_pattern(*f.q);
     auto r = co_await pool.query(
         kList, db::params(viewer.id, auth::to_string(viewer.role), f.role, f.status,
                           f.team_leader_id, f.manager_id, f.department, q, f.include_deleted,
                           after_name, after_id, f.limit + 1));
-    if (!r) co_return r.error();
+    if (!r)
+        co_return r.error();
     ListPage page;
     int n = std::min(r->rows(), f.limit);
-    for (int i = 0; i < n; ++i) page.items.emplace_back(r->get(i, 0));
+    for (int i = 0; i < n; ++i)
+        page.items.emplace_back(r->get(i, 0));
     if (r->rows() > f.limit) {
         // Cursor = (name, id) of the last item returned.
-        page.last_key = std::vector<std::string>{std::string(r->get(n - 1, 7)),
-                                                 std::string(r->get(n - 1, 1))};
+        page.last_key =
+            std::vector<std::string>{std::string(r->get(n - 1, 7)), std::string(r->get(n - 1, 1))};
     }
     co_return page;
 }
@@ -107,10 +118,12 @@ awaitable<Result<ListPage>> list_users(db::Pool& pool, const auth::Principal& vi
 awaitable<Result<std::vector<std::pair<std::string, RefInfo>>>> find_refs(
     db::Pool& pool, const std::vector<std::string>& ids) {
     std::string array = "{";
-    for (std::size_t i = 0; i < ids.size(); ++i) array += (i ? "," : "") + ids[i];
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        array += (i ? "," : "") + ids[i];
     array += "}";
     auto r = co_await pool.query(kRefs, db::params(array));
-    if (!r) co_return r.error();
+    if (!r)
+        co_return r.error();
     std::vector<std::pair<std::string, RefInfo>> out;
     for (int i = 0; i < r->rows(); ++i)
         out.emplace_back(std::string(r->get(i, 0)),
@@ -121,7 +134,8 @@ awaitable<Result<std::vector<std::pair<std::string, RefInfo>>>> find_refs(
 
 awaitable<Result<long long>> count_reports(db::Pool& pool, const std::string& id) {
     auto r = co_await pool.query(kCountReports, db::params(id));
-    if (!r) co_return r.error();
+    if (!r)
+        co_return r.error();
     co_return r->get_int(0, 0);
 }
 
@@ -135,9 +149,11 @@ awaitable<Result<UserRow>> insert_user(db::Transaction& tx, const UserInput& in,
         columns += fmt::format(", {}", a.column);
         values += fmt::format(", ${}{}", p.values.size(), a.cast);
     }
-    std::string sql = fmt::format("INSERT INTO users ({}) VALUES ({}) RETURNING id", columns, values);
+    std::string sql =
+        fmt::format("INSERT INTO users ({}) VALUES ({}) RETURNING id", columns, values);
     auto r = co_await tx.query(sql, std::move(p));
-    if (!r) co_return duplicate_error(r.error());
+    if (!r)
+        co_return duplicate_error(r.error());
     co_return co_await reselect(tx, std::string(r->get(0, 0)));
 }
 
@@ -152,7 +168,8 @@ awaitable<Result<UserRow>> update_user(db::Transaction& tx, const std::string& i
     }
     std::string sql = fmt::format("UPDATE users SET {} WHERE id = $1::uuid RETURNING id", sets);
     auto r = co_await tx.query(sql, std::move(p));
-    if (!r) co_return duplicate_error(r.error());
+    if (!r)
+        co_return duplicate_error(r.error());
     co_return co_await reselect(tx, id);
 }
 
@@ -162,10 +179,13 @@ awaitable<Result<std::optional<UserRow>>> soft_delete_user(db::Transaction& tx,
     writes.push_back({kSoftDelete, db::params(id)});
     writes.push_back({kRevokeSessions, db::params(id)});
     auto r = co_await tx.pipeline(std::move(writes));
-    if (!r) co_return r.error();
-    if ((*r)[0].empty()) co_return std::optional<UserRow>{};
+    if (!r)
+        co_return r.error();
+    if ((*r)[0].empty())
+        co_return std::optional<UserRow>{};
     auto row = co_await reselect(tx, id);
-    if (!row) co_return row.error();
+    if (!row)
+        co_return row.error();
     co_return std::optional<UserRow>{std::move(*row)};
 }
 

@@ -13,8 +13,8 @@
 namespace coach::users {
 
 struct UserRow {
-    std::string json;      // public JSON
-    auth::Subject subject; // for scope checks
+    std::string json;       // public JSON
+    auth::Subject subject;  // for scope checks
 };
 
 struct ListFilter {

@@ -3,7 +3,6 @@
 namespace coach::users {
 namespace {
 
-
 struct Column {
     std::string_view name;
     std::string_view cast;
@@ -35,10 +34,18 @@ Result<UserInput> parse(const boost::json::object& body, bool create) {
     for (const Column& c : kColumns) {
         http::Patch<std::string> p;
         switch (c.kind) {
-            case Column::Text: p = f.patch_string(c.name, c.max_length, c.nullable, 1); break;
-            case Column::Email: p = f.patch_email(c.name); break;
-            case Column::Uuid: p = f.patch_uuid(c.name, c.nullable); break;
-            case Column::Date: p = f.patch_date(c.name, c.nullable); break;
+            case Column::Text:
+                p = f.patch_string(c.name, c.max_length, c.nullable, 1);
+                break;
+            case Column::Email:
+                p = f.patch_email(c.name);
+                break;
+            case Column::Uuid:
+                p = f.patch_uuid(c.name, c.nullable);
+                break;
+            case Column::Date:
+                p = f.patch_date(c.name, c.nullable);
+                break;
             case Column::Role:
                 p = f.patch_one_of(c.name, {"ADMIN", "MANAGER", "TEAM_LEADER", "AGENT"}, false);
                 break;
@@ -46,23 +53,27 @@ Result<UserInput> parse(const boost::json::object& body, bool create) {
                 p = f.patch_one_of(c.name, {"ACTIVE", "PIP", "LEAVE", "TERMINATED"}, false);
                 break;
         }
-        if (p.present) in.columns.push_back({c.name, c.cast, std::move(p.value)});
+        if (p.present)
+            in.columns.push_back({c.name, c.cast, std::move(p.value)});
     }
     if (create) {
         for (std::string_view required : {"email", "name", "role"})
-            if (!f.has(required)) f.add(std::string(required), "is required");
+            if (!f.has(required))
+                f.add(std::string(required), "is required");
         in.password = f.string("password", false, 200);
     } else if (f.has("password")) {
         f.add("password", "is changed with PUT /api/v1/auth/password or a password reset");
     }
     std::vector<std::string_view> known;
-    for (const Column& c : kColumns) known.push_back(c.name);
+    for (const Column& c : kColumns)
+        known.push_back(c.name);
     for (const auto& kv : body) {
         std::string_view key = kv.key();
         if (key != "password" && std::find(known.begin(), known.end(), key) == known.end())
             f.add(std::string(key), "is not a known field");
     }
-    if (!f.ok()) return f.error();
+    if (!f.ok())
+        return f.error();
     if (!create && in.columns.empty())
         return validation_error({{"body", "names no field to change"}});
     return in;
@@ -72,11 +83,16 @@ Result<UserInput> parse(const boost::json::object& body, bool create) {
 
 const Assignment* UserInput::find(std::string_view column) const {
     for (const auto& a : columns)
-        if (a.column == column) return &a;
+        if (a.column == column)
+            return &a;
     return nullptr;
 }
 
-Result<UserInput> parse_user_create(const boost::json::object& body) { return parse(body, true); }
-Result<UserInput> parse_user_patch(const boost::json::object& body) { return parse(body, false); }
+Result<UserInput> parse_user_create(const boost::json::object& body) {
+    return parse(body, true);
+}
+Result<UserInput> parse_user_patch(const boost::json::object& body) {
+    return parse(body, false);
+}
 
 }  // namespace coach::users

@@ -9,8 +9,8 @@
 namespace coach::users {
 
 struct Assignment {
-    std::string_view column;  // from the fixed whitelist below, never from input
-    std::string_view cast;    // e.g. "::user_role"
+    std::string_view column;           // from the fixed whitelist below, never from input
+    std::string_view cast;             // e.g. "::user_role"
     std::optional<std::string> value;  // nullopt = NULL
 };
 

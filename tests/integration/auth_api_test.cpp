@@ -8,7 +8,7 @@ namespace {
 namespace json = boost::json;
 
 class AuthApi : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { org_ = create_org(server_.db()); }
 
     HttpResult login_raw(const std::string& email, const std::string& password) {
@@ -146,10 +146,10 @@ TEST_F(AuthApi, PasswordChangeChecksCurrentPasswordAndPolicy) {
                            json::serialize(json::object{{"current_password", Org::kPassword},
                                                         {"new_password", "short"}}));
     EXPECT_EQ(weak.status, 422);
-    auto same_as_email = server_.as(
-        token, "PUT", "/api/v1/auth/password",
-        json::serialize(json::object{{"current_password", Org::kPassword},
-                                     {"new_password", "A1@org.test"}}));
+    auto same_as_email =
+        server_.as(token, "PUT", "/api/v1/auth/password",
+                   json::serialize(json::object{{"current_password", Org::kPassword},
+                                                {"new_password", "A1@org.test"}}));
     EXPECT_EQ(same_as_email.status, 422);
 }
 
@@ -161,7 +161,8 @@ TEST_F(AuthApi, SoftDeleteRevokesSessions) {
 }
 
 TEST_F(AuthApi, LoginIsThrottledPerAccount) {
-    for (int i = 0; i < 5; ++i) EXPECT_EQ(login_raw("a3@org.test", "wrong password").status, 401);
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(login_raw("a3@org.test", "wrong password").status, 401);
     auto blocked = login_raw("a3@org.test", Org::kPassword);  // even the right password waits
     EXPECT_EQ(blocked.status, 429);
     EXPECT_EQ(blocked.error_code(), "rate_limited");
@@ -173,17 +174,19 @@ TEST_F(AuthApi, LoginIsThrottledPerAccount) {
 }
 
 class PasswordReset : public AuthApi {
-protected:
+  protected:
     // The token from the newest reset mail to `email`.
     std::string mailed_token(const std::string& email) {
         auto r = server_.db().exec(
             "SELECT body_text FROM mail_outbox WHERE to_address = $1 AND kind = 'password_reset' "
             "ORDER BY created_at DESC LIMIT 1",
             db::params(email));
-        if (r.rows() != 1) return "";
+        if (r.rows() != 1)
+            return "";
         std::string body(r.get(0, 0));
         auto at = body.find("token=");
-        if (at == std::string::npos) return "";
+        if (at == std::string::npos)
+            return "";
         auto end = body.find_first_of(" \n", at);
         return body.substr(at + 6, end - at - 6);
     }
@@ -209,8 +212,8 @@ TEST_F(PasswordReset, AlwaysAcceptedAndOnlyKnownAccountsGetMail) {
     // Only the token's hash is stored on the user.
     std::string token = mailed_token("tl2@org.test");
     ASSERT_EQ(token.size(), 43u);
-    auto stored = server_.db().exec(
-        "SELECT password_reset_token FROM users WHERE id = $1::uuid", db::params(org_.tl2));
+    auto stored = server_.db().exec("SELECT password_reset_token FROM users WHERE id = $1::uuid",
+                                    db::params(org_.tl2));
     EXPECT_EQ(stored.get(0, 0).size(), 64u);
     EXPECT_NE(stored.get(0, 0), token);
 }
@@ -244,8 +247,7 @@ TEST_F(PasswordReset, WeakPasswordIsRefusedAndTokenStaysValid) {
     std::string token = mailed_token("tl1@org.test");
     auto weak = confirm(token, "short");
     EXPECT_EQ(weak.status, 422);
-    EXPECT_EQ(weak.json().at("error").at("details").at(0).at("field").as_string(),
-              "new_password");
+    EXPECT_EQ(weak.json().at("error").at("details").at(0).at("field").as_string(), "new_password");
     EXPECT_EQ(confirm(token, "long enough password").status, 204);
 }
 

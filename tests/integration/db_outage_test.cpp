@@ -23,10 +23,10 @@ TEST(DatabaseOutage, RequestsGet503ThenTheServerRecoversByItself) {
         ASSERT_TRUE(conn) << conn.error().message;
         (void)conn->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
         ASSERT_TRUE(db::migrate(*conn, db::embedded_migrations()));
-        ASSERT_TRUE(conn->exec(
-            "INSERT INTO users (email, name, role, password_hash) VALUES "
-            "('admin@org.test', 'Ada', 'ADMIN', $1)",
-            db::params(auth::hash_password(Org::kPassword, 4))));
+        ASSERT_TRUE(
+            conn->exec("INSERT INTO users (email, name, role, password_hash) VALUES "
+                       "('admin@org.test', 'Ada', 'ADMIN', $1)",
+                       db::params(auth::hash_password(Org::kPassword, 4))));
     }
     App app(test_config(), cluster->url());
     ASSERT_TRUE(app.start());

@@ -1,16 +1,16 @@
 // The HTTP edge: malformed input of every kind gets the JSON error model, never a 500.
 #include "support/test_server.hpp"
 
+#include <gtest/gtest.h>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
-#include <gtest/gtest.h>
 
 namespace coach::test {
 namespace {
 
 class HttpErrors : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         server_ = new TestServer();
         org_ = new Org(create_org(server_->db()));
@@ -150,7 +150,8 @@ TEST_F(HttpErrors, MalformedHttpGets400AndTheServerKeepsServing) {
     char buf[4096];
     for (;;) {
         auto n = s.read_some(boost::asio::buffer(buf), ec);
-        if (ec) break;
+        if (ec)
+            break;
         reply.append(buf, n);
     }
     EXPECT_TRUE(reply.starts_with("HTTP/1.1 400")) << reply;

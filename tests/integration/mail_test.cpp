@@ -16,7 +16,8 @@ template <class F>
 bool eventually(F f, std::chrono::milliseconds limit = 10s) {
     auto until = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < until) {
-        if (f()) return true;
+        if (f())
+            return true;
         std::this_thread::sleep_for(50ms);
     }
     return f();

@@ -9,7 +9,7 @@ namespace {
 
 // A database with nothing in it (not from the migrated template).
 class EmptyDatabase : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         db_.exec("DROP SCHEMA public CASCADE");
         db_.exec("CREATE SCHEMA public");

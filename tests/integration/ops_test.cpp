@@ -7,7 +7,7 @@ namespace coach::test {
 namespace {
 
 class Ops : public ::testing::Test {
-protected:
+  protected:
     TestServer server_;
 };
 
@@ -18,14 +18,16 @@ TEST_F(Ops, HealthAndReadiness) {
     auto r = server_.request("GET", "/readyz");
     EXPECT_EQ(r.status, 200) << r.body;
     // A landed migration whose checksum no longer matches makes the instance not ready.
-    server_.db().exec("UPDATE schema_migrations SET checksum = 'x' WHERE version = '0001_schema.sql'");
+    server_.db().exec(
+        "UPDATE schema_migrations SET checksum = 'x' WHERE version = '0001_schema.sql'");
     auto stale = server_.request("GET", "/readyz");
     EXPECT_EQ(stale.status, 503);
     EXPECT_NE(stale.body.find("0001_schema.sql"), std::string::npos);
 }
 
 TEST_F(Ops, MetricsCountRequestsByRouteAndStatus) {
-    for (int i = 0; i < 3; ++i) server_.request("GET", "/healthz");
+    for (int i = 0; i < 3; ++i)
+        server_.request("GET", "/healthz");
     server_.request("GET", "/api/v1/users");  // 401
     auto m = server_.request("GET", "/metrics");
     ASSERT_EQ(m.status, 200);
@@ -63,7 +65,8 @@ TEST_F(Ops, OpenApiDocumentsEveryRoute) {
         ++operations;
     }
     std::size_t documented = 0;
-    for (const auto& [path, item] : paths) documented += item.as_object().size();
+    for (const auto& [path, item] : paths)
+        documented += item.as_object().size();
     EXPECT_EQ(documented, operations);
     EXPECT_GE(operations, 15u);
 }

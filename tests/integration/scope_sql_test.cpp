@@ -28,11 +28,13 @@ TEST(ScopeSql, PredicateAgreesWithInScopeForEveryPair) {
     int checked = 0;
     for (int v = 0; v < all.rows(); ++v) {
         auth::Subject viewer = auth::subject_from_row(all, v);
-        if (viewer.deleted) continue;
+        if (viewer.deleted)
+            continue;
         auth::Principal p{viewer.id, viewer.role};
         auto visible = db.exec(sql, db::params(p.id, auth::to_string(p.role)));
         std::set<std::string> from_sql;
-        for (int i = 0; i < visible.rows(); ++i) from_sql.insert(std::string(visible.get(i, 0)));
+        for (int i = 0; i < visible.rows(); ++i)
+            from_sql.insert(std::string(visible.get(i, 0)));
         for (int t = 0; t < all.rows(); ++t) {
             auth::Subject target = auth::subject_from_row(all, t);
             EXPECT_EQ(from_sql.contains(target.id), auth::in_scope(p, target))

@@ -34,7 +34,7 @@ TEST(Shutdown, InFlightRequestFinishesAndNewConnectionsAreRefused) {
     auto finished = slow.get();
     EXPECT_EQ(finished.status, 200) << finished.body;
     EXPECT_EQ(finished.headers["connection"], "close");
-    server.app().join();  // returns: nothing is left running
+    server.app().join();                                     // returns: nothing is left running
     EXPECT_EQ(server.request("GET", "/healthz").status, 0);  // refused
 }
 
@@ -83,7 +83,8 @@ TEST(Shutdown, SigtermStopsCoachAndItsPostgresAndKillNineRecovers) {
         std::ifstream in(log);
         std::string all((std::istreambuf_iterator<char>(in)), {});
         auto at = all.find("embedded PostgreSQL cluster in ");
-        if (at == std::string::npos) return dir / "pg";
+        if (at == std::string::npos)
+            return dir / "pg";
         auto start = at + std::string("embedded PostgreSQL cluster in ").size();
         return std::filesystem::path(all.substr(start, all.find('\n', start) - start));
     };

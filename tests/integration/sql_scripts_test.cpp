@@ -13,7 +13,8 @@ namespace {
 std::vector<std::string> sql_files() {
     std::vector<std::string> out;
     for (const auto& e : std::filesystem::directory_iterator(COACH_SOURCE_DIR "/tests/sql"))
-        if (e.path().extension() == ".sql") out.push_back(e.path().filename().string());
+        if (e.path().extension() == ".sql")
+            out.push_back(e.path().filename().string());
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -29,12 +30,11 @@ TEST_P(SqlScript, AssertionsHold) {
     EXPECT_TRUE(r) << GetParam() << ": " << (r ? "" : r.error().message);
 }
 
-INSTANTIATE_TEST_SUITE_P(Schema, SqlScript, ::testing::ValuesIn(sql_files()),
-                         [](const auto& info) {
-                             std::string n = info.param.substr(0, info.param.size() - 4);
-                             std::replace(n.begin(), n.end(), '-', '_');
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Schema, SqlScript, ::testing::ValuesIn(sql_files()), [](const auto& info) {
+    std::string n = info.param.substr(0, info.param.size() - 4);
+    std::replace(n.begin(), n.end(), '-', '_');
+    return n;
+});
 
 }  // namespace
 }  // namespace coach::test

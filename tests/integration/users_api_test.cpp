@@ -10,7 +10,7 @@ namespace {
 namespace json = boost::json;
 
 class UsersApi : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         server_ = new TestServer();
         org_ = new Org(create_org(server_->db()));
@@ -35,10 +35,11 @@ protected:
             auto v = r.json();
             for (const auto& item : v.at("items").as_array())
                 out.insert(std::string(item.at("id").as_string()));
-            if (v.at("next_cursor").is_null()) break;
+            if (v.at("next_cursor").is_null())
+                break;
             std::string base = target.substr(0, target.find("cursor=") == std::string::npos
-                                                     ? target.size()
-                                                     : target.find("cursor=") - 1);
+                                                    ? target.size()
+                                                    : target.find("cursor=") - 1);
             target = base + (base.find('?') == std::string::npos ? "?" : "&") +
                      "cursor=" + std::string(v.at("next_cursor").as_string());
         }
@@ -103,8 +104,7 @@ TEST_F(UsersApi, GetIsScopedAndOutOfScopeIs404) {
     EXPECT_EQ(as("a1", "GET", "/api/v1/users/" + o.a1).status, 200);
     EXPECT_EQ(as("tl1", "GET", "/api/v1/users/" + o.gone).status, 404);
     EXPECT_EQ(as("admin", "GET", "/api/v1/users/" + o.gone).status, 200);
-    EXPECT_EQ(as("admin", "GET", "/api/v1/users/00000000-0000-0000-0000-000000000000").status,
-              404);
+    EXPECT_EQ(as("admin", "GET", "/api/v1/users/00000000-0000-0000-0000-000000000000").status, 404);
 }
 
 TEST_F(UsersApi, ManagerCreatesAgentsInScopeOnly) {
@@ -144,11 +144,10 @@ TEST_F(UsersApi, ManagerCreatesAgentsInScopeOnly) {
 
 TEST_F(UsersApi, HierarchyIsValidated) {
     const Org& o = *org_;
-    auto agent_under_manager = as("admin", "POST", "/api/v1/users",
-                                  json::serialize(json::object{{"email", "h1@org.test"},
-                                                               {"name", "H"},
-                                                               {"role", "AGENT"},
-                                                               {"team_leader_id", o.m1}}));
+    auto agent_under_manager = as(
+        "admin", "POST", "/api/v1/users",
+        json::serialize(json::object{
+            {"email", "h1@org.test"}, {"name", "H"}, {"role", "AGENT"}, {"team_leader_id", o.m1}}));
     EXPECT_EQ(agent_under_manager.status, 422);
     EXPECT_EQ(agent_under_manager.json().at("error").at("details").at(0).at("message").as_string(),
               "must refer to a TEAM_LEADER");
@@ -159,19 +158,19 @@ TEST_F(UsersApi, HierarchyIsValidated) {
                                                       {"manager_id", o.m1},
                                                       {"team_leader_id", o.tl1}}));
     EXPECT_EQ(tl_with_tl.status, 422);
-    auto unknown = as("admin", "POST", "/api/v1/users",
-                      json::serialize(json::object{
-                          {"email", "h3@org.test"},
-                          {"name", "H"},
-                          {"role", "AGENT"},
-                          {"team_leader_id", "11111111-1111-1111-1111-111111111111"}}));
+    auto unknown = as(
+        "admin", "POST", "/api/v1/users",
+        json::serialize(json::object{{"email", "h3@org.test"},
+                                     {"name", "H"},
+                                     {"role", "AGENT"},
+                                     {"team_leader_id", "11111111-1111-1111-1111-111111111111"}}));
     EXPECT_EQ(unknown.status, 422);
     auto self = as("admin", "PATCH", "/api/v1/users/" + o.tl1,
                    json::serialize(json::object{{"manager_id", o.tl1}}));
     EXPECT_EQ(self.status, 422);
     // A team leader with agents cannot become an agent (the agents would be orphaned).
-    auto demote = as("admin", "PATCH", "/api/v1/users/" + o.tl1,
-                     R"({"role": "AGENT", "manager_id": null})");
+    auto demote =
+        as("admin", "PATCH", "/api/v1/users/" + o.tl1, R"({"role": "AGENT", "manager_id": null})");
     EXPECT_EQ(demote.status, 409) << demote.body;
 }
 
@@ -241,7 +240,7 @@ TEST_F(UsersApi, DeleteIsAdminOnlySoftAndRefusedWithReports) {
     ASSERT_EQ(created.status, 201);
     std::string id(created.json().at("id").as_string());
     EXPECT_EQ(as("m2", "DELETE", "/api/v1/users/" + id).status, 403);
-    EXPECT_EQ(as("admin", "DELETE", "/api/v1/users/" + o.tl2).status, 409);  // has agents
+    EXPECT_EQ(as("admin", "DELETE", "/api/v1/users/" + o.tl2).status, 409);    // has agents
     EXPECT_EQ(as("admin", "DELETE", "/api/v1/users/" + o.admin).status, 409);  // self
     EXPECT_EQ(as("admin", "DELETE", "/api/v1/users/" + id).status, 204);
     EXPECT_EQ(as("admin", "DELETE", "/api/v1/users/" + id).status, 409);

@@ -10,7 +10,8 @@ namespace coach::test {
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
-SmtpListener::SmtpListener() : acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+SmtpListener::SmtpListener()
+    : acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
     port_ = acceptor_.local_endpoint().port();
     thread_ = std::thread([this] { serve(); });
 }
@@ -39,7 +40,8 @@ void SmtpListener::serve() {
         boost::system::error_code ec;
         tcp::socket s(io_);
         acceptor_.accept(s, ec);
-        if (ec || !acceptor_.is_open()) return;
+        if (ec || !acceptor_.is_open())
+            return;
         session(std::move(s));  // one client at a time is all the tests need
     }
 }
@@ -50,10 +52,12 @@ void SmtpListener::session(tcp::socket s) {
     auto say = [&](const std::string& line) { asio::write(s, asio::buffer(line + "\r\n"), ec); };
     auto read_line = [&](std::string& line) {
         asio::read_until(s, in, "\r\n", ec);
-        if (ec) return false;
+        if (ec)
+            return false;
         std::istream is(&in);
         std::getline(is, line);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
         return true;
     };
     say("220 coach-test ESMTP");
@@ -61,7 +65,8 @@ void SmtpListener::session(tcp::socket s) {
     std::string line;
     while (read_line(line)) {
         std::string verb = line.substr(0, 4);
-        for (auto& c : verb) c = static_cast<char>(std::toupper(c));
+        for (auto& c : verb)
+            c = static_cast<char>(std::toupper(c));
         if (verb == "EHLO" || verb == "HELO") {
             say("250 coach-test");
         } else if (verb == "MAIL") {
@@ -84,7 +89,8 @@ void SmtpListener::session(tcp::socket s) {
             say("354 End data with <CR><LF>.<CR><LF>");
             std::string data;
             while (read_line(line) && line != ".") {
-                if (line.starts_with("..")) line.erase(0, 1);
+                if (line.starts_with(".."))
+                    line.erase(0, 1);
                 data += line + "\n";
             }
             current.data = data;

@@ -18,7 +18,7 @@ struct ReceivedMail {
 };
 
 class SmtpListener {
-public:
+  public:
     SmtpListener();
     ~SmtpListener();
     unsigned short port() const { return port_; }
@@ -26,7 +26,7 @@ public:
     std::vector<ReceivedMail> received();
     void reject_recipients(bool reject);  // answer RCPT with 550
 
-private:
+  private:
     void serve();
     void session(boost::asio::ip::tcp::socket socket);
 

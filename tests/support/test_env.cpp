@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <cstdlib>
-#include <unistd.h>
 
 namespace coach::test {
 namespace {
@@ -16,7 +16,7 @@ std::optional<db::EmbeddedCluster> g_cluster;
 constexpr const char* kTemplate = "coach_template";
 
 class ClusterEnvironment : public ::testing::Environment {
-public:
+  public:
     void SetUp() override {
         const char* dir = std::getenv("COACH_TEST_DATA_DIR");
         auto c = db::EmbeddedCluster::start(
@@ -26,13 +26,14 @@ public:
         // Rebuild the template from the current migrations on every run.
         auto admin = db::SyncConnection::open(g_cluster->url_for("postgres"));
         ASSERT_TRUE(admin) << admin.error().message;
-        auto stale = admin->exec(
-            "SELECT datname FROM pg_database WHERE datname LIKE 'coach_test_%'");
+        auto stale =
+            admin->exec("SELECT datname FROM pg_database WHERE datname LIKE 'coach_test_%'");
         ASSERT_TRUE(stale);
         for (int i = 0; i < stale->rows(); ++i)
             (void)admin->exec("DROP DATABASE IF EXISTS \"" + std::string(stale->get(i, 0)) +
                               "\" WITH (FORCE)");
-        ASSERT_TRUE(admin->exec(std::string("DROP DATABASE IF EXISTS ") + kTemplate + " WITH (FORCE)"));
+        ASSERT_TRUE(
+            admin->exec(std::string("DROP DATABASE IF EXISTS ") + kTemplate + " WITH (FORCE)"));
         ASSERT_TRUE(admin->exec(std::string("CREATE DATABASE ") + kTemplate));
         auto conn = db::SyncConnection::open(g_cluster->url_for(kTemplate));
         ASSERT_TRUE(conn) << conn.error().message;
@@ -42,21 +43,24 @@ public:
     void TearDown() override { g_cluster.reset(); }
 };
 
-[[maybe_unused]] auto* const g_env =
-    ::testing::AddGlobalTestEnvironment(new ClusterEnvironment);
+[[maybe_unused]] auto* const g_env = ::testing::AddGlobalTestEnvironment(new ClusterEnvironment);
 
 std::atomic<int> g_counter{0};
 
 }  // namespace
 
-db::EmbeddedCluster& cluster() { return *g_cluster; }
+db::EmbeddedCluster& cluster() {
+    return *g_cluster;
+}
 
 TestDatabase::TestDatabase()
     : name_("coach_test_" + std::to_string(getpid()) + "_" + std::to_string(++g_counter)) {
     auto admin = db::SyncConnection::open(cluster().url_for("postgres"));
-    if (!admin) throw std::runtime_error(admin.error().message);
+    if (!admin)
+        throw std::runtime_error(admin.error().message);
     auto r = admin->exec("CREATE DATABASE \"" + name_ + "\" TEMPLATE " + kTemplate);
-    if (!r) throw std::runtime_error(r.error().message);
+    if (!r)
+        throw std::runtime_error(r.error().message);
 }
 
 TestDatabase::~TestDatabase() {
@@ -65,12 +69,15 @@ TestDatabase::~TestDatabase() {
         (void)admin->exec("DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)");
 }
 
-std::string TestDatabase::url() const { return cluster().url_for(name_); }
+std::string TestDatabase::url() const {
+    return cluster().url_for(name_);
+}
 
 db::SyncConnection& TestDatabase::conn() {
     if (!conn_) {
         auto c = db::SyncConnection::open(url());
-        if (!c) throw std::runtime_error(c.error().message);
+        if (!c)
+            throw std::runtime_error(c.error().message);
         conn_.emplace(std::move(*c));
     }
     return *conn_;

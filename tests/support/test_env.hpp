@@ -14,7 +14,7 @@ db::EmbeddedCluster& cluster();
 
 // A fresh database copied from the migrated template; dropped when destroyed.
 class TestDatabase {
-public:
+  public:
     TestDatabase();
     ~TestDatabase();
     TestDatabase(const TestDatabase&) = delete;
@@ -27,7 +27,7 @@ public:
     // Runs SQL and fails the test with the server's message on error.
     db::PgResult exec(std::string_view sql, const db::Params& params = {});
 
-private:
+  private:
     std::string name_;
     std::optional<db::SyncConnection> conn_;
 };

@@ -2,11 +2,11 @@
 
 #include "auth/password.hpp"
 
+#include <gtest/gtest.h>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <gtest/gtest.h>
 
 namespace coach::test {
 namespace asio = boost::asio;
@@ -22,9 +22,11 @@ json::value HttpResult::json() const {
 
 std::string HttpResult::error_code() const {
     auto v = json();
-    if (!v.is_object()) return "";
+    if (!v.is_object())
+        return "";
     auto* e = v.as_object().if_contains("error");
-    if (!e || !e->is_object()) return "";
+    if (!e || !e->is_object())
+        return "";
     auto* c = e->as_object().if_contains("code");
     return c && c->is_string() ? std::string(c->as_string()) : "";
 }
@@ -35,34 +37,43 @@ HttpResult http_request(unsigned short port, const std::string& method, const st
     beast::tcp_stream stream(ioc);
     boost::system::error_code ec;
     stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
-    if (ec) return {};  // status 0: nothing listens
+    if (ec)
+        return {};  // status 0: nothing listens
     bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
     req.set(bhttp::field::host, "127.0.0.1");
     if (!o.body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
-        if (!o.content_type.empty()) req.set(bhttp::field::content_type, o.content_type);
+        if (!o.content_type.empty())
+            req.set(bhttp::field::content_type, o.content_type);
         req.body() = o.body;
     }
-    if (!o.token.empty()) req.set(bhttp::field::authorization, "Bearer " + o.token);
-    if (!o.cookie.empty()) req.set(bhttp::field::cookie, o.cookie);
-    if (!o.csrf.empty()) req.set("X-CSRF-Token", o.csrf);
-    for (const auto& [k, v] : o.headers) req.set(k, v);
+    if (!o.token.empty())
+        req.set(bhttp::field::authorization, "Bearer " + o.token);
+    if (!o.cookie.empty())
+        req.set(bhttp::field::cookie, o.cookie);
+    if (!o.csrf.empty())
+        req.set("X-CSRF-Token", o.csrf);
+    for (const auto& [k, v] : o.headers)
+        req.set(k, v);
     req.prepare_payload();
     req.keep_alive(false);
     bhttp::write(stream, req, ec);  // may fail when the server answers early (413) and closes
     beast::flat_buffer buffer;
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
-    if (method == "HEAD") parser.skip(true);
+    if (method == "HEAD")
+        parser.skip(true);
     bhttp::read(stream, buffer, parser, ec);
     HttpResult r;
-    if (ec) return r;  // status 0: the connection failed
+    if (ec)
+        return r;  // status 0: the connection failed
     auto& res = parser.get();
     r.status = res.result_int();
     for (const auto& f : res) {
         std::string name(f.name_string());
         std::transform(name.begin(), name.end(), name.begin(), ::tolower);
         auto& slot = r.headers[name];
-        if (!slot.empty()) slot += "\n";
+        if (!slot.empty())
+            slot += "\n";
         slot += std::string(f.value());
     }
     r.body = res.body();
@@ -86,7 +97,8 @@ Config test_config() {
 TestServer::TestServer(Config config) {
     app_ = std::make_unique<App>(std::move(config), db_.url());
     auto started = app_->start();
-    if (!started) throw std::runtime_error(started.error().message);
+    if (!started)
+        throw std::runtime_error(started.error().message);
 }
 
 TestServer::~TestServer() {
@@ -130,7 +142,8 @@ SELECT (SELECT id FROM admin), (SELECT id FROM m1), (SELECT id FROM m2), (SELECT
                      db::params(hash));
     Org o;
     std::string* slots[] = {&o.admin, &o.m1, &o.m2, &o.tl1, &o.tl2, &o.a1, &o.a2, &o.a3, &o.gone};
-    for (int i = 0; i < 9; ++i) *slots[i] = std::string(r.get(0, i));
+    for (int i = 0; i < 9; ++i)
+        *slots[i] = std::string(r.get(0, i));
     return o;
 }
 
@@ -141,7 +154,8 @@ std::string login(TestServer& server, const std::string& email, const std::strin
     auto r = server.request("POST", "/api/v1/auth/login", o);
     EXPECT_EQ(r.status, 200) << r.body;
     auto v = r.json();
-    if (!v.is_object() || !v.as_object().contains("token")) return "";
+    if (!v.is_object() || !v.as_object().contains("token"))
+        return "";
     return std::string(v.at("token").as_string());
 }
 

@@ -13,7 +13,7 @@
 namespace coach::test {
 
 struct HttpResult {
-    int status = 0;  // 0: no connection or no complete response
+    int status = 0;                              // 0: no connection or no complete response
     std::map<std::string, std::string> headers;  // lower-case names; Set-Cookie joined by \n
     std::string body;
     boost::json::value json() const;
@@ -24,9 +24,9 @@ struct HttpResult {
 struct RequestOptions {
     std::string body;
     std::string content_type = "application/json";
-    std::string token;       // Authorization: Bearer
-    std::string cookie;      // Cookie header
-    std::string csrf;        // X-CSRF-Token
+    std::string token;   // Authorization: Bearer
+    std::string cookie;  // Cookie header
+    std::string csrf;    // X-CSRF-Token
     std::map<std::string, std::string> headers;
 };
 
@@ -37,7 +37,7 @@ HttpResult http_request(unsigned short port, const std::string& method, const st
 Config test_config();
 
 class TestServer {
-public:
+  public:
     explicit TestServer(Config config = test_config());
     ~TestServer();
 
@@ -52,7 +52,7 @@ public:
     HttpResult as(const std::string& token, const std::string& method, const std::string& target,
                   const std::string& body = {});
 
-private:
+  private:
     TestDatabase db_;
     std::unique_ptr<App> app_;
 };
