@@ -1,0 +1,91 @@
+import { DEMO_PASSWORD, expect, signIn, test } from './fixtures';
+
+test('the app is served under the strict CSP', async ({ page }) => {
+  const response = await page.goto('/');
+  expect(response?.status()).toBe(200);
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("style-src 'self'");
+  await expect(page.getByRole('heading', { name: 'Sign in to Coach' })).toBeVisible();
+  // The stylesheet applied (a file, not an inline block): the sign-in card is centred.
+  const card = page.locator('.signin-card');
+  await expect(card).toHaveCSS('max-width', '384px');
+});
+
+test('a wrong password shows the error and stays on sign-in', async ({ page }) => {
+  await signIn(page, 'manager1@coach.demo', 'not-the-password');
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveText('The email or password is incorrect.');
+  await expect(page.getByRole('heading', { name: 'Sign in to Coach' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  // Nothing signed in behind the scenes either.
+  const me = await page.request.get('/api/v1/auth/me');
+  expect(me.status()).toBe(401);
+  await page.screenshot({ path: 'test-results/signin-error.png' });
+});
+
+test('repeated failures are rate limited and the wait is shown', async ({ page }) => {
+  // The server locks an account out after 5 failures in its window; the 6th try gets 429.
+  await page.goto('/');
+  const email = page.getByLabel('Email');
+  const password = page.getByLabel('Password');
+  const submit = page.getByRole('button', { name: 'Sign in' });
+  await email.fill('manager2@coach.demo');
+  for (let i = 0; i < 5; i++) {
+    await password.fill(`wrong-${i}`);
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+    await submit.click();
+    expect((await answer).status()).toBe(401);
+  }
+  await password.fill(DEMO_PASSWORD);
+  const limited = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+  await submit.click();
+  const response = await limited;
+  expect(response.status()).toBe(429);
+  const retryAfter = Number(response.headers()['retry-after']);
+  expect(retryAfter).toBeGreaterThan(0);
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Too many failed sign-in attempts');
+  await expect(alert).toContainText(/You can try again in .*\d+ seconds?\)?\./);
+  const shown = Number((await alert.textContent())?.match(/(\d+) seconds?\)?\./)?.[1]);
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThanOrEqual(retryAfter);
+  await expect(submit).toBeDisabled();
+  await expect(page.getByRole('heading', { name: 'Sign in to Coach' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/signin-rate-limited.png' });
+});
+
+test('sign out returns to sign-in and a reload stays signed out', async ({ page }) => {
+  await signIn(page, 'tl1@coach.demo');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // A reload keeps the session (cookie) and the CSRF token (sessionStorage).
+  await page.reload();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await expect(signOut).toBeVisible();
+
+  const logout = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/auth/logout') && r.request().method() === 'POST',
+  );
+  await signOut.click();
+  expect((await logout).status()).toBe(204);
+  await expect(page.getByRole('heading', { name: 'Sign in to Coach' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in to Coach' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  expect((await page.request.get('/api/v1/auth/me')).status()).toBe(401);
+  expect(await page.evaluate(() => sessionStorage.getItem('coach.csrf_token'))).toBeNull();
+});
+
+test('the session cookie is HttpOnly and SameSite=Strict', async ({ page, context }) => {
+  await signIn(page, 'admin@coach.demo', DEMO_PASSWORD);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  const cookies = await context.cookies();
+  expect(cookies.length).toBeGreaterThan(0);
+  for (const c of cookies) {
+    expect(c.httpOnly).toBe(true);
+    expect(c.sameSite).toBe('Strict');
+  }
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+});

@@ -1,0 +1,1 @@
+export const meKey = ['auth', 'me'] as const;

@@ -1,0 +1,65 @@
+// A tiny fake of the Coach API for component tests: routes "METHOD /path" to responders and
+// records every request the app made.
+import { vi } from 'vitest';
+import type { Role, User } from '../api/types';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: unknown;
+}
+
+type Responder = (req: RecordedRequest) => Response | Promise<Response>;
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+export function apiError(status: number, code: string, message: string, headers = {}) {
+  return jsonResponse(status, { error: { code, message, details: [] } }, headers);
+}
+
+export function makeUser(overrides: Partial<User> & { name: string; role: Role }): User {
+  const slug = overrides.name.toLowerCase().replace(/\s+/g, '.');
+  return {
+    id: `id-${slug}`,
+    email: `${slug}@coach.test`,
+    team_leader_id: null,
+    manager_id: null,
+    department: 'Support',
+    employee_id: `E-${slug.length}`,
+    hire_date: '2024-03-15',
+    phone: null,
+    avatar_url: null,
+    status: 'ACTIVE',
+    learning_style: null,
+    shift_pattern: null,
+    timezone: 'Europe/London',
+    last_login_at: null,
+    created_at: '2024-03-15T09:00:00Z',
+    updated_at: '2024-03-15T09:00:00Z',
+    deleted_at: null,
+    ...overrides,
+  };
+}
+
+export function fakeApi(routes: Record<string, Responder>) {
+  const requests: RecordedRequest[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    const req = { method, url, headers: new Headers(init?.headers), body };
+    requests.push(req);
+    const path = url.split('?')[0];
+    const responder = routes[`${method} ${url}`] ?? routes[`${method} ${path}`];
+    if (!responder) return apiError(404, 'not_found', `no fake for ${method} ${url}`);
+    return responder(req);
+  });
+  vi.stubGlobal('fetch', fetch);
+  return { fetch, requests };
+}
