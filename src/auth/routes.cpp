@@ -127,6 +127,13 @@ awaitable<Result<Response>> me(RequestContext& ctx) {
     co_return http::json_text(http::Status::ok, std::move((*row)->json));
 }
 
+// A tab that lost the token (new tab, cleared storage) asks for it again; SameSite=Strict
+// and same-origin reads keep other sites from doing the same.
+awaitable<Result<Response>> csrf(RequestContext& ctx) {
+    json::object body{{"csrf_token", ctx.session->csrf_token}};
+    co_return http::json_value(http::Status::ok, body);
+}
+
 awaitable<Result<Response>> start_reset(RequestContext& ctx) {
     auto body = http::parse_json_object(ctx.request);
     if (!body)
@@ -246,6 +253,8 @@ void add_routes(http::Router& router) {
                 "Sign out (revokes the session)"});
     router.add(
         {Verb::get, "/api/v1/auth/me", me, Access::Authenticated, limit, "The signed-in user"});
+    router.add({Verb::get, "/api/v1/auth/csrf", csrf, Access::Authenticated, limit,
+                "The CSRF token of the current session"});
     router.add({Verb::post, "/api/v1/auth/password-reset", start_reset, Access::Public, limit,
                 "Mail a password reset link (always 202)"});
     router.add({Verb::post, "/api/v1/auth/password-reset/confirm", confirm_reset, Access::Public,

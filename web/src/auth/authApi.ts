@@ -1,4 +1,5 @@
 import { api, isApiError } from '../api/client';
+import { getCsrfToken, setCsrfToken } from '../api/csrf';
 import type { LoginResponse, User } from '../api/types';
 
 export interface Credentials {
@@ -17,7 +18,13 @@ export function logout(): Promise<void> {
 /** The signed-in user, or null when there is no valid session (401). */
 export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
   try {
-    return await api.get<User>('/api/v1/auth/me', signal);
+    const me = await api.get<User>('/api/v1/auth/me', signal);
+    // A new tab has the session cookie but not the CSRF token its writes need.
+    if (getCsrfToken() === null) {
+      const { csrf_token } = await api.get<{ csrf_token: string }>('/api/v1/auth/csrf', signal);
+      setCsrfToken(csrf_token);
+    }
+    return me;
   } catch (e) {
     if (isApiError(e) && e.status === 401) return null;
     throw e;

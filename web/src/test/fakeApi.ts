@@ -47,7 +47,13 @@ export function makeUser(overrides: Partial<User> & { name: string; role: Role }
   };
 }
 
-export function fakeApi(routes: Record<string, Responder>) {
+export const SERVER_CSRF = 'csrf-from-server';
+
+export function fakeApi(overrides: Record<string, Responder>) {
+  const routes: Record<string, Responder> = {
+    'GET /api/v1/auth/csrf': () => jsonResponse(200, { csrf_token: SERVER_CSRF }),
+    ...overrides,
+  };
   const requests: RecordedRequest[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
