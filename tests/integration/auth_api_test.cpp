@@ -71,8 +71,8 @@ TEST_F(AuthApi, MeWorksWithBearerAndWithCookie) {
     EXPECT_EQ(cookie.status, 200);
     EXPECT_EQ(server_.request("GET", "/api/v1/auth/me").status, 401);
     // A new tab recovers the CSRF token of its cookie session.
-    auto token = server_.request("GET", "/api/v1/auth/csrf", o);
-    EXPECT_EQ(token.json().at("csrf_token"), r.json().at("csrf_token"));
+    auto fresh_tab = server_.request("GET", "/api/v1/auth/csrf", o);
+    EXPECT_EQ(fresh_tab.json().at("csrf_token"), r.json().at("csrf_token"));
 }
 
 TEST_F(AuthApi, CookieWritesNeedTheCsrfHeaderBearerWritesDoNot) {
