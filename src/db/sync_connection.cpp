@@ -57,6 +57,31 @@ Result<PgResult> SyncConnection::exec(std::string_view sql, const Params& params
                                        nullptr, values.data(), nullptr, nullptr, 0));
 }
 
+Result<long long> SyncConnection::copy_in(std::string_view sql,
+                                          const std::function<bool(std::string&)>& next) {
+    std::string text(sql);
+    PgResult start(PQexec(conn_, text.c_str()));
+    if (PQresultStatus(start.raw()) != PGRES_COPY_IN) return error_from_result(start.raw());
+    std::string chunk;
+    bool ok = true;
+    for (;;) {
+        chunk.clear();
+        bool more = next(chunk);
+        if (!chunk.empty() &&
+            PQputCopyData(conn_, chunk.data(), static_cast<int>(chunk.size())) != 1) {
+            ok = false;
+            break;
+        }
+        if (!more) break;
+    }
+    if (PQputCopyEnd(conn_, ok ? nullptr : "client aborted COPY") != 1)
+        return make_error(ErrorCode::Unavailable, PQerrorMessage(conn_));
+    auto done = checked(conn_, PQgetResult(conn_));
+    while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+    if (!done) return done.error();
+    return done->affected();
+}
+
 Result<PgResult> SyncConnection::exec_script(std::string_view sql) {
     std::string text(sql);
     // PQexec returns only the last result; an error stops the script and is what comes back.

@@ -5,6 +5,7 @@
 #include "db/params.hpp"
 #include "db/pg_result.hpp"
 
+#include <functional>
 #include <string>
 
 namespace coach::db {
@@ -20,6 +21,10 @@ class SyncConnection {
     Result<PgResult> exec(std::string_view sql, const Params& params = {});
     // A script of several statements (simple query protocol, no parameters).
     Result<PgResult> exec_script(std::string_view sql);
+    // COPY ... FROM STDIN: `sql` is the COPY statement, `next` fills a chunk of text-format
+    // rows and returns false when there is no more. Returns the rows copied.
+    Result<long long> copy_in(std::string_view sql,
+                              const std::function<bool(std::string& chunk)>& next);
     PGconn* raw() const { return conn_; }
 
   private:

@@ -26,6 +26,7 @@ struct Services {
     const StaticFiles& static_files;
     auth::LoginThrottle& login_throttle;
     std::function<std::vector<db::PoolStats>()> pool_stats;  // per I/O thread, for /metrics
+    std::string database_url;  // for blocking work on the worker pool (imports)
 };
 
 }  // namespace coach::http
