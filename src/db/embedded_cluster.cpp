@@ -61,15 +61,23 @@ void become(const PgUser& u) {
         _exit(126);
 }
 
-// Can the postgres user create and use `dir` (checked in a child that drops privileges)?
+// Can the postgres user reach `dir` (checked in a child that drops privileges)? The child
+// only makes system calls and always _exits: no exception may unwind into the parent's code.
 bool reachable_by(const PgUser& u, const fs::path& dir) {
+    std::string nearest = dir.string();  // the deepest existing ancestor, found before fork
+    std::error_code ec;
+    for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
+        if (fs::exists(p, ec)) {
+            nearest = p.string();
+            break;
+        }
+        if (p == p.root_path())
+            break;
+    }
     pid_t pid = fork();
     if (pid == 0) {
         become(u);
-        fs::path p = dir;
-        while (!p.empty() && !fs::exists(p))
-            p = p.parent_path();
-        _exit(access(p.c_str(), X_OK) == 0 ? 0 : 1);
+        _exit(access(nearest.c_str(), X_OK) == 0 ? 0 : 1);
     }
     int status = 0;
     waitpid(pid, &status, 0);
@@ -191,8 +199,9 @@ Result<EmbeddedCluster> EmbeddedCluster::start(const ClusterOptions& options) {
         chown_to(c.log_file_, as);
     }
 
-    if (!fs::exists(cluster / "PG_VERSION")) {
-        spdlog::info("initialising the embedded PostgreSQL cluster in {}", cluster.string());
+    spdlog::info("embedded PostgreSQL cluster: {}", cluster.string());
+    if (!fs::exists(cluster / "PG_VERSION", ec)) {
+        spdlog::info("initialising the embedded PostgreSQL cluster");
         fs::create_directories(cluster, ec);
         chown_to(cluster, as);
         fs::permissions(cluster, fs::perms::owner_all, ec);

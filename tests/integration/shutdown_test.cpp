@@ -47,8 +47,8 @@ pid_t start_coach(const std::string& data_dir, int port, const std::string& log)
         setenv("COACH_LISTEN", ("127.0.0.1:" + std::to_string(port)).c_str(), 1);
         setenv("COACH_ACCESS_LOG", "0", 1);
         unsetenv("COACH_DATABASE_URL");
-        FILE* f = freopen(log.c_str(), "a", stderr);
-        (void)f;
+        if (freopen(log.c_str(), "a", stderr))
+            setvbuf(stderr, nullptr, _IONBF, 0);
         execl(exe.c_str(), exe.c_str(), "serve", static_cast<char*>(nullptr));
         _exit(127);
     }
@@ -82,19 +82,30 @@ TEST(Shutdown, SigtermStopsCoachAndItsPostgresAndKillNineRecovers) {
     auto cluster_dir = [&] {  // where coach put it (may move if postgres can't reach dir)
         std::ifstream in(log);
         std::string all((std::istreambuf_iterator<char>(in)), {});
-        auto at = all.find("embedded PostgreSQL cluster in ");
+        const std::string marker = "embedded PostgreSQL cluster: ";
+        auto at = all.find(marker);
         if (at == std::string::npos)
             return dir / "pg";
-        auto start = at + std::string("embedded PostgreSQL cluster in ").size();
+        auto start = at + marker.size();
         return std::filesystem::path(all.substr(start, all.find('\n', start) - start));
     };
 
     pid_t pid = start_coach(dir.string(), port, log);
+    struct KillOnFailure {  // a failed assertion must not leave coach running
+        pid_t& pid;
+        ~KillOnFailure() {
+            if (pid > 0 && waitpid(pid, nullptr, WNOHANG) == 0) {
+                kill(pid, SIGTERM);
+                waitpid(pid, nullptr, 0);
+            }
+        }
+    } guard{pid};
     ASSERT_TRUE(wait_ready(port, 120s)) << "coach did not become ready; see " << log;
-    ASSERT_TRUE(postmaster_running(cluster_dir()));
+    ASSERT_TRUE(postmaster_running(cluster_dir())) << cluster_dir();
     kill(pid, SIGTERM);
     int status = 0;
     ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    pid = -1;
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
     EXPECT_FALSE(postmaster_running(cluster_dir()));
 
@@ -103,10 +114,11 @@ TEST(Shutdown, SigtermStopsCoachAndItsPostgresAndKillNineRecovers) {
     ASSERT_TRUE(wait_ready(port, 120s));
     kill(pid, SIGKILL);
     waitpid(pid, &status, 0);
-    pid = start_coach(dir.string(), port, log);
+    pid = start_coach(dir.string(), port, log);  // PostgreSQL may still be shutting down
     EXPECT_TRUE(wait_ready(port, 120s)) << "no recovery after kill -9; see " << log;
     kill(pid, SIGTERM);
     waitpid(pid, &status, 0);
+    pid = -1;
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     EXPECT_FALSE(postmaster_running(cluster_dir()));
 }
