@@ -1,6 +1,13 @@
 #include "app/app.hpp"
 
+#include "analytics/routes.hpp"
 #include "auth/routes.hpp"
+#include "dashboards/routes.hpp"
+#include "history/routes.hpp"
+#include "imports/importer.hpp"
+#include "imports/routes.hpp"
+#include "jobs/routes.hpp"
+#include "metrics/routes.hpp"
 #include "ops/routes.hpp"
 #include "users/routes.hpp"
 
@@ -11,6 +18,12 @@ http::Router App::build_router() {
     ops::add_routes(r);
     auth::add_routes(r);
     users::add_routes(r);
+    jobs::add_routes(r);
+    metrics::add_routes(r);
+    history::add_routes(r);
+    dashboards::add_routes(r);
+    analytics::add_routes(r);
+    imports::add_routes(r);
     return r;
 }
 
@@ -33,6 +46,7 @@ App::~App() {
 }
 
 Result<void> App::start() {
+    imports::recover_interrupted_imports(services_.database_url);  // FAILED 'interrupted'
     if (auto r = server_.start(); !r)
         return r;
     if (!config_.smtp_url.empty()) {
@@ -41,10 +55,17 @@ Result<void> App::start() {
             mail::SmtpSettings{config_.smtp_url, config_.mail_from}, config_.mail_poll);
         mail_->start();
     }
+    auto jobs = jobs::Scheduler::create(server_.context(0), services_.database_url, config_);
+    if (!jobs)
+        return jobs.error();
+    if ((jobs_ = std::move(*jobs)))
+        jobs_->start();
     return {};
 }
 
 void App::stop() {
+    if (jobs_)
+        jobs_->stop();
     if (mail_)
         mail_->stop();
     server_.stop();

@@ -7,6 +7,7 @@
 #include "http/server.hpp"
 #include "http/services.hpp"
 #include "http/static_files.hpp"
+#include "jobs/scheduler.hpp"
 #include "mail/outbox_sender.hpp"
 
 #include <boost/asio/thread_pool.hpp>
@@ -38,6 +39,7 @@ class App {
     http::Services services_;
     http::Server server_;
     std::unique_ptr<mail::OutboxSender> mail_;  // when COACH_SMTP_URL is set
+    std::unique_ptr<jobs::Scheduler> jobs_;     // unless COACH_JOBS=0
 };
 
 }  // namespace coach

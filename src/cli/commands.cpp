@@ -3,6 +3,8 @@
 #include "app/app.hpp"
 #include "auth/password.hpp"
 #include "cli/database.hpp"
+#include "cli/import_command.hpp"
+#include "cli/jobs_command.hpp"
 #include "core/log.hpp"
 #include "demo/demo_data.hpp"
 
@@ -269,6 +271,9 @@ void add_commands(CLI::App& app) {
     setpw->add_flag("--password-stdin", o.password_stdin, "Read the password from stdin")
         ->excludes(pw2);
     setpw->callback(user_set_password);
+
+    add_jobs_command(app);
+    add_import_command(app);
 }
 
 int exit_code() {

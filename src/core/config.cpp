@@ -43,6 +43,13 @@ ConfigResult config_from_env() {
         c.access_log = std::string_view(v) != "0";
     if (auto v = env("COACH_SECURE_COOKIES"))
         c.secure_cookies = std::string_view(v) == "1";
+    c.jobs_enabled = true;
+    if (auto v = env("COACH_JOBS"))
+        c.jobs_enabled = std::string_view(v) != "0";
+    if (auto v = env("COACH_TIMEZONE"))
+        c.timezone = v;
+    if (auto v = env("COACH_JOB_TIMES"))
+        c.job_times = v;
     if (auto v = env("COACH_LISTEN")) {
         std::string_view s(v);
         auto colon = s.rfind(':');
@@ -121,6 +128,12 @@ std::string config_help() {
   COACH_SESSION_IDLE_SECONDS       idle session expiry (default 43200 = 12 h)
   COACH_SESSION_ABSOLUTE_SECONDS   absolute session expiry (default 604800 = 7 days)
   COACH_BCRYPT_COST                bcrypt cost for new hashes (default 12)
+  COACH_JOBS                       0 to run no job scheduler in this instance (default 1)
+  COACH_TIMEZONE                   the organisation's time zone for job times when the setting
+                                   'timezone' is absent (default UTC)
+  COACH_JOB_TIMES                  daily job times, e.g. history=01:30,retention=04:00 (jobs:
+                                   overdue_sweep 00:15, dashboard_snapshots 00:30, history
+                                   01:00, team_summary 01:30, percentiles 02:00, retention 03:00)
 )";
 }
 

@@ -25,6 +25,11 @@ struct Config {
     std::chrono::seconds session_idle{12 * 3600};      // COACH_SESSION_IDLE_SECONDS
     std::chrono::seconds session_absolute{7 * 86400};  // COACH_SESSION_ABSOLUTE_SECONDS
     int bcrypt_cost = 12;                              // COACH_BCRYPT_COST (tests lower it)
+    // COACH_JOBS: false here so in-process test servers run no scheduler unless they ask;
+    // config_from_env() turns it on unless COACH_JOBS=0.
+    bool jobs_enabled = false;
+    std::string timezone = "UTC";  // COACH_TIMEZONE (the setting 'timezone' wins)
+    std::string job_times;         // COACH_JOB_TIMES, e.g. "history=01:30,retention=04:00"
 };
 
 // Reads COACH_* variables over the defaults; a malformed value is an error message.

@@ -1,0 +1,225 @@
+#include "dashboards/cards.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace coach::dashboards {
+
+namespace {
+
+std::optional<double> number_of(std::string_view text) {
+    double v = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc())
+        return std::nullopt;
+    return v;
+}
+
+int int_of(std::string_view text) {
+    int v = 0;
+    std::from_chars(text.data(), text.data() + text.size(), v);
+    return v;
+}
+
+}  // namespace
+
+std::vector<std::string> words_of_array(std::string_view a) {
+    std::vector<std::string> out;
+    if (a.size() < 2 || a.front() != '{' || a.back() != '}')
+        return out;
+    a = a.substr(1, a.size() - 2);
+    while (!a.empty()) {
+        auto comma = a.find(',');
+        std::string_view word = a.substr(0, comma);
+        if (word.size() >= 2 && word.front() == '"' && word.back() == '"')
+            word = word.substr(1, word.size() - 2);
+        out.emplace_back(word);
+        if (comma == std::string_view::npos)
+            break;
+        a.remove_prefix(comma + 1);
+    }
+    return out;
+}
+
+void append_rfc3339(std::string& out, std::string_view ts) {
+    std::size_t start = out.size();
+    out += ts;
+    if (ts.size() > 10 && ts[10] == ' ')
+        out[start + 10] = 'T';
+    // A UTC offset written as "+00" (hours only) becomes "+00:00".
+    if (ts.size() > 13) {
+        char sign = ts[ts.size() - 3];
+        if (sign == '+' || sign == '-')
+            out += ":00";
+    }
+}
+
+std::string rfc3339_of(std::string_view ts) {
+    std::string out;
+    append_rfc3339(out, ts);
+    return out;
+}
+
+CardRow card_row_from(const db::PgResult& r, int row, int c) {
+    auto optional_view = [&](int col) -> std::optional<std::string_view> {
+        if (r.is_null(row, col))
+            return std::nullopt;
+        return r.get(row, col);
+    };
+    CardRow cr;
+    cr.agent_id = r.get(row, c + 0);
+    cr.name = r.get(row, c + 1);
+    cr.employee_id = optional_view(c + 2);
+    cr.status = r.get(row, c + 3);
+    cr.figures = optional_view(c + 4);
+    if (!r.is_null(row, c + 5))
+        cr.level = parse_level(r.get(row, c + 5));
+    if (!r.is_null(row, c + 6))
+        cr.avg30_composite = number_of(r.get(row, c + 6));
+    if (!r.is_null(row, c + 7))
+        cr.composite_trend = parse_trend(r.get(row, c + 7)).value_or(Trend::InsufficientData);
+    if (!r.is_null(row, c + 8))
+        cr.declining_metrics = words_of_array(r.get(row, c + 8));
+    cr.last_coaching_at = optional_view(c + 9);
+    if (!r.is_null(row, c + 10))
+        cr.days_since_last_coaching = int_of(r.get(row, c + 10));
+    cr.unaddressed_high_notes = int_of(r.get(row, c + 11));
+    cr.overdue_action_items = int_of(r.get(row, c + 12));
+    cr.active_pip = r.get_bool(row, c + 13);
+    return cr;
+}
+
+Card make_card(CardRow row) {
+    UrgencyInput in;
+    in.level = row.level;
+    in.avg30_composite = row.avg30_composite;
+    in.composite_trend = row.composite_trend;
+    in.declining_metrics = std::move(row.declining_metrics);  // the row does not need them
+    in.days_since_last_coaching = row.days_since_last_coaching;
+    in.unaddressed_high_notes = row.unaddressed_high_notes;
+    in.overdue_action_items = row.overdue_action_items;
+    in.active_pip = row.active_pip;
+    Urgency u = urgency(in);
+    return Card{std::move(row), std::move(u)};
+}
+
+void sort_by_urgency(std::vector<Card>& cards) {
+    std::stable_sort(cards.begin(), cards.end(), [](const Card& a, const Card& b) {
+        if (a.urgency.score != b.urgency.score)
+            return a.urgency.score > b.urgency.score;
+        const auto& ca = a.row.avg30_composite;
+        const auto& cb = b.row.avg30_composite;
+        if (ca.has_value() != cb.has_value())
+            return ca.has_value();
+        if (ca && *ca != *cb)
+            return *ca < *cb;
+        if (a.row.name != b.row.name)
+            return a.row.name < b.row.name;
+        return a.row.agent_id < b.row.agent_id;
+    });
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    std::size_t plain = 0;  // start of the run of characters copied as they are
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(s.data() + plain, i - plain);
+        plain = i + 1;
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += fmt::format("\\u{:04x}", c);
+        }
+    }
+    out.append(s.data() + plain, s.size() - plain);
+    out += '"';
+}
+
+void append_raw_or_null(std::string& out, const std::optional<std::string>& raw) {
+    out += raw ? std::string_view(*raw) : std::string_view("null");
+}
+
+namespace {
+
+void append_int(std::string& out, long long v) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
+}
+
+}  // namespace
+
+void append_card_json(std::string& out, const Card& card) {
+    const CardRow& r = card.row;
+    out += "{\"agent_id\":\"";
+    out += r.agent_id;
+    out += "\",\"name\":";
+    append_json_string(out, r.name);
+    out += ",\"employee_id\":";
+    if (r.employee_id)
+        append_json_string(out, *r.employee_id);
+    else
+        out += "null";
+    out += ",\"status\":\"";
+    out += r.status;
+    out += "\",";
+    out += r.figures ? *r.figures : kNoFigures;
+    out += ",\"last_coaching_at\":";
+    if (r.last_coaching_at) {
+        out += '"';
+        append_rfc3339(out, *r.last_coaching_at);
+        out += '"';
+    } else {
+        out += "null";
+    }
+    out += ",\"days_since_last_coaching\":";
+    if (r.days_since_last_coaching)
+        append_int(out, *r.days_since_last_coaching);
+    else
+        out += "null";
+    out += ",\"unaddressed_high_notes\":";
+    append_int(out, r.unaddressed_high_notes);
+    out += ",\"overdue_action_items\":";
+    append_int(out, r.overdue_action_items);
+    out += r.active_pip ? ",\"active_pip\":true" : ",\"active_pip\":false";
+    out += ",\"urgency_score\":";
+    append_int(out, card.urgency.score);
+    out += ",\"urgency_reasons\":[";
+    bool first = true;
+    for (const auto& reason : card.urgency.reasons) {
+        if (!first)
+            out += ',';
+        first = false;
+        // Codes are upper-case words; texts are fixed words, numbers and level names (rules.cpp):
+        // nothing to escape.
+        out += "{\"code\":\"";
+        out += reason.code;
+        out += "\",\"text\":\"";
+        out += reason.text;
+        out += "\",\"points\":";
+        append_int(out, reason.points);
+        out += '}';
+    }
+    out += "]}";
+}
+
+}  // namespace coach::dashboards

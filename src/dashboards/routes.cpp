@@ -1,0 +1,137 @@
+#include "dashboards/routes.hpp"
+
+#include "dashboards/date_range.hpp"
+#include "dashboards/store.hpp"
+#include "http/collection.hpp"
+#include "http/json_input.hpp"
+#include "http/response.hpp"
+
+namespace coach::dashboards {
+namespace asio = boost::asio;
+using asio::awaitable;
+using auth::Role;
+using http::RequestContext;
+using http::Response;
+
+namespace {
+
+// Overview range: 90 days by default, at most two years (the archive keeps older days).
+constexpr int kOverviewDefaultDays = 90;
+constexpr int kOverviewMaxDays = 731;
+
+Result<std::string> uuid_path_param(const RequestContext& ctx, std::string_view name) {
+    std::string id(ctx.path_param(name));
+    if (!http::is_uuid(id))
+        return make_error(ErrorCode::BadRequest, fmt::format("The {} must be a UUID.", name));
+    return id;
+}
+
+// {"role": role, ...rest of a JSON object}.
+std::string with_role(std::string_view role, const std::string& object) {
+    return fmt::format("{{\"role\":\"{}\",{}", role, std::string_view(object).substr(1));
+}
+
+awaitable<Result<Response>> team_dashboard(RequestContext& ctx) {
+    auto id = uuid_path_param(ctx, "team_leader_id");
+    if (!id)
+        co_return id.error();
+    if (ctx.me().role == Role::Agent)
+        co_return make_error(ErrorCode::Forbidden, "Agents have no team dashboard.");
+    auto d = co_await load_team_dashboard(ctx.db, ctx.me(), *id);
+    if (!d)
+        co_return d.error();
+    if (!*d)
+        co_return not_found();
+    co_return http::json_text(http::Status::ok, team_dashboard_json(**d));
+}
+
+awaitable<Result<std::optional<std::string>>> overview_of(RequestContext& ctx,
+                                                          const std::string& agent_id) {
+    std::vector<FieldError> errors;
+    auto range = read_date_range(ctx.query_param("from"), ctx.query_param("to"), today_utc(),
+                                 kOverviewDefaultDays, kOverviewMaxDays, errors);
+    if (!range)
+        co_return validation_error(std::move(errors));
+    co_return co_await agent_overview_json(ctx.db, ctx.me(), agent_id, range->from, range->to);
+}
+
+awaitable<Result<Response>> overview(RequestContext& ctx) {
+    auto id = uuid_path_param(ctx, "id");
+    if (!id)
+        co_return id.error();
+    auto json = co_await overview_of(ctx, *id);
+    if (!json)
+        co_return json.error();
+    if (!*json)
+        co_return not_found();
+    co_return http::json_text(http::Status::ok, std::move(**json));
+}
+
+awaitable<Result<Response>> home(RequestContext& ctx) {
+    const auth::Principal& me = ctx.me();
+    switch (me.role) {
+        case Role::TeamLeader: {
+            auto d = co_await load_team_dashboard(ctx.db, me, me.id);
+            if (!d)
+                co_return d.error();
+            if (!*d)  // signed in, so only a deleted or demoted account gets here
+                co_return not_found();
+            co_return http::json_text(http::Status::ok, team_dashboard_json(**d, "TEAM_LEADER"));
+        }
+        case Role::Manager: {
+            auto json = co_await manager_home_json(ctx.db, me.id);
+            if (!json)
+                co_return json.error();
+            co_return http::json_text(http::Status::ok, std::move(*json));
+        }
+        case Role::Agent: {
+            auto json = co_await overview_of(ctx, me.id);
+            if (!json)
+                co_return json.error();
+            if (!*json)
+                co_return not_found();
+            co_return http::json_text(http::Status::ok, with_role("AGENT", **json));
+        }
+        case Role::Admin: {
+            auto json = co_await admin_home_json(ctx.db);
+            if (!json)
+                co_return json.error();
+            co_return http::json_text(http::Status::ok, std::move(*json));
+        }
+    }
+    co_return make_error(ErrorCode::Internal, "unknown role");
+}
+
+awaitable<Result<Response>> summary(RequestContext& ctx) {
+    if (ctx.me().role == Role::Agent)
+        co_return make_error(ErrorCode::Forbidden, "Agents cannot see the team summary.");
+    std::vector<FieldError> errors;
+    http::Page page = http::read_page(ctx, 2, errors);
+    if (!errors.empty())
+        co_return validation_error(std::move(errors));
+    auto r = co_await team_performance_summary(ctx.db, ctx.me(), page.limit, page.after);
+    if (!r)
+        co_return r.error();
+    std::vector<std::string_view> items(r->items.begin(), r->items.end());
+    std::optional<std::string> next;
+    if (r->last_key)
+        next = http::encode_cursor(*r->last_key);
+    co_return http::json_text(http::Status::ok, http::collection_json(items, next));
+}
+
+}  // namespace
+
+void add_routes(http::Router& router) {
+    using http::Verb;
+    router.add({Verb::get, "/api/v1/dashboard", home, http::Access::Authenticated,
+                http::kJsonBodyLimit, "The caller's role-specific home"});
+    router.add({Verb::get, "/api/v1/teams/{team_leader_id}/dashboard", team_dashboard,
+                http::Access::Authenticated, http::kJsonBodyLimit,
+                "A team leader's agents ranked by coaching urgency"});
+    router.add({Verb::get, "/api/v1/team-performance-summary", summary, http::Access::Authenticated,
+                http::kJsonBodyLimit, "Team performance matrix (team_performance_summary)"});
+    router.add({Verb::get, "/api/v1/agents/{id}/overview", overview, http::Access::Authenticated,
+                http::kJsonBodyLimit, "An agent's scorecard, daily series and history"});
+}
+
+}  // namespace coach::dashboards

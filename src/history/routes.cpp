@@ -1,0 +1,68 @@
+#include "history/routes.hpp"
+
+#include "history/store.hpp"
+#include "http/collection.hpp"
+#include "http/json_input.hpp"
+#include "http/response.hpp"
+#include "metrics/range_query.hpp"
+
+namespace coach::history {
+namespace asio = boost::asio;
+using asio::awaitable;
+using http::RequestContext;
+using http::Response;
+
+namespace {
+
+// ?agent_id=&period_type=WEEK|MONTH|QUARTER&from=&to= (period_ending bounds)&limit=&cursor=
+awaitable<Result<Response>> list(RequestContext& ctx) {
+    std::vector<FieldError> errors;
+    metrics::RangeQuery q = metrics::read_range_query(ctx, errors);
+    auto period_type = ctx.query_param("period_type");
+    if (period_type && *period_type != "WEEK" && *period_type != "MONTH" &&
+        *period_type != "QUARTER") {
+        errors.push_back({"period_type", "must be one of WEEK, MONTH, QUARTER"});
+        period_type.reset();
+    }
+    if (!errors.empty())
+        co_return validation_error(std::move(errors));
+    if (q.agent_id) {
+        auto ok = co_await metrics::require_readable(ctx, *q.agent_id);
+        if (!ok)
+            co_return ok.error();
+    }
+    ListFilter f{q.agent_id, period_type, q.from, q.to, q.page.limit, q.page.after};
+    auto r = co_await list_history(ctx.db, ctx.me(), f);
+    if (!r)
+        co_return r.error();
+    std::vector<std::string_view> items(r->items.begin(), r->items.end());
+    std::optional<std::string> next;
+    if (r->last_key)
+        next = http::encode_cursor(*r->last_key);
+    co_return http::json_text(http::Status::ok, http::collection_json(items, next));
+}
+
+awaitable<Result<Response>> get(RequestContext& ctx) {
+    std::string id(ctx.path_param("id"));
+    if (!http::is_uuid(id))
+        co_return make_error(ErrorCode::BadRequest, "The id must be a UUID.");
+    auto row = co_await find_history(ctx.db, id);
+    if (!row)
+        co_return row.error();
+    if (!*row || !auth::may(ctx.me(), auth::Resource::Metrics, auth::Action::Read, (*row)->subject))
+        co_return not_found();
+    co_return http::json_text(http::Status::ok, std::move((*row)->json));
+}
+
+}  // namespace
+
+void add_routes(http::Router& router) {
+    using http::Verb;
+    router.add({Verb::get, "/api/v1/performance-history", list, http::Access::Authenticated,
+                http::kJsonBodyLimit,
+                "List weekly, monthly and quarterly performance history in the caller's scope"});
+    router.add({Verb::get, "/api/v1/performance-history/{id}", get, http::Access::Authenticated,
+                http::kJsonBodyLimit, "Get one period of performance history"});
+}
+
+}  // namespace coach::history

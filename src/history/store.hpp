@@ -1,0 +1,37 @@
+#pragma once
+// SQL of the history module (performance_history reads).
+#include "auth/scope.hpp"
+#include "db/pool.hpp"
+
+#include <boost/asio/awaitable.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coach::history {
+
+using boost::asio::awaitable;
+
+struct ListFilter {
+    std::optional<std::string> agent_id, period_type, from, to;  // from/to: period_ending
+    int limit = 50;
+    std::optional<std::vector<std::string>> after;  // cursor (period_ending, id)
+};
+
+struct ListPage {
+    std::vector<std::string> items;                    // row JSON
+    std::optional<std::vector<std::string>> last_key;  // set when there are more
+};
+
+// Rows of agents in the viewer's scope, latest period_ending first.
+awaitable<Result<ListPage>> list_history(db::Pool& pool, const auth::Principal& viewer,
+                                         const ListFilter& filter);
+
+struct HistoryRecord {
+    std::string json;
+    auth::Subject subject;  // the agent
+};
+awaitable<Result<std::optional<HistoryRecord>>> find_history(db::Pool& pool, const std::string& id);
+
+}  // namespace coach::history

@@ -1,0 +1,77 @@
+#pragma once
+// Runs one import end to end on blocking connections (a worker thread or the command line,
+// never an I/O thread): store the file under <data dir>/imports/<id>/, SHA-256 it (409 when
+// already imported, unless forced), write the import_logs row (VALIDATING), read and check
+// every row while COPYing the valid ones into a temporary staging table (PROCESSING once read),
+// then one set-based upsert into performance_metrics that records each change in
+// import_changes, and the final counts and status, all in ONE transaction: a crash leaves no
+// half-applied import, and fail_interrupted_imports() marks the log FAILED at the next start.
+//
+// Two connections: `main` holds the import's transaction (and an advisory lock on the import
+// id while it lives), `aux` autocommits what must be visible while it runs: the log row,
+// progress (processed_rows), the agent lookups, and the FAILED status after a rollback.
+#include "auth/role.hpp"
+#include "core/error.hpp"
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace coach::imports {
+
+enum class Mode { Strict, Partial };
+
+struct Actor {
+    std::string id;  // users.id
+    auth::Role role = auth::Role::Admin;
+    // For the audit trail (empty from the command line).
+    std::string ip, user_agent, request_id;
+};
+
+struct ImportOptions {
+    std::string import_type = "METRICS";  // only METRICS is supported so far
+    Mode mode = Mode::Strict;
+    bool dry_run = false;
+    bool force = false;
+    std::string file_name;             // as uploaded; sanitized (base name, printable UTF-8)
+    std::optional<std::string> sheet;  // XLSX: sheet name (default: the first sheet)
+    Actor actor;
+    std::string data_dir;  // COACH_DATA_DIR: files go under <data_dir>/imports/<id>/
+    // Progress: processed_rows is written at most this often; `on_progress` is called after
+    // each write (rows read so far, bytes read so far).
+    std::chrono::milliseconds progress_interval{1000};
+    std::function<void(long rows, std::size_t bytes)> on_progress;
+};
+
+// The file: bytes in memory (an HTTP upload) or a path (the command line).
+struct Upload {
+    std::string_view bytes;
+    std::string path;
+};
+
+// The import_logs id (whatever the outcome: the log tells it), or an error when no import
+// was started: 409 the same file was imported already (or is being imported), 422 an
+// unsupported type, 503 the database is unreachable.
+Result<std::string> run_import(const std::string& database_url, const ImportOptions& options,
+                               const Upload& upload);
+
+// Restores exactly what an import changed: rows it inserted are deleted, rows it updated get
+// back their whole previous content (id, created_at and updated_at included). 404 unknown
+// import (or a MANAGER's import of someone else), 409 not rollbackable (dry run, failed,
+// already rolled back) or rows changed since by a later import or an edit (unless `force`).
+Result<void> rollback_import(const std::string& database_url, const std::string& import_id,
+                             const Actor& actor, bool force);
+
+// At start-up: imports left VALIDATING/PROCESSING by a process that died (no live
+// transaction holds their lock) become FAILED with error_summary 'interrupted'. Returns how
+// many. Safe with several coach instances: a running import keeps its lock.
+Result<long> fail_interrupted_imports(const std::string& database_url);
+// The same, logging the outcome instead of returning it (App::start).
+void recover_interrupted_imports(const std::string& database_url);
+
+// "report.csv" from "C:\\Users\\me\\report.csv"; printable UTF-8, at most 200 bytes.
+std::string sanitize_file_name(std::string_view name, std::string_view fallback);
+
+}  // namespace coach::imports

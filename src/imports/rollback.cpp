@@ -1,0 +1,195 @@
+// Rollback of an import and start-up recovery of interrupted ones (declared in importer.hpp).
+#include "audit/audit.hpp"
+#include "db/sync_connection.hpp"
+#include "imports/importer.hpp"
+#include "metrics/metric_row.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <boost/json.hpp>
+
+namespace coach::imports {
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::string_view kLockLog = R"sql(
+SELECT status::text, dry_run, rollback_available, imported_by::text
+  FROM import_logs WHERE id = $1::uuid FOR UPDATE)sql";
+
+// Locks the rows the import changed; counts those changed since: still there with another
+// updated_at (an import's changes carry the updated_at it gave the row), or an updated row
+// that is gone. A row the import inserted and someone deleted since is no conflict.
+constexpr std::string_view kConflicts = R"sql(
+WITH locked AS (
+    SELECT c.action, pm.updated_at = c.created_at AS unchanged
+      FROM import_changes c
+      JOIN performance_metrics pm ON pm.agent_id = c.agent_id AND pm.metric_date = c.metric_date
+     WHERE c.import_id = $1::uuid
+       FOR UPDATE OF pm
+)
+SELECT (SELECT count(*) FROM import_changes WHERE import_id = $1::uuid AND action = 'UPDATED')
+       - count(*) FILTER (WHERE action = 'UPDATED')
+       + count(*) FILTER (WHERE NOT unchanged)
+  FROM locked)sql";
+
+// Later completed imports that changed one of the rows this import changed.
+constexpr std::string_view kLaterImports = R"sql(
+SELECT l.id::text FROM import_logs l
+ WHERE l.created_at > (SELECT created_at FROM import_logs WHERE id = $1::uuid)
+   AND l.status IN ('SUCCESS', 'PARTIAL_SUCCESS') AND NOT l.dry_run
+   AND EXISTS (SELECT 1 FROM import_changes later
+                 JOIN import_changes c ON c.import_id = $1::uuid AND c.agent_id = later.agent_id
+                                      AND c.metric_date = later.metric_date
+                WHERE later.import_id = l.id)
+ ORDER BY l.created_at
+ LIMIT 20)sql";
+
+constexpr std::string_view kDeleteChanged = R"sql(
+WITH gone AS (
+    DELETE FROM performance_metrics pm USING import_changes c
+     WHERE c.import_id = $1::uuid AND pm.agent_id = c.agent_id AND pm.metric_date = c.metric_date
+    RETURNING 1
+)
+SELECT count(*) FROM gone)sql";
+
+// The whole previous row of every UPDATED change, id and timestamps included.
+constexpr std::string_view kRestore = R"sql(
+INSERT INTO performance_metrics (id, agent_id, metric_date, {0}, created_at, updated_at)
+SELECT r.id, r.agent_id, r.metric_date, {1}, r.created_at, r.updated_at
+  FROM import_changes c
+ CROSS JOIN LATERAL jsonb_populate_record(NULL::performance_metrics, c.before) r
+ WHERE c.import_id = $1::uuid AND c.action = 'UPDATED')sql";
+
+constexpr std::string_view kMarkRolledBack = R"sql(
+UPDATE import_logs
+   SET status = 'ROLLED_BACK', rollback_executed_at = now(), rollback_executed_by = $2::uuid,
+       rollback_available = false
+ WHERE id = $1::uuid)sql";
+
+constexpr std::string_view kFailInterrupted = R"sql(
+UPDATE import_logs
+   SET status = 'FAILED', error_summary = 'interrupted', rollback_available = false,
+       completed_at = greatest(clock_timestamp(), started_at)
+ WHERE status IN ('VALIDATING', 'PROCESSING')
+   AND pg_try_advisory_xact_lock(73100, hashtext(id::text)))sql";
+
+std::string restore_sql() {
+    std::string cols, values;
+    for (auto c : metrics::kMetricColumns) {
+        cols += fmt::format("{}{}", cols.empty() ? "" : ", ", c);
+        values += fmt::format("{}r.{}", values.empty() ? "" : ", ", c);
+    }
+    return fmt::format(fmt::runtime(kRestore), cols, values);
+}
+
+Result<void> rollback(db::SyncConnection& conn, const std::string& id, const Actor& actor,
+                      bool force) {
+    if (auto r = conn.exec_script("BEGIN"); !r)
+        return r.error();
+    auto log = conn.exec(kLockLog, db::params(id));
+    if (!log)
+        return log.error();
+    if (log->empty() ||
+        (actor.role != auth::Role::Admin && log->get(0, 3) != std::string_view(actor.id)))
+        return not_found();
+    std::string status(log->get(0, 0));
+    if (status == "ROLLED_BACK")
+        return make_error(ErrorCode::Conflict, "This import was already rolled back.");
+    if (log->get_bool(0, 1))
+        return make_error(ErrorCode::Conflict,
+                          "A dry run stored nothing; there is nothing to "
+                          "roll back.");
+    if (status == "VALIDATING" || status == "PROCESSING")
+        return make_error(ErrorCode::Conflict, "This import is still running.");
+    if (status != "SUCCESS" && status != "PARTIAL_SUCCESS")
+        return make_error(ErrorCode::Conflict,
+                          "This import failed and stored nothing; there is nothing to roll back.");
+    if (!log->get_bool(0, 2))
+        return make_error(ErrorCode::Conflict, "Rollback is not available for this import.");
+
+    auto conflicts = conn.exec(kConflicts, db::params(id));
+    if (!conflicts)
+        return conflicts.error();
+    long long changed = conflicts->get_int(0, 0);
+    if (changed > 0 && !force) {
+        auto later = conn.exec(kLaterImports, db::params(id));
+        if (!later)
+            return later.error();
+        Error e = make_error(
+            ErrorCode::Conflict,
+            fmt::format("{} of the rows this import changed were changed again since{}; roll "
+                        "those changes back first, or send force=true to restore this import's "
+                        "previous values anyway.",
+                        changed, later->empty() ? " (edited)" : " by later imports"));
+        for (int i = 0; i < later->rows(); ++i)
+            e.details.push_back(
+                {"import_id", std::string(later->get(i, 0)) + " changed the same rows later"});
+        if (later->empty())
+            e.details.push_back({"rows", std::to_string(changed) + " rows were edited after this "
+                                                                   "import"});
+        return e;
+    }
+    auto deleted = conn.exec(kDeleteChanged, db::params(id));
+    if (!deleted)
+        return deleted.error();
+    static const std::string kRestoreSql = restore_sql();
+    auto restored = conn.exec(kRestoreSql, db::params(id));
+    if (!restored)
+        return restored.error();
+    if (auto r = conn.exec(kMarkRolledBack, db::params(id, actor.id)); !r)
+        return r.error();
+    json::object before{{"status", status}};
+    json::object after{{"status", "ROLLED_BACK"},
+                       {"removed_rows", deleted->get_int(0, 0)},
+                       {"restored_rows", restored->affected()},
+                       {"conflicting_rows", changed},
+                       {"forced", force}};
+    std::optional<std::string> actor_id = actor.id;
+    auto audit =
+        conn.exec(audit::kInsertAudit, db::params(actor_id, "import.rollback", "import_logs", id,
+                                                  json::serialize(before), json::serialize(after),
+                                                  actor.ip, actor.user_agent, actor.request_id));
+    if (!audit)
+        return audit.error();
+    if (auto r = conn.exec_script("COMMIT"); !r)
+        return r.error();
+    return {};
+}
+
+}  // namespace
+
+Result<void> rollback_import(const std::string& database_url, const std::string& import_id,
+                             const Actor& actor, bool force) {
+    try {
+        auto conn = db::SyncConnection::open(database_url);
+        if (!conn)
+            return conn.error();
+        auto r = rollback(*conn, import_id, actor, force);
+        if (!r)
+            (void)conn->exec_script("ROLLBACK");
+        return r;
+    } catch (const std::exception& e) {
+        return make_error(ErrorCode::Internal, std::string("rollback failed: ") + e.what());
+    }
+}
+
+Result<long> fail_interrupted_imports(const std::string& database_url) {
+    auto conn = db::SyncConnection::open(database_url);
+    if (!conn)
+        return conn.error();
+    auto r = conn->exec(kFailInterrupted);
+    if (!r)
+        return r.error();
+    return static_cast<long>(r->affected());
+}
+
+void recover_interrupted_imports(const std::string& database_url) {
+    auto n = fail_interrupted_imports(database_url);
+    if (!n)
+        spdlog::warn("could not check for interrupted imports: {}", n.error().message);
+    else if (*n > 0)
+        spdlog::warn("{} interrupted import(s) marked FAILED", *n);
+}
+
+}  // namespace coach::imports

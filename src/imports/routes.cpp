@@ -1,0 +1,321 @@
+#include "imports/routes.hpp"
+
+#include "core/offload.hpp"
+#include "http/collection.hpp"
+#include "http/json_input.hpp"
+#include "http/response.hpp"
+#include "http/services.hpp"
+#include "imports/importer.hpp"
+#include "imports/metrics_columns.hpp"
+#include "imports/multipart.hpp"
+#include "imports/store.hpp"
+
+#include <atomic>
+
+namespace coach::imports {
+namespace asio = boost::asio;
+using asio::awaitable;
+using auth::Role;
+using http::RequestContext;
+using http::Response;
+
+namespace {
+
+constexpr std::string_view kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr std::string_view kImportTypes[] = {"METRICS", "USERS", "COACHING_HISTORY", "PROFILES"};
+constexpr std::string_view kStatuses[] = {"VALIDATING",      "PROCESSING", "SUCCESS",
+                                          "PARTIAL_SUCCESS", "FAILED",     "ROLLED_BACK"};
+
+// Imports running in this process: each holds a worker thread for its whole duration, so some
+// workers stay free for everything else (bcrypt at sign-in).
+std::atomic<int> g_running{0};
+
+struct RunningSlot {
+    bool taken = false;
+    explicit RunningSlot(int limit) {
+        int n = g_running.load();
+        while (n < limit && !g_running.compare_exchange_weak(n, n + 1)) {
+        }
+        taken = n < limit;
+    }
+    ~RunningSlot() {
+        if (taken)
+            --g_running;
+    }
+};
+
+std::optional<Error> role_error(const RequestContext& ctx) {
+    Role r = ctx.me().role;
+    if (r == Role::Admin || r == Role::Manager)
+        return std::nullopt;
+    return make_error(ErrorCode::Forbidden, "Only administrators and managers work with imports.");
+}
+
+Result<std::string> path_id(const RequestContext& ctx) {
+    std::string id(ctx.path_param("id"));
+    if (!http::is_uuid(id))
+        return make_error(ErrorCode::BadRequest, "The id must be a UUID.");
+    return id;
+}
+
+template <std::size_t N>
+std::optional<std::string> enum_param(const RequestContext& ctx, const char* name,
+                                      const std::string_view (&allowed)[N],
+                                      std::vector<FieldError>& errors) {
+    auto v = ctx.query_param(name);
+    if (v && std::find(std::begin(allowed), std::end(allowed), *v) == std::end(allowed)) {
+        errors.push_back({name, "is not a valid value"});
+        v.reset();
+    }
+    return v;
+}
+
+bool bool_param(const RequestContext& ctx, const char* name, std::vector<FieldError>& errors) {
+    auto v = ctx.query_param(name);
+    if (!v || *v == "false")
+        return false;
+    if (*v == "true")
+        return true;
+    errors.push_back({name, "must be true or false"});
+    return false;
+}
+
+// A created_at::text value of this collection: "2024-03-01 10:00:00.123456+00".
+bool is_timestamp_text(std::string_view s) {
+    if (s.size() < 22 || s.size() > 29 || !http::is_date(s.substr(0, 10)) || s[10] != ' ' ||
+        !s.ends_with("+00"))
+        return false;
+    std::string_view t = s.substr(11, s.size() - 14);
+    static constexpr std::string_view kPattern = "00:00:00";
+    if (t.size() < 8)
+        return false;
+    for (std::size_t i = 0; i < 8; ++i)
+        if (kPattern[i] == ':' ? t[i] != ':' : (t[i] < '0' || t[i] > '9'))
+            return false;
+    if ((t[0] - '0') * 10 + (t[1] - '0') > 23 || t[3] > '5' || t[6] > '5')
+        return false;
+    if (t.size() == 8)
+        return true;
+    if (t[8] != '.' || t.size() < 10)
+        return false;
+    for (char c : t.substr(9))
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
+Actor actor_of(const RequestContext& ctx) {
+    return Actor{ctx.me().id, ctx.me().role, ctx.client_ip, ctx.user_agent(), ctx.request_id};
+}
+
+awaitable<Result<Response>> log_response(RequestContext& ctx, const std::string& id,
+                                         http::Status status) {
+    auto log = co_await find_log(ctx.db, ctx.me(), id);
+    if (!log)
+        co_return log.error();
+    if (!*log)
+        co_return not_found();
+    Response res = http::json_text(status, std::move(**log));
+    if (status == http::Status::created)
+        res.set(http::beast_http::field::location, "/api/v1/imports/" + id);
+    co_return res;
+}
+
+std::string lower_media_type(std::string_view content_type) {
+    std::string t(content_type.substr(0, content_type.find(';')));
+    while (!t.empty() && t.back() == ' ')
+        t.pop_back();
+    for (auto& c : t)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return t;
+}
+
+awaitable<Result<Response>> create(RequestContext& ctx) {
+    if (auto e = role_error(ctx))
+        co_return *e;
+    std::vector<FieldError> errors;
+    auto type = enum_param(ctx, "type", kImportTypes, errors);
+    if (!type && !ctx.query_param("type"))
+        errors.push_back({"type", "is required"});
+    constexpr std::string_view kModes[] = {"strict", "partial"};
+    auto mode = enum_param(ctx, "mode", kModes, errors);
+    bool dry_run = bool_param(ctx, "dry_run", errors);
+    bool force = bool_param(ctx, "force", errors);
+    auto file_name = ctx.query_param("file_name");
+    if (file_name && (file_name->empty() || file_name->size() > 255))
+        errors.push_back({"file_name", "must be 1 to 255 characters"});
+    auto sheet = ctx.query_param("sheet");
+    if (sheet && (sheet->empty() || sheet->size() > 100))
+        errors.push_back({"sheet", "must be 1 to 100 characters"});
+    if (type && *type != "METRICS")
+        errors.push_back({"type", *type + " imports are not supported yet; only METRICS"});
+    if (!errors.empty())
+        co_return validation_error(std::move(errors));
+
+    // The file: the raw body, or the "file" part of a multipart form.
+    std::string_view content_type = ctx.header(http::beast_http::field::content_type);
+    std::string media = lower_media_type(content_type);
+    std::string_view body = ctx.request.body();
+    std::string uploaded_name;
+    if (media == "multipart/form-data") {
+        auto boundary = multipart_boundary(content_type);
+        if (!boundary)
+            co_return make_error(ErrorCode::BadRequest,
+                                 "The multipart Content-Type has no boundary.");
+        std::string why;
+        auto part = find_multipart_file(body, *boundary, "file", why);
+        if (!part)
+            co_return validation_error({{"file", "is required (" + why + ")"}});
+        body = part->content;
+        uploaded_name = part->filename;
+    } else if (media != "text/csv" && media != "text/plain" && media != "application/csv" &&
+               media != "text/tab-separated-values" && media != "application/vnd.ms-excel" &&
+               media != kXlsxType && media != "application/octet-stream") {
+        co_return make_error(ErrorCode::UnsupportedMediaType,
+                             "Send the file as text/csv, as an XLSX workbook (" +
+                                 std::string(kXlsxType) + ") or as multipart/form-data.");
+    }
+    if (body.empty())
+        co_return validation_error({{"file", "is empty"}});
+    bool xlsx = body.size() >= 4 && body.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+
+    ImportOptions o;
+    o.import_type = *type;
+    o.mode = mode == "partial" ? Mode::Partial : Mode::Strict;
+    o.dry_run = dry_run;
+    o.force = force;
+    o.file_name = file_name                ? *file_name
+                  : !uploaded_name.empty() ? uploaded_name
+                  : xlsx                   ? "upload.xlsx"
+                                           : "upload.csv";
+    o.sheet = sheet;
+    o.actor = actor_of(ctx);
+    o.data_dir = ctx.services.config.data_dir;
+
+    int limit = std::max(1, static_cast<int>(ctx.services.config.worker_threads) - 1);
+    RunningSlot slot(limit);
+    if (!slot.taken) {
+        Error e = make_error(ErrorCode::RateLimited, "Another import is running; try again soon.");
+        e.retry_after_seconds = 10;
+        co_return e;
+    }
+    Upload upload{body, {}};
+    auto work = [url = ctx.services.database_url, o = std::move(o), upload] {
+        return run_import(url, o, upload);
+    };
+    auto id = co_await offload(ctx.services.workers, std::move(work));
+    if (!id)
+        co_return id.error();
+    co_return co_await log_response(ctx, *id, http::Status::created);
+}
+
+awaitable<Result<Response>> list(RequestContext& ctx) {
+    if (auto e = role_error(ctx))
+        co_return *e;
+    std::vector<FieldError> errors;
+    LogFilter f;
+    f.status = enum_param(ctx, "status", kStatuses, errors);
+    f.import_type = enum_param(ctx, "import_type", kImportTypes, errors);
+    http::Page page = http::read_page(ctx, 2, errors);
+    if (page.after && (!is_timestamp_text((*page.after)[0]) || !http::is_uuid((*page.after)[1]))) {
+        errors.push_back({"cursor", "is not a cursor returned by this collection"});
+        page.after.reset();
+    }
+    if (!errors.empty())
+        co_return validation_error(std::move(errors));
+    f.limit = page.limit;
+    f.after = page.after;
+    auto r = co_await list_logs(ctx.db, ctx.me(), f);
+    if (!r)
+        co_return r.error();
+    std::vector<std::string_view> items(r->items.begin(), r->items.end());
+    std::optional<std::string> next;
+    if (r->last_key)
+        next = http::encode_cursor(*r->last_key);
+    co_return http::json_text(http::Status::ok, http::collection_json(items, next));
+}
+
+awaitable<Result<Response>> get(RequestContext& ctx) {
+    if (auto e = role_error(ctx))
+        co_return *e;
+    auto id = path_id(ctx);
+    if (!id)
+        co_return id.error();
+    co_return co_await log_response(ctx, *id, http::Status::ok);
+}
+
+awaitable<Result<Response>> rollback(RequestContext& ctx) {
+    if (auto e = role_error(ctx))
+        co_return *e;
+    auto id = path_id(ctx);
+    if (!id)
+        co_return id.error();
+    std::vector<FieldError> errors;
+    bool force = bool_param(ctx, "force", errors);
+    if (!errors.empty())
+        co_return validation_error(std::move(errors));
+    auto work = [url = ctx.services.database_url, id = *id, actor = actor_of(ctx), force] {
+        return rollback_import(url, id, actor, force);
+    };
+    auto done = co_await offload(ctx.services.workers, std::move(work));
+    if (!done)
+        co_return done.error();
+    co_return co_await log_response(ctx, *id, http::Status::ok);
+}
+
+// The expected headers and one example row.
+std::string metrics_template_csv() {
+    std::string out;
+    for (const auto& h : metrics_template_headers())
+        out += (out.empty() ? "" : ",") + h;
+    // employee_id or email identifies the agent (one is enough); AHT in seconds (or m:ss).
+    out +=
+        "\r\nE1001,,2024-03-01,92.5,88,90.25,98,95,4.6,78.5,312,54,3,1,8,7.75,30,30,15,96,100,"
+        "91.5\r\n";
+    return out;
+}
+
+awaitable<Result<Response>> template_file(RequestContext& ctx) {
+    if (auto e = role_error(ctx))
+        co_return *e;
+    std::string type(ctx.path_param("import_type"));
+    std::vector<FieldError> errors;
+    if (std::find(std::begin(kImportTypes), std::end(kImportTypes), type) == std::end(kImportTypes))
+        errors.push_back({"import_type", "is not a valid value"});
+    else if (type != "METRICS")
+        errors.push_back({"import_type", type + " imports are not supported yet; only METRICS"});
+    auto format = ctx.query_param("format").value_or("csv");
+    if (format == "xlsx")
+        errors.push_back({"format", "xlsx templates are not supported yet; use csv"});
+    else if (format != "csv")
+        errors.push_back({"format", "must be csv or xlsx"});
+    if (!errors.empty())
+        co_return validation_error(std::move(errors));
+    Response res{http::Status::ok, 11};
+    res.set(http::beast_http::field::content_type, "text/csv; charset=utf-8");
+    res.set(http::beast_http::field::content_disposition,
+            "attachment; filename=\"metrics_template.csv\"");
+    res.body() = metrics_template_csv();
+    res.prepare_payload();
+    co_return res;
+}
+
+}  // namespace
+
+void add_routes(http::Router& router) {
+    using http::Verb;
+    router.add({Verb::post, "/api/v1/imports", create, http::Access::Authenticated,
+                http::kUploadBodyLimit, "Import a metrics file (CSV or XLSX)"});
+    router.add({Verb::get, "/api/v1/imports", list, http::Access::Authenticated,
+                http::kJsonBodyLimit, "List imports"});
+    router.add({Verb::get, "/api/v1/imports/{id}", get, http::Access::Authenticated,
+                http::kJsonBodyLimit, "Get an import's report and progress"});
+    router.add({Verb::post, "/api/v1/imports/{id}/rollback", rollback, http::Access::Authenticated,
+                http::kJsonBodyLimit, "Roll an import back"});
+    router.add({Verb::get, "/api/v1/imports/templates/{import_type}", template_file,
+                http::Access::Authenticated, http::kJsonBodyLimit, "Download an import template"});
+}
+
+}  // namespace coach::imports

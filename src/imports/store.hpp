@@ -1,0 +1,34 @@
+#pragma once
+// Reading import logs for the API (async pool). ADMIN sees every import, MANAGER the imports
+// they ran; the caller checks the role first.
+#include "auth/scope.hpp"
+#include "db/pool.hpp"
+
+#include <boost/asio/awaitable.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coach::imports {
+
+// The log as JSON (with error_details and warnings), or nullopt when absent or not visible.
+boost::asio::awaitable<Result<std::optional<std::string>>> find_log(db::Pool& pool,
+                                                                    const auth::Principal& me,
+                                                                    const std::string& id);
+
+struct LogFilter {
+    std::optional<std::string> status, import_type;
+    int limit = 50;
+    std::optional<std::vector<std::string>> after;  // cursor: created_at, id
+};
+
+struct LogPage {
+    std::vector<std::string> items;  // JSON without error_details and warnings
+    std::optional<std::vector<std::string>> last_key;
+};
+
+boost::asio::awaitable<Result<LogPage>> list_logs(db::Pool& pool, const auth::Principal& me,
+                                                  const LogFilter& filter);
+
+}  // namespace coach::imports

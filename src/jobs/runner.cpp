@@ -1,0 +1,271 @@
+#include "jobs/runner.hpp"
+
+#include "audit/audit.hpp"
+#include "jobs/work.hpp"
+
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+#include <boost/json.hpp>
+
+namespace coach::jobs {
+namespace json = boost::json;
+
+namespace {
+
+// The organisation's zone (setting, else the fallback, else UTC) and its today.
+constexpr std::string_view kResolve =
+    "SELECT tz, (now() AT TIME ZONE tz)::date::text FROM job_timezone($1) AS tz";
+
+constexpr std::string_view kInsertRun = R"sql(
+INSERT INTO job_runs (job_name, status, params, instance)
+VALUES ($1, 'RUNNING', $2::jsonb, $3)
+RETURNING id)sql";
+
+const std::string kTryLock = "SELECT pg_try_advisory_xact_lock(" + lock_key_sql("$1") + ")";
+
+// Runs that count as "the job ran today" for the scheduler: any trigger but an import's
+// partial recompute, and not run for another date.
+constexpr std::string_view kAlreadyRan = R"sql(
+SELECT EXISTS (
+    SELECT 1 FROM job_runs
+     WHERE job_name = $1 AND id <> $2::uuid AND status = 'SUCCESS'
+       AND started_at >= $3::timestamptz
+       AND params->>'date' IS NULL
+       AND params->>'trigger' IS DISTINCT FROM 'import'))sql";
+
+constexpr std::string_view kSetTimeZone = "SELECT set_config('TimeZone', $1, true)";
+
+constexpr std::string_view kSucceeded = R"sql(
+UPDATE job_runs
+   SET status = 'SUCCESS', finished_at = clock_timestamp(), rows_affected = $2,
+       params = coalesce(params, '{}'::jsonb) || $3::jsonb
+ WHERE id = $1::uuid
+RETURNING json_build_object('job_name', job_name, 'params', params,
+                            'rows_affected', rows_affected)::text)sql";
+
+constexpr std::string_view kFinished = R"sql(
+UPDATE job_runs
+   SET status = $2::job_run_status, finished_at = clock_timestamp(), error = $3
+ WHERE id = $1::uuid)sql";
+
+const std::string kSelectRun =
+    "SELECT " + std::string(kRunJson) + " FROM job_runs r WHERE r.id = $1::uuid";
+
+// A RUNNING row over a minute old whose job lock nobody holds: its instance stopped mid-run.
+// (The minute covers the moment between inserting the row and taking the lock.) The lock of
+// a bigint key k shows in pg_locks as classid = k >> 32, objid = k & 0xffffffff, objsubid 1.
+const std::string kReap = R"sql(
+UPDATE job_runs r
+   SET status = 'FAILED', finished_at = greatest(clock_timestamp(), r.started_at),
+       error = 'abandoned: the instance running it stopped before it finished'
+ WHERE r.status = 'RUNNING'
+   AND ($1 = '' OR r.job_name = $1)
+   AND r.started_at < now() - interval '1 minute'
+   AND NOT EXISTS (
+       SELECT 1 FROM pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND ((l.classid::bigint << 32) | l.objid::bigint) = )sql" +
+                          lock_key_sql("r.job_name") + ")";
+
+// Rolls back an open transaction unless committed.
+struct TxGuard {
+    db::SyncConnection& conn;
+    bool open = false;
+    ~TxGuard() {
+        if (open)
+            (void)conn.exec("ROLLBACK");
+    }
+    Result<void> begin() {
+        auto r = conn.exec("BEGIN");
+        if (!r)
+            return r.error();
+        open = true;
+        return {};
+    }
+    Result<void> commit() {
+        open = false;
+        auto r = conn.exec("COMMIT");
+        if (!r)
+            return r.error();
+        return {};
+    }
+    void rollback() {
+        if (open)
+            (void)conn.exec("ROLLBACK");
+        open = false;
+    }
+};
+
+std::string params_json(const RunOptions& o) {
+    json::object p;
+    p["trigger"] = to_string(o.trigger);
+    if (o.request.date)
+        p["date"] = *o.request.date;
+    if (o.request.full)
+        p["full"] = true;
+    return json::serialize(p);
+}
+
+}  // namespace
+
+std::string_view to_string(Trigger t) {
+    switch (t) {
+        case Trigger::Schedule:
+            return "schedule";
+        case Trigger::Api:
+            return "api";
+        case Trigger::Cli:
+            return "cli";
+        case Trigger::Import:
+            return "import";
+    }
+    return "cli";
+}
+
+std::string_view to_string(RunStatus s) {
+    switch (s) {
+        case RunStatus::Success:
+            return "SUCCESS";
+        case RunStatus::Failed:
+            return "FAILED";
+        case RunStatus::Skipped:
+            return "SKIPPED";
+    }
+    return "FAILED";
+}
+
+std::string instance_name(std::string_view suffix) {
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) != 0)
+        host[0] = '\0';
+    std::string out = std::string(host) + ":" + std::to_string(getpid());
+    if (!suffix.empty())
+        out += "/" + std::string(suffix);
+    return out;
+}
+
+std::string lock_key_sql(std::string_view name_expr) {
+    return "hashtext('coach.job.' || " + std::string(name_expr) + ")::bigint";
+}
+
+Result<long long> reap_abandoned_runs(db::SyncConnection& conn, std::string_view job_name) {
+    auto r = conn.exec(kReap, db::params(job_name));
+    if (!r)
+        return r.error();
+    return r->affected();
+}
+
+Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOptions& o) {
+    if (auto errors = request_errors(job, o.request); !errors.empty())
+        return validation_error(std::move(errors));
+    auto zone = conn.exec(kResolve, db::params(o.fallback_timezone));
+    if (!zone)
+        return zone.error();
+    std::string tz(zone->get(0, 0)), today(zone->get(0, 1));
+    // Dates are YYYY-MM-DD, so text order is date order.
+    if (o.request.date && *o.request.date > today)
+        return validation_error(
+            {{"date", "must not be after today (" + today + " in " + tz + ")"}});
+    if (auto reaped = reap_abandoned_runs(conn, job.name); !reaped)
+        return reaped.error();
+
+    auto inserted = conn.exec(
+        kInsertRun,
+        db::params(job.name, params_json(o),
+                   o.instance.empty() ? instance_name(to_string(o.trigger)) : o.instance));
+    if (!inserted)
+        return inserted.error();
+    RunOutcome out;
+    out.run_id = std::string(inserted->get(0, 0));
+
+    auto finish = [&](RunStatus status, std::string message) -> Result<RunOutcome> {
+        out.status = status;
+        out.error = std::move(message);
+        if (auto r = conn.exec(kFinished, db::params(out.run_id, to_string(status), out.error)); !r)
+            return r.error();
+        return out;
+    };
+    auto read_back = [&]() -> Result<RunOutcome> {
+        auto row = conn.exec(kSelectRun, db::params(out.run_id));
+        if (!row)
+            return row.error();
+        out.run_json = std::string(row->get(0, 0));
+        return out;
+    };
+
+    TxGuard tx{conn};
+    if (auto b = tx.begin(); !b) {
+        (void)finish(RunStatus::Failed, b.error().message);
+        return b.error();
+    }
+    auto locked = conn.exec(kTryLock, db::params(job.name));
+    if (!locked) {
+        tx.rollback();
+        auto f = finish(RunStatus::Failed, locked.error().message);
+        return f ? read_back() : f;
+    }
+    if (!locked->get_bool(0, 0)) {
+        tx.rollback();
+        auto f = finish(RunStatus::Skipped, "already running");
+        return f ? read_back() : f;
+    }
+    Result<JobOutput> done = make_error(ErrorCode::Internal, "not run");
+    Result<void> ready;
+    if (o.scheduled_for) {
+        auto ran = conn.exec(kAlreadyRan, db::params(job.name, out.run_id, *o.scheduled_for));
+        if (ran && ran->get_bool(0, 0)) {
+            tx.rollback();
+            auto f = finish(RunStatus::Skipped, "already ran since " + *o.scheduled_for);
+            return f ? read_back() : f;
+        }
+        if (!ran)
+            ready = ran.error();
+    }
+
+    // The job's today: the date asked for, else the organisation's.
+    const std::string day = o.request.date.value_or(today);
+    JobContext ctx{conn, day, o.request.date.has_value(), o.request.full, tz};
+    if (ready)
+        if (auto z = conn.exec(kSetTimeZone, db::params(tz)); !z)
+            ready = z.error();
+    if (ready)
+        done = job.body(ctx);
+    else
+        done = ready.error();
+    if (done) {
+        json::object details = json::parse(done->details).as_object();
+        details["today"] = day;
+        details["timezone"] = tz;
+        auto marked = conn.exec(
+            kSucceeded, db::params(out.run_id, done->rows_affected, json::serialize(details)));
+        Result<void> committed = marked ? Result<void>() : Result<void>(marked.error());
+        if (marked && o.audit) {
+            const AuditInfo& a = *o.audit;
+            auto audited = conn.exec(
+                audit::kInsertAudit,
+                db::params(a.actor_id, "job.run", "job_runs", out.run_id, std::nullopt,
+                           std::string(marked->get(0, 0)), a.ip, a.user_agent, a.request_id));
+            if (!audited)
+                committed = audited.error();
+        }
+        if (committed)
+            committed = tx.commit();
+        if (committed) {
+            out.status = RunStatus::Success;
+            out.rows_affected = done->rows_affected;
+            return read_back();
+        }
+        done = committed.error();
+    }
+    tx.rollback();
+    std::string message = done.error().message;
+    if (o.stopping && *o.stopping)
+        message = "stopped: the coach instance shut down (" + message + ")";
+    spdlog::warn("job {} failed: {}", job.name, message);
+    auto f = finish(RunStatus::Failed, message);
+    return f ? read_back() : f;
+}
+
+}  // namespace coach::jobs

@@ -1,0 +1,49 @@
+#pragma once
+// When each job is due. Every job runs once a day at its time in the organisation's time zone
+// (job_timezone(): the setting 'timezone', else COACH_TIMEZONE, else UTC); the run times are
+// computed by PostgreSQL (job_prev_run/job_next_run in 0004), which knows the zone rules, DST
+// included (libstdc++ 12 has no std::chrono time zone database).
+//
+// DECISION (catch-up): a job is due when its latest run time has passed and no run since
+// then counts for it: a SUCCESS, or a RUNNING one (another instance is on it). So after
+// downtime across a run time the job runs as soon as the scheduler starts, once. A FAILED
+// run is retried 10 minutes later, at most 3 attempts per run time; a SKIPPED run (the lock
+// was held, e.g. by an import's recompute) is retried a minute later. Runs for another date
+// (--date) and an import's partial recompute do not count.
+#include "core/error.hpp"
+#include "db/sync_connection.hpp"
+#include "jobs/registry.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coach::jobs {
+
+struct PlanItem {
+    const Job* job = nullptr;
+    std::string time;      // HH:MM
+    std::string timezone;  // the zone in use
+    std::string prev_run;  // latest run time at or before now (RFC 3339, UTC)
+    std::string next_run;  // first run time after now
+    std::string due_at;    // when the scheduler runs it next (<= now: due now)
+    bool due = false;
+    long long ms_until_due = 0;  // <= 0 when due
+};
+
+// The JSON array of the schedule ([{name, description, time, takes_date, takes_full}]),
+// the first parameter of plan_cte().
+std::string schedule_json(const std::vector<ScheduledJob>& schedule);
+
+// The plan CTE (j: the jobs; c: per job tz, at, prev, next, due_at). Parameters: $1 the
+// schedule JSON, $2 the fallback zone, $3 now (timestamptz; NULL = now()).
+// (A function, not a global: other translation units build their queries from it at start.)
+const std::string& plan_cte();
+
+// The plan at `now` (timestamptz text; nullopt = the database's now()), in schedule order.
+Result<std::vector<PlanItem>> plan_jobs(db::SyncConnection& conn,
+                                        const std::vector<ScheduledJob>& schedule,
+                                        const std::string& fallback_timezone,
+                                        const std::optional<std::string>& now = std::nullopt);
+
+}  // namespace coach::jobs

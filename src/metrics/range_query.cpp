@@ -1,0 +1,42 @@
+#include "metrics/range_query.hpp"
+
+#include "auth/scope_sql.hpp"
+#include "http/json_input.hpp"
+
+namespace coach::metrics {
+
+RangeQuery read_range_query(const http::RequestContext& ctx, std::vector<FieldError>& errors) {
+    RangeQuery q;
+    q.agent_id = ctx.query_param("agent_id");
+    if (q.agent_id && !http::is_uuid(*q.agent_id)) {
+        errors.push_back({"agent_id", "must be a UUID"});
+        q.agent_id.reset();
+    }
+    for (auto [name, value] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+        *value = ctx.query_param(name);
+        if (*value && !http::is_date(**value)) {
+            errors.push_back({name, "must be a date (YYYY-MM-DD)"});
+            value->reset();
+        }
+    }
+    if (q.from && q.to && *q.to < *q.from)
+        errors.push_back({"to", "must not be before from"});
+    q.page = http::read_page(ctx, 2, errors);
+    if (q.page.after && !(http::is_date((*q.page.after)[0]) && http::is_uuid((*q.page.after)[1]))) {
+        errors.push_back({"cursor", "is not a cursor returned by this collection"});
+        q.page.after.reset();
+    }
+    return q;
+}
+
+boost::asio::awaitable<Result<void>> require_readable(http::RequestContext& ctx,
+                                                      const std::string& agent_id) {
+    auto subject = co_await auth::load_subject(ctx.db, agent_id);
+    if (!subject)
+        co_return subject.error();
+    if (!*subject || !auth::may(ctx.me(), auth::Resource::Metrics, auth::Action::Read, **subject))
+        co_return not_found();
+    co_return Result<void>{};
+}
+
+}  // namespace coach::metrics

@@ -1,0 +1,63 @@
+#pragma once
+// SQL of the metrics module (performance_metrics).
+#include "auth/scope.hpp"
+#include "db/pool.hpp"
+#include "db/transaction.hpp"
+#include "metrics/metric_row.hpp"
+
+#include <boost/asio/awaitable.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coach::metrics {
+
+using boost::asio::awaitable;
+
+struct ListFilter {
+    std::optional<std::string> agent_id, from, to;  // from/to: metric_date bounds, inclusive
+    int limit = 50;
+    std::optional<std::vector<std::string>> after;  // cursor (metric_date, agent_id)
+};
+
+struct ListPage {
+    std::vector<std::string> items;                    // row JSON
+    std::optional<std::vector<std::string>> last_key;  // set when there are more
+};
+
+// Rows of agents in the viewer's scope, newest day first.
+awaitable<Result<ListPage>> list_metrics(db::Pool& pool, const auth::Principal& viewer,
+                                         const ListFilter& filter);
+
+struct MetricRecord {
+    std::string json;       // every column, composite_score and timestamps included
+    auth::Subject subject;  // the agent, for scope checks
+    std::string agent_id, metric_date;
+};
+awaitable<Result<std::optional<MetricRecord>>> find_metric(db::Pool& pool, const std::string& id);
+
+// One row to write, with its position in the request.
+struct Write {
+    std::size_t index;
+    const MetricRow* row;
+};
+struct WriteOutcome {
+    std::size_t index;
+    std::string status;  // created | updated | unchanged | error
+    std::optional<std::string> id;
+    std::optional<FieldError> error;  // status error: agent_id not found / not an agent
+};
+// One set-based upsert on (agent_id, metric_date) inside `tx`: rows whose agent is not a live
+// AGENT in the writer's scope are not written ("not found"; "must be an agent" for a visible
+// user of another role); a row identical to the stored one is not rewritten ("unchanged").
+// Outcomes in request order.
+awaitable<Result<std::vector<WriteOutcome>>> upsert_metrics(db::Transaction& tx,
+                                                            const auth::Principal& writer,
+                                                            const std::vector<Write>& rows);
+
+// Deletes the row; returns it as it was (nullopt when it was gone meanwhile).
+awaitable<Result<std::optional<std::string>>> delete_metric(db::Transaction& tx,
+                                                            const std::string& id);
+
+}  // namespace coach::metrics
