@@ -61,7 +61,8 @@ Result<long long> SyncConnection::copy_in(std::string_view sql,
                                           const std::function<bool(std::string&)>& next) {
     std::string text(sql);
     PgResult start(PQexec(conn_, text.c_str()));
-    if (PQresultStatus(start.raw()) != PGRES_COPY_IN) return error_from_result(start.raw());
+    if (PQresultStatus(start.raw()) != PGRES_COPY_IN)
+        return error_from_result(start.raw());
     std::string chunk;
     bool ok = true;
     for (;;) {
@@ -72,13 +73,16 @@ Result<long long> SyncConnection::copy_in(std::string_view sql,
             ok = false;
             break;
         }
-        if (!more) break;
+        if (!more)
+            break;
     }
     if (PQputCopyEnd(conn_, ok ? nullptr : "client aborted COPY") != 1)
         return make_error(ErrorCode::Unavailable, PQerrorMessage(conn_));
     auto done = checked(conn_, PQgetResult(conn_));
-    while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
-    if (!done) return done.error();
+    while (PGresult* extra = PQgetResult(conn_))
+        PQclear(extra);
+    if (!done)
+        return done.error();
     return done->affected();
 }
 

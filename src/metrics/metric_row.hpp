@@ -14,12 +14,26 @@
 namespace coach::metrics {
 
 // The writable columns of performance_metrics, in table order (composite_score is generated).
-inline constexpr std::array<std::string_view, 20> kMetricColumns = {
-    "service_score",     "productivity_score", "quality_score",      "attendance_rate",
-    "adherence_score",   "csat",               "fcr",                "aht",
-    "calls_handled",     "calls_transferred",  "calls_escalated",    "scheduled_hours",
-    "actual_hours",      "break_time_minutes", "lunch_time_minutes", "aux_time_minutes",
-    "script_adherence",  "compliance_score",   "qa_score",           "imported_from"};
+inline constexpr std::array<std::string_view, 20> kMetricColumns = {"service_score",
+                                                                    "productivity_score",
+                                                                    "quality_score",
+                                                                    "attendance_rate",
+                                                                    "adherence_score",
+                                                                    "csat",
+                                                                    "fcr",
+                                                                    "aht",
+                                                                    "calls_handled",
+                                                                    "calls_transferred",
+                                                                    "calls_escalated",
+                                                                    "scheduled_hours",
+                                                                    "actual_hours",
+                                                                    "break_time_minutes",
+                                                                    "lunch_time_minutes",
+                                                                    "aux_time_minutes",
+                                                                    "script_adherence",
+                                                                    "compliance_score",
+                                                                    "qa_score",
+                                                                    "imported_from"};
 
 struct MetricRow {
     std::string agent_id;     // UUID text (resolved from employee_id/email by imports)
