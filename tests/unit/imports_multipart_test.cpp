@@ -29,8 +29,9 @@ TEST(ImportsMultipart, FindsTheFilePart) {
     EXPECT_EQ(error, "the multipart body has no part named \"other\"");
     EXPECT_FALSE(find_multipart_file("no parts", "b", "file", error));
     EXPECT_EQ(error, "the multipart body has no part");
-    EXPECT_FALSE(find_multipart_file("--b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx",
-                                     "b", "file", error));  // never closed
+    EXPECT_FALSE(
+        find_multipart_file("--b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx", "b",
+                            "file", error));  // never closed
 }
 
 TEST(ImportsMultipart, FileNamesAreSanitized) {
