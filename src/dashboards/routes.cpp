@@ -19,20 +19,13 @@ namespace {
 constexpr int kOverviewDefaultDays = 90;
 constexpr int kOverviewMaxDays = 731;
 
-Result<std::string> uuid_path_param(const RequestContext& ctx, std::string_view name) {
-    std::string id(ctx.path_param(name));
-    if (!http::is_uuid(id))
-        return make_error(ErrorCode::BadRequest, fmt::format("The {} must be a UUID.", name));
-    return id;
-}
-
 // {"role": role, ...rest of a JSON object}.
 std::string with_role(std::string_view role, const std::string& object) {
     return fmt::format("{{\"role\":\"{}\",{}", role, std::string_view(object).substr(1));
 }
 
 awaitable<Result<Response>> team_dashboard(RequestContext& ctx) {
-    auto id = uuid_path_param(ctx, "team_leader_id");
+    auto id = http::uuid_path_param(ctx, "team_leader_id");
     if (!id)
         co_return id.error();
     if (ctx.me().role == Role::Agent)
@@ -56,7 +49,7 @@ awaitable<Result<std::optional<std::string>>> overview_of(RequestContext& ctx,
 }
 
 awaitable<Result<Response>> overview(RequestContext& ctx) {
-    auto id = uuid_path_param(ctx, "id");
+    auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
     auto json = co_await overview_of(ctx, *id);
@@ -112,11 +105,7 @@ awaitable<Result<Response>> summary(RequestContext& ctx) {
     auto r = co_await team_performance_summary(ctx.db, ctx.me(), page.limit, page.after);
     if (!r)
         co_return r.error();
-    std::vector<std::string_view> items(r->items.begin(), r->items.end());
-    std::optional<std::string> next;
-    if (r->last_key)
-        next = http::encode_cursor(*r->last_key);
-    co_return http::json_text(http::Status::ok, http::collection_json(items, next));
+    co_return http::collection_response(r->items, r->last_key);
 }
 
 }  // namespace

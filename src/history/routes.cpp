@@ -35,18 +35,14 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
     auto r = co_await list_history(ctx.db, ctx.me(), f);
     if (!r)
         co_return r.error();
-    std::vector<std::string_view> items(r->items.begin(), r->items.end());
-    std::optional<std::string> next;
-    if (r->last_key)
-        next = http::encode_cursor(*r->last_key);
-    co_return http::json_text(http::Status::ok, http::collection_json(items, next));
+    co_return http::collection_response(r->items, r->last_key);
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {
-    std::string id(ctx.path_param("id"));
-    if (!http::is_uuid(id))
-        co_return make_error(ErrorCode::BadRequest, "The id must be a UUID.");
-    auto row = co_await find_history(ctx.db, id);
+    auto id = http::uuid_path_param(ctx, "id");
+    if (!id)
+        co_return id.error();
+    auto row = co_await find_history(ctx.db, *id);
     if (!row)
         co_return row.error();
     if (!*row || !auth::may(ctx.me(), auth::Resource::Metrics, auth::Action::Read, (*row)->subject))

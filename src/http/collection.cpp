@@ -1,6 +1,7 @@
 #include "http/collection.hpp"
 
 #include "auth/token.hpp"
+#include "http/response.hpp"
 
 #include <boost/json.hpp>
 
@@ -90,6 +91,19 @@ std::string collection_json(const std::vector<std::string_view>& items,
     out += next ? json::serialize(json::value(*next)) : "null";
     out += '}';
     return out;
+}
+
+}  // namespace coach::http
+
+namespace coach::http {
+
+Response collection_response(const std::vector<std::string>& items,
+                             const std::optional<std::vector<std::string>>& last_key) {
+    std::vector<std::string_view> views(items.begin(), items.end());
+    std::optional<std::string> next;
+    if (last_key)
+        next = encode_cursor(*last_key);
+    return json_text(Status::ok, collection_json(views, next));
 }
 
 }  // namespace coach::http

@@ -26,4 +26,8 @@ std::optional<std::vector<std::string>> decode_cursor(std::string_view cursor);
 std::string collection_json(const std::vector<std::string_view>& items,
                             const std::optional<std::string>& next);
 
+// 200 with the envelope; `last_key` (the keyset of the last item) is set when there are more.
+Response collection_response(const std::vector<std::string>& items,
+                             const std::optional<std::vector<std::string>>& last_key);
+
 }  // namespace coach::http

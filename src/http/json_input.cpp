@@ -40,6 +40,13 @@ bool is_uuid(std::string_view s) {
     return true;
 }
 
+Result<std::string> uuid_path_param(const RequestContext& ctx, std::string_view name) {
+    std::string id(ctx.path_param(name));
+    if (!is_uuid(id))
+        return make_error(ErrorCode::BadRequest, "The " + std::string(name) + " must be a UUID.");
+    return id;
+}
+
 bool is_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
         return false;

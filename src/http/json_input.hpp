@@ -64,6 +64,8 @@ class Fields {
 };
 
 bool is_uuid(std::string_view s);
+// A path parameter that must be a UUID ("The id must be a UUID." as 400 otherwise).
+Result<std::string> uuid_path_param(const RequestContext& ctx, std::string_view name);
 bool is_date(std::string_view s);  // a real calendar date in YYYY-MM-DD
 bool is_email(std::string_view s);
 

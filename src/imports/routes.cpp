@@ -52,13 +52,6 @@ std::optional<Error> role_error(const RequestContext& ctx) {
     return make_error(ErrorCode::Forbidden, "Only administrators and managers work with imports.");
 }
 
-Result<std::string> path_id(const RequestContext& ctx) {
-    std::string id(ctx.path_param("id"));
-    if (!http::is_uuid(id))
-        return make_error(ErrorCode::BadRequest, "The id must be a UUID.");
-    return id;
-}
-
 template <std::size_t N>
 std::optional<std::string> enum_param(const RequestContext& ctx, const char* name,
                                       const std::string_view (&allowed)[N],
@@ -230,17 +223,13 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
     auto r = co_await list_logs(ctx.db, ctx.me(), f);
     if (!r)
         co_return r.error();
-    std::vector<std::string_view> items(r->items.begin(), r->items.end());
-    std::optional<std::string> next;
-    if (r->last_key)
-        next = http::encode_cursor(*r->last_key);
-    co_return http::json_text(http::Status::ok, http::collection_json(items, next));
+    co_return http::collection_response(r->items, r->last_key);
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {
     if (auto e = role_error(ctx))
         co_return *e;
-    auto id = path_id(ctx);
+    auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
     co_return co_await log_response(ctx, *id, http::Status::ok);
@@ -249,7 +238,7 @@ awaitable<Result<Response>> get(RequestContext& ctx) {
 awaitable<Result<Response>> rollback(RequestContext& ctx) {
     if (auto e = role_error(ctx))
         co_return *e;
-    auto id = path_id(ctx);
+    auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
     std::vector<FieldError> errors;

@@ -26,13 +26,6 @@ using http::Response;
 
 namespace {
 
-Result<std::string> path_id(const RequestContext& ctx) {
-    std::string id(ctx.path_param("id"));
-    if (!http::is_uuid(id))
-        return make_error(ErrorCode::BadRequest, "The id must be a UUID.");
-    return id;
-}
-
 // History follows the metrics at once (DESIGN 7): the periods holding the changed days are
 // recomputed after the commit. A failure here leaves the metrics written; it is logged and
 // the history job's next run recomputes those periods (updated_at) -- deletions excepted,
@@ -69,15 +62,11 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
     auto r = co_await list_metrics(ctx.db, ctx.me(), f);
     if (!r)
         co_return r.error();
-    std::vector<std::string_view> items(r->items.begin(), r->items.end());
-    std::optional<std::string> next;
-    if (r->last_key)
-        next = http::encode_cursor(*r->last_key);
-    co_return http::json_text(http::Status::ok, http::collection_json(items, next));
+    co_return http::collection_response(r->items, r->last_key);
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {
-    auto id = path_id(ctx);
+    auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
     auto row = co_await visible_metric(ctx, *id);
@@ -188,7 +177,7 @@ awaitable<Result<Response>> put(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> remove(RequestContext& ctx) {
-    auto id = path_id(ctx);
+    auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
     auto current = co_await visible_metric(ctx, *id);

@@ -26,13 +26,6 @@ Error forbidden(std::string message) {
     return make_error(ErrorCode::Forbidden, std::move(message));
 }
 
-Result<std::string> path_id(const RequestContext& ctx) {
-    std::string id(ctx.path_param("id"));
-    if (!http::is_uuid(id))
-        return make_error(ErrorCode::BadRequest, "The id must be a UUID.");
-    return id;
-}
-
 // The user in the caller's scope, or 404.
 awaitable<Result<UserRow>> visible_user(RequestContext& ctx, const std::string& id) {
     auto row = co_await find_user(ctx.db, id);
@@ -125,15 +118,11 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
     auto r = co_await list_users(ctx.db, ctx.me(), f);
     if (!r)
         co_return r.error();
-    std::vector<std::string_view> items(r->items.begin(), r->items.end());
-    std::optional<std::string> next;
-    if (r->last_key)
-        next = http::encode_cursor(*r->last_key);
-    co_return http::json_text(http::Status::ok, http::collection_json(items, next));
+    co_return http::collection_response(r->items, r->last_key);
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {
-    auto id = path_id(ctx);
+    auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
     auto row = co_await visible_user(ctx, *id);
@@ -186,7 +175,7 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> patch(RequestContext& ctx) {
-    auto id = path_id(ctx);
+    auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
     auto current = co_await visible_user(ctx, *id);
@@ -235,7 +224,7 @@ awaitable<Result<Response>> patch(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> remove(RequestContext& ctx) {
-    auto id = path_id(ctx);
+    auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
     auto current = co_await visible_user(ctx, *id);
