@@ -2,9 +2,11 @@
 
 #include "audit/audit.hpp"
 #include "auth/scope_sql.hpp"
+#include "db/arrays.hpp"
 #include "db/sync_connection.hpp"
 #include "imports/csv_reader.hpp"
 #include "imports/metrics_rows.hpp"
+#include "imports/recompute.hpp"
 #include "imports/sources.hpp"
 
 #include <fmt/format.h>
@@ -110,30 +112,6 @@ UPDATE import_logs
 constexpr std::string_view kClearStoragePath =
     "UPDATE import_logs SET file_storage_path = NULL WHERE id = $1::uuid";
 
-std::string pg_text_array(const std::vector<std::string>& items) {
-    std::string out = "{";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i)
-            out.push_back(',');
-        out.push_back('"');
-        for (char c : items[i]) {
-            if (c == '"' || c == '\\')
-                out.push_back('\\');
-            out.push_back(c);
-        }
-        out.push_back('"');
-    }
-    out.push_back('}');
-    return out;
-}
-
-std::string pg_int_array(const std::vector<long>& items) {
-    std::string out = "{";
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out += (i ? "," : "") + std::to_string(items[i]);
-    return out + "}";
-}
-
 class SqlAgentResolver final : public AgentResolver {
   public:
     SqlAgentResolver(db::SyncConnection& conn, const Actor& actor) : conn_(conn), actor_(actor) {}
@@ -141,8 +119,9 @@ class SqlAgentResolver final : public AgentResolver {
                          const std::vector<std::string>& emails,
                          std::vector<std::optional<std::string>>& id_agents,
                          std::vector<std::optional<std::string>>& email_agents) override {
-        auto r = conn_.exec(kResolveAgents, db::params(actor_.id, auth::to_string(actor_.role),
-                                                       pg_text_array(ids), pg_text_array(emails)));
+        auto r =
+            conn_.exec(kResolveAgents, db::params(actor_.id, auth::to_string(actor_.role),
+                                                  db::text_array(ids), db::text_array(emails)));
         if (!r)
             return r.error();
         // Keys are few per batch: a linear match per returned row is fine, but use maps for
@@ -517,7 +496,7 @@ Result<void> Run::load() {
     if (o_.on_progress)
         o_.on_progress(total_, stored_.size);
     if (!checker.retracted().empty())
-        if (auto r = main_.exec(kRetract, db::params(pg_int_array(checker.retracted()))); !r)
+        if (auto r = main_.exec(kRetract, db::params(db::int_array(checker.retracted()))); !r)
             return r.error();
 
     std::string set, old_tuple, new_tuple;
@@ -570,6 +549,7 @@ Result<void> Run::finish_ok(long inserted, long updated) {
         return audit.error();
     if (auto r = main_.exec_script("COMMIT"); !r)
         return r.error();
+    recompute_after_or_warn(main_, id_);
     return {};
 }
 

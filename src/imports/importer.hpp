@@ -6,6 +6,8 @@
 // then one set-based upsert into performance_metrics that records each change in
 // import_changes, and the final counts and status, all in ONE transaction: a crash leaves no
 // half-applied import, and fail_interrupted_imports() marks the log FAILED at the next start.
+// Once committed, the dashboard snapshots and history of the agents and days it changed are
+// recomputed (imports/recompute.hpp); rollback_import does the same after its commit.
 //
 // Two connections: `main` holds the import's transaction (and an advisory lock on the import
 // id while it lives), `aux` autocommits what must be visible while it runs: the log row,

@@ -2,6 +2,7 @@
 #include "audit/audit.hpp"
 #include "db/sync_connection.hpp"
 #include "imports/importer.hpp"
+#include "imports/recompute.hpp"
 #include "metrics/metric_row.hpp"
 
 #include <fmt/format.h>
@@ -166,8 +167,11 @@ Result<void> rollback_import(const std::string& database_url, const std::string&
         if (!conn)
             return conn.error();
         auto r = rollback(*conn, import_id, actor, force);
-        if (!r)
+        if (!r) {
             (void)conn->exec_script("ROLLBACK");
+            return r;
+        }
+        recompute_after_or_warn(*conn, import_id);
         return r;
     } catch (const std::exception& e) {
         return make_error(ErrorCode::Internal, std::string("rollback failed: ") + e.what());

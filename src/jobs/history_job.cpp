@@ -1,5 +1,6 @@
 #include "jobs/history_job.hpp"
 
+#include "db/arrays.hpp"
 #include "history/refresh.hpp"
 #include "http/json_input.hpp"
 #include "jobs/runner.hpp"
@@ -57,20 +58,6 @@ UPDATE job_runs
        error = $4
  WHERE id = $1::uuid)sql";
 
-// "{a,b,c}" (uuid[] as text) -> ids.
-std::vector<std::string> uuid_list(std::string_view text) {
-    std::vector<std::string> out;
-    if (text.size() < 2)
-        return out;
-    text = text.substr(1, text.size() - 2);
-    while (!text.empty()) {
-        auto comma = text.find(',');
-        out.emplace_back(text.substr(0, comma));
-        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
-    }
-    return out;
-}
-
 std::string details(std::string_view mode, const std::optional<std::string>& from,
                     const std::optional<std::string>& to, const std::optional<long long>& agents) {
     json::object d;
@@ -123,7 +110,7 @@ Result<JobOutput> history(JobContext& c) {
     if (!from)
         return JobOutput{0, details("incremental", std::nullopt, std::nullopt, 0)};
     std::string to(changed->get(0, 1));
-    auto agents = uuid_list(changed->get(0, 2));
+    auto agents = db::plain_array_items(changed->get(0, 2));
     auto rows = history::refresh_history_sync(c.conn, agents, *from, to);
     if (!rows)
         return rows.error();

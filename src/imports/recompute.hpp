@@ -1,0 +1,23 @@
+#pragma once
+// After an import commits, or its rollback does, the figures derived from the metrics it
+// changed are brought up to date at once instead of at night: the dashboard snapshots of its
+// agents (dashboards::refresh_snapshots_sync) and the WEEK/MONTH/QUARTER history of its agents
+// over its days (jobs::recompute_after_import). The agents and days are those recorded in
+// import_changes for the import.
+#include "core/error.hpp"
+#include "db/sync_connection.hpp"
+
+#include <string>
+
+namespace coach::imports {
+
+// Blocking, on an idle connection (after the import's or the rollback's COMMIT). Each step
+// runs in its own transaction. A failure is returned; the data stays right (the import or
+// rollback is committed) and the nightly jobs recompute what was missed: the history job by
+// updated_at, the dashboard job every snapshot.
+Result<void> recompute_after(db::SyncConnection& conn, const std::string& import_id);
+
+// The same, logging a failure as a warning instead of returning it.
+void recompute_after_or_warn(db::SyncConnection& conn, const std::string& import_id);
+
+}  // namespace coach::imports
