@@ -43,14 +43,7 @@ awaitable<Result<ListPage>> list_history(db::Pool& pool, const auth::Principal& 
                           f.from, f.to, after_date, after_id, f.limit + 1));
     if (!r)
         co_return r.error();
-    ListPage page;
-    int n = std::min(r->rows(), f.limit);
-    for (int i = 0; i < n; ++i)
-        page.items.emplace_back(r->get(i, 0));
-    if (r->rows() > f.limit)
-        page.last_key =
-            std::vector<std::string>{std::string(r->get(n - 1, 1)), std::string(r->get(n - 1, 2))};
-    co_return page;
+    co_return db::keyset_page(*r, f.limit, {1, 2});
 }
 
 awaitable<Result<std::optional<HistoryRecord>>> find_history(db::Pool& pool,

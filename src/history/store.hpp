@@ -1,6 +1,7 @@
 #pragma once
 // SQL of the history module (performance_history reads).
 #include "auth/scope.hpp"
+#include "db/keyset_page.hpp"
 #include "db/pool.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -19,10 +20,7 @@ struct ListFilter {
     std::optional<std::vector<std::string>> after;  // cursor (period_ending, id)
 };
 
-struct ListPage {
-    std::vector<std::string> items;                    // row JSON
-    std::optional<std::vector<std::string>> last_key;  // set when there are more
-};
+using ListPage = db::KeysetPage;
 
 // Rows of agents in the viewer's scope, latest period_ending first.
 awaitable<Result<ListPage>> list_history(db::Pool& pool, const auth::Principal& viewer,

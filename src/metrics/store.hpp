@@ -1,6 +1,7 @@
 #pragma once
 // SQL of the metrics module (performance_metrics).
 #include "auth/scope.hpp"
+#include "db/keyset_page.hpp"
 #include "db/pool.hpp"
 #include "db/transaction.hpp"
 #include "metrics/metric_row.hpp"
@@ -21,10 +22,7 @@ struct ListFilter {
     std::optional<std::vector<std::string>> after;  // cursor (metric_date, agent_id)
 };
 
-struct ListPage {
-    std::vector<std::string> items;                    // row JSON
-    std::optional<std::vector<std::string>> last_key;  // set when there are more
-};
+using ListPage = db::KeysetPage;
 
 // Rows of agents in the viewer's scope, newest day first.
 awaitable<Result<ListPage>> list_metrics(db::Pool& pool, const auth::Principal& viewer,

@@ -103,16 +103,7 @@ awaitable<Result<ListPage>> list_users(db::Pool& pool, const auth::Principal& vi
                           after_name, after_id, f.limit + 1));
     if (!r)
         co_return r.error();
-    ListPage page;
-    int n = std::min(r->rows(), f.limit);
-    for (int i = 0; i < n; ++i)
-        page.items.emplace_back(r->get(i, 0));
-    if (r->rows() > f.limit) {
-        // Cursor = (name, id) of the last item returned.
-        page.last_key =
-            std::vector<std::string>{std::string(r->get(n - 1, 7)), std::string(r->get(n - 1, 1))};
-    }
-    co_return page;
+    co_return db::keyset_page(*r, f.limit, {7, 1});  // cursor: (name, id)
 }
 
 awaitable<Result<std::vector<std::pair<std::string, RefInfo>>>> find_refs(

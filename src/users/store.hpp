@@ -1,6 +1,7 @@
 #pragma once
 // SQL of the users module.
 #include "auth/scope.hpp"
+#include "db/keyset_page.hpp"
 #include "db/pool.hpp"
 #include "db/transaction.hpp"
 #include "users/user_input.hpp"
@@ -24,10 +25,7 @@ struct ListFilter {
     std::optional<std::vector<std::string>> after;  // (name, id)
 };
 
-struct ListPage {
-    std::vector<std::string> items;
-    std::optional<std::vector<std::string>> last_key;  // set when there are more
-};
+using ListPage = db::KeysetPage;
 
 using boost::asio::awaitable;
 

@@ -38,26 +38,14 @@ class HistoryApi : public ::testing::Test {
         return server_->as(tokens_->at(who), method, target);
     }
     // "<period_type> <period_ending> <agent key>" of every item, following next_cursor.
-    static std::vector<std::string> periods(const std::string& who, std::string target) {
+    static std::vector<std::string> periods(const std::string& who, const std::string& target) {
         std::vector<std::string> out;
         const Org& o = *org_;
         std::map<std::string, std::string> name{{o.a1, "a1"}, {o.a2, "a2"}, {o.a3, "a3"}};
-        for (int pages = 0; pages < 50; ++pages) {
-            auto r = as(who, "GET", target);
-            EXPECT_EQ(r.status, 200) << r.body;
-            if (r.status != 200)
-                break;
-            auto v = r.json();
-            for (const auto& item : v.at("items").as_array())
-                out.push_back(std::string(item.at("period_type").as_string()) + " " +
-                              std::string(item.at("period_ending").as_string()) + " " +
-                              name[std::string(item.at("agent_id").as_string())]);
-            if (v.at("next_cursor").is_null())
-                break;
-            std::string base = target.substr(0, target.find("&cursor="));
-            target = base + (base.find('?') == std::string::npos ? "?" : "&") +
-                     "cursor=" + std::string(v.at("next_cursor").as_string());
-        }
+        for (const auto& item : all_items(*server_, tokens_->at(who), target))
+            out.push_back(std::string(item.at("period_type").as_string()) + " " +
+                          std::string(item.at("period_ending").as_string()) + " " +
+                          name[std::string(item.at("agent_id").as_string())]);
         return out;
     }
     static TestServer* server_;

@@ -52,24 +52,13 @@ class MetricsApi : public ::testing::Test {
     }
     // (metric_date, agent key) of every item of the collection at `target`, following
     // next_cursor, in order. Agent keys: "a1", "a2", "a3".
-    static std::vector<std::string> days(const std::string& who, std::string target) {
+    static std::vector<std::string> days(const std::string& who, const std::string& target) {
         std::vector<std::string> out;
         const Org& o = *org_;
         std::map<std::string, std::string> name{{o.a1, "a1"}, {o.a2, "a2"}, {o.a3, "a3"}};
-        for (int pages = 0; pages < 50; ++pages) {
-            auto r = as(who, "GET", target);
-            EXPECT_EQ(r.status, 200) << r.body;
-            if (r.status != 200)
-                break;
-            auto v = r.json();
-            for (const auto& item : v.at("items").as_array())
-                out.push_back(std::string(item.at("metric_date").as_string()) + " " +
-                              name[std::string(item.at("agent_id").as_string())]);
-            if (v.at("next_cursor").is_null())
-                break;
-            std::string base = target.substr(0, target.find("&cursor="));
-            target = base + "&cursor=" + std::string(v.at("next_cursor").as_string());
-        }
+        for (const auto& item : all_items(*server_, tokens_->at(who), target))
+            out.push_back(std::string(item.at("metric_date").as_string()) + " " +
+                          name[std::string(item.at("agent_id").as_string())]);
         return out;
     }
     static long long count(const std::string& sql, const db::Params& p = {}) {

@@ -27,22 +27,10 @@ class UsersApi : public ::testing::Test {
         return server_->as(tokens_->at(who), method, target, body);
     }
     // ids of every item of the collection at `target`, following next_cursor.
-    static std::set<std::string> ids(const std::string& who, std::string target) {
+    static std::set<std::string> ids(const std::string& who, const std::string& target) {
         std::set<std::string> out;
-        for (int pages = 0; pages < 50; ++pages) {
-            auto r = as(who, "GET", target);
-            EXPECT_EQ(r.status, 200) << r.body;
-            auto v = r.json();
-            for (const auto& item : v.at("items").as_array())
-                out.insert(std::string(item.at("id").as_string()));
-            if (v.at("next_cursor").is_null())
-                break;
-            std::string base = target.substr(0, target.find("cursor=") == std::string::npos
-                                                    ? target.size()
-                                                    : target.find("cursor=") - 1);
-            target = base + (base.find('?') == std::string::npos ? "?" : "&") +
-                     "cursor=" + std::string(v.at("next_cursor").as_string());
-        }
+        for (const auto& item : all_items(*server_, tokens_->at(who), target))
+            out.insert(std::string(item.at("id").as_string()));
         return out;
     }
     static TestServer* server_;

@@ -115,6 +115,26 @@ HttpResult TestServer::as(const std::string& token, const std::string& method,
     return request(method, target, o);
 }
 
+std::vector<boost::json::value> all_items(TestServer& server, const std::string& token,
+                                          std::string target) {
+    std::vector<boost::json::value> out;
+    const std::string base = target;
+    for (int pages = 0; pages < 50; ++pages) {
+        auto r = server.as(token, "GET", target);
+        EXPECT_EQ(r.status, 200) << target << ": " << r.body;
+        if (r.status != 200)
+            break;
+        auto v = r.json();
+        for (const auto& item : v.at("items").as_array())
+            out.push_back(item);
+        if (v.at("next_cursor").is_null())
+            break;
+        target = base + (base.find('?') == std::string::npos ? "?" : "&") +
+                 "cursor=" + std::string(v.at("next_cursor").as_string());
+    }
+    return out;
+}
+
 Org create_org(TestDatabase& db) {
     static const std::string hash = auth::hash_password(Org::kPassword, 4);
     auto r = db.exec(R"sql(

@@ -67,6 +67,11 @@ struct Org {
 };
 Org create_org(TestDatabase& db);
 
+// Every item of the collection at `target` as `token`, following next_cursor (at most 50
+// pages; a page that is not 200 fails the test and ends the walk).
+std::vector<boost::json::value> all_items(TestServer& server, const std::string& token,
+                                          std::string target);
+
 // Signs in (POST /auth/login); returns the bearer token (fails the test on error).
 std::string login(TestServer& server, const std::string& email,
                   const std::string& password = Org::kPassword);
