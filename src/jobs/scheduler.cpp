@@ -104,10 +104,12 @@ milliseconds Scheduler::tick() {
     if (halted_)
         return kMaxSleep;
 
-    if (auto r = reap_abandoned_runs(*conn); !r && !halted_)
-        spdlog::warn("jobs: {}", r.error().message);
-    else if (*r > 0)
+    if (auto r = reap_abandoned_runs(*conn); !r) {
+        if (!halted_)
+            spdlog::warn("jobs: {}", r.error().message);
+    } else if (*r > 0) {
         spdlog::warn("jobs: {} run(s) left RUNNING by a stopped instance marked FAILED", *r);
+    }
 
     // A few rounds: a job that failed is not due again at once, so this ends.
     for (int round = 0; round < 3 && !halted_; ++round) {

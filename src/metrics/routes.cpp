@@ -1,6 +1,7 @@
 #include "metrics/routes.hpp"
 
 #include "audit/audit.hpp"
+#include "dashboards/refresh.hpp"
 #include "history/refresh.hpp"
 #include "http/collection.hpp"
 #include "http/json_input.hpp"
@@ -27,9 +28,9 @@ using http::Response;
 namespace {
 
 // History follows the metrics at once (DESIGN 7): the periods holding the changed days are
-// recomputed after the commit. A failure here leaves the metrics written; it is logged and
-// the history job's next run recomputes those periods (updated_at) -- deletions excepted,
-// hence the warning.
+// recomputed after the commit (the dashboard snapshots of the agents, inside it). A failure here
+// leaves the metrics written; it is logged and the history job's next run recomputes those periods
+// (updated_at) -- deletions excepted, hence the warning.
 awaitable<void> refresh_after_write(RequestContext& ctx, std::vector<std::string> agents,
                                     std::string from, std::string to) {
     auto r = co_await history::refresh_history(ctx.db, std::move(agents), from, to);
@@ -110,14 +111,20 @@ awaitable<Result<Response>> put(RequestContext& ctx) {
             co_return r.error();
         outcomes = std::move(*r);
         long long created = 0, updated = 0, unchanged = 0, failed = 0;
+        std::set<std::string> written;
         for (const auto& o : outcomes) {
             created += o.status == "created";
             updated += o.status == "updated";
             unchanged += o.status == "unchanged";
             failed += o.status == "error";
+            if (o.status == "created" || o.status == "updated")
+                written.insert((*rows)[o.index].row.agent_id);
         }
         std::vector<db::Query> last;
         if (created + updated > 0) {
+            // The dashboards follow in the same transaction.
+            last.push_back(dashboards::refresh_snapshots_query(
+                std::vector<std::string>(written.begin(), written.end())));
             json::object summary{
                 {"created", created},
                 {"updated", updated},
@@ -195,6 +202,8 @@ awaitable<Result<Response>> remove(RequestContext& ctx) {
     if (!*before)
         co_return not_found();  // deleted meanwhile
     std::vector<db::Query> last;
+    std::vector<std::string> agent{current->agent_id};
+    last.push_back(dashboards::refresh_snapshots_query(agent));
     last.push_back(
         audit::entry(ctx, "metrics.delete", "performance_metrics", *id, **before, std::nullopt));
     auto done = co_await tx->commit(std::move(last));

@@ -453,5 +453,32 @@ TEST_F(MetricsApi, HistoryFollowsWrites) {
               0);
 }
 
+// The dashboard snapshot of the agent follows every write in the same transaction.
+TEST_F(MetricsApi, DashboardSnapshotFollowsWrites) {
+    const Org& o = *org_;
+    auto day = [](int back) {
+        return std::string(server_->db()
+                               .exec("SELECT (CURRENT_DATE - $1::int)::text", db::params(back))
+                               .get(0, 0));
+    };
+    // "latest_metric_date days_with_data avg30_service_score" of a3's snapshot.
+    auto snapshot = [&] {
+        auto r = server_->db().exec(
+            "SELECT coalesce(latest_metric_date::text, '-') || ' ' || days_with_data || ' ' || "
+            "coalesce(avg30_service_score::text, '-') FROM agent_dashboard_snapshot "
+            "WHERE agent_id = $1::uuid",
+            db::params(o.a3));
+        return r.empty() ? std::string("none") : std::string(r.get(0, 0));
+    };
+    auto r = put("m2", "[" + row(o.a3, day(3), R"("service_score":60)") + "," +
+                           row(o.a3, day(2), R"("service_score":91)") + "]");
+    ASSERT_EQ(r.status, 200) << r.body;
+    // Two days in the 30-day window: (60 + 91) / 2 = 75.50; the latest is day(2).
+    EXPECT_EQ(snapshot(), day(2) + " 2 75.50");
+    std::string latest(r.json().at("items").at(1).at("id").as_string());
+    ASSERT_EQ(as("m2", "DELETE", "/api/v1/performance-metrics/" + latest).status, 204);
+    EXPECT_EQ(snapshot(), day(3) + " 1 60.00");
+}
+
 }  // namespace
 }  // namespace coach::test
