@@ -471,8 +471,8 @@ SELECT u.id, f.last_coaching_at::text, coalesce(f.unaddressed_high_notes, 0),
     EXPECT_EQ(seen, 1);
 }
 
-// Two transactions adding a HIGH note for the same agent at the same time: the second waits
-// for the first's lock and then counts both (no lost update).
+// Two transactions adding a HIGH note for the same agent, both open at once: the facts are
+// refreshed at each commit, and the last commit counts both notes (no lost update).
 TEST(DashboardRulesSql, ConcurrentWritersDoNotLoseAFact) {
     TestDatabase db;
     Org o = create_org(db);
@@ -482,23 +482,71 @@ TEST(DashboardRulesSql, ConcurrentWritersDoNotLoseAFact) {
     const std::string note =
         "INSERT INTO quick_notes (team_leader_id, agent_id, note_type, content, priority) "
         "VALUES ($1, $2, 'URGENT', 'x', 'HIGH')";
+    auto high_notes = [&] {
+        auto r = db.exec(
+            "SELECT unaddressed_high_notes FROM agent_coaching_facts "
+            "WHERE agent_id = $1",
+            db::params(o.a1));
+        return r.empty() ? -1 : r.get_int(0, 0);
+    };
     ASSERT_TRUE(c1->exec("BEGIN"));
     ASSERT_TRUE(c1->exec(note, db::params(o.tl1, o.a1)));
-    std::atomic<bool> done{false};
-    std::thread second([&] {
-        (void)c2->exec("BEGIN");
-        (void)c2->exec(note, db::params(o.tl1, o.a1));  // blocks on c1's lock
-        (void)c2->exec("COMMIT");
-        done = true;
-    });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    EXPECT_FALSE(done.load());  // still waiting
+    ASSERT_TRUE(c2->exec("BEGIN"));
+    ASSERT_TRUE(c2->exec(note, db::params(o.tl1, o.a1)));  // does not wait for c1
+    EXPECT_EQ(high_notes(), -1);                           // nothing is refreshed before a commit
+    ASSERT_TRUE(c2->exec("COMMIT"));
+    EXPECT_EQ(high_notes(), 1);  // c2's note; c1's is not committed
     ASSERT_TRUE(c1->exec("COMMIT"));
-    second.join();
-    EXPECT_EQ(db.exec("SELECT unaddressed_high_notes FROM agent_coaching_facts WHERE agent_id = $1",
-                      db::params(o.a1))
-                  .get_int(0, 0),
-              2);
+    EXPECT_EQ(high_notes(), 2);
+    EXPECT_EQ(db.exec("SELECT count(*) FROM coaching_facts_queue").get_int(0, 0), 0);
+}
+
+// The deadlock 0006's triggers allowed (fixed by 0009): T writes a note for a1 and then
+// updates a1's action item, while S (the overdue sweep) updated that item in between. S must
+// neither wait for T's note nor deadlock: T waits for S's row lock only, and both commit.
+TEST(DashboardRulesSql, OverdueSweepAndAWriterOfTheSameAgentDoNotDeadlock) {
+    TestDatabase db;
+    Org o = create_org(db);
+    std::string item(
+        db.exec("INSERT INTO action_items (agent_id, assigned_by, title, description, due_date) "
+                "VALUES ($1, $2, 't', 'd', CURRENT_DATE - 1) RETURNING id",
+                db::params(o.a1, o.tl1))
+            .get(0, 0));
+    auto t = db::SyncConnection::open(db.url());
+    auto s = db::SyncConnection::open(db.url());
+    ASSERT_TRUE(t && s);
+    // Were S to wait for T's note (0006), it would fail here instead of hanging.
+    ASSERT_TRUE(s->exec("SET lock_timeout = '10s'"));
+    ASSERT_TRUE(t->exec("BEGIN"));
+    ASSERT_TRUE(
+        t->exec("INSERT INTO quick_notes (team_leader_id, agent_id, note_type, content, "
+                "priority) VALUES ($1, $2, 'URGENT', 'x', 'HIGH')",
+                db::params(o.tl1, o.a1)));
+    ASSERT_TRUE(s->exec("BEGIN"));
+    auto swept =
+        s->exec("UPDATE action_items SET status = 'OVERDUE' WHERE id = $1", db::params(item));
+    ASSERT_TRUE(swept) << swept.error().message;
+    Result<db::PgResult> edited = make_error(ErrorCode::Internal, "not run");
+    std::thread writer([&] {
+        // Waits for S's row lock, then succeeds.
+        edited = t->exec("UPDATE action_items SET progress_percentage = 50 WHERE id = $1",
+                         db::params(item));
+    });
+    auto committed = s->exec("COMMIT");
+    writer.join();
+    ASSERT_TRUE(committed) << committed.error().message;
+    ASSERT_TRUE(edited) << edited.error().message;
+    ASSERT_TRUE(t->exec("COMMIT"));
+    // a1: one HIGH note, one OVERDUE item (S's status, T's progress).
+    auto facts = db.exec(
+        "SELECT f.unaddressed_high_notes, f.overdue_action_items, a.status::text, "
+        "a.progress_percentage FROM agent_coaching_facts f, action_items a "
+        "WHERE f.agent_id = $1 AND a.id = $2",
+        db::params(o.a1, item));
+    EXPECT_EQ(facts.get_int(0, 0), 1);
+    EXPECT_EQ(facts.get_int(0, 1), 1);
+    EXPECT_EQ(facts.get(0, 2), "OVERDUE");
+    EXPECT_EQ(facts.get_int(0, 3), 50);
 }
 
 // dashboards::team_leader_scope() (team leader rows) agrees with auth::in_scope() for every
