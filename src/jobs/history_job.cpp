@@ -6,6 +6,7 @@
 #include "jobs/runner.hpp"
 #include "jobs/work.hpp"
 
+#include <fmt/format.h>
 #include <libpq-fe.h>
 
 #include <boost/json.hpp>
@@ -15,13 +16,15 @@ namespace json = boost::json;
 
 namespace {
 
-// DECISION: incremental = the metric rows written (inserted or updated: updated_at) since the
-// start of the last successful incremental or full run, less a margin: a writer that began
+// DECISION: incremental = the metric rows, sessions, plans and action items written
+// (updated_at) since the start of the last successful incremental or full run, less a margin
+// of one hour: a writer that began
 // its transaction before that run started (so its updated_at is earlier) but committed after
 // the run read the metrics is still picked up next time. Recomputing a period twice is
-// harmless. Deleted metric rows leave no trace here: whoever deletes metrics recomputes
-// (history::refresh_history after an API delete, recompute_after_import after a rollback).
-constexpr std::string_view kChangeMargin = "1 hour";
+// harmless. Deleted rows leave no trace here (a deleted completed session keeps its annotation
+// until the period is recomputed for another reason or rebuilt in full); for metrics, whoever
+// deletes metrics recomputes (history::refresh_history after an API delete, recompute_after_import
+// after a rollback).
 
 constexpr std::string_view kWatermark = R"sql(
 SELECT max(started_at)::text
@@ -30,14 +33,28 @@ SELECT max(started_at)::text
    AND params->>'date' IS NULL
    AND params->>'mode' IN ('incremental', 'full'))sql";
 
-// The metric dates and agents written since $1 (less the margin), up to today ($2).
-const std::string kChanged = R"sql(
-SELECT min(metric_date)::text, max(metric_date)::text, array_agg(DISTINCT agent_id)::text
-  FROM performance_metrics
- WHERE updated_at > $1::timestamptz - interval ')sql" +
-                             std::string(kChangeMargin) +
-                             R"sql('
-   AND metric_date <= $2::date)sql";
+// The days and agents whose history changed since $1 (less the margin), up to today ($2):
+// metric rows written, and the annotation events (0003's `events`, dated the same way) of
+// sessions, plans and action items written since.
+const std::string kChanged = fmt::format(R"sql(
+WITH changed (agent_id, day) AS (
+    SELECT agent_id, metric_date FROM performance_metrics WHERE updated_at > {0}
+    UNION ALL
+    SELECT agent_id, (coalesce(actual_start_time, scheduled_date) AT TIME ZONE 'UTC')::date
+      FROM coaching_sessions WHERE updated_at > {0}
+    UNION ALL
+    SELECT agent_id, start_date FROM action_plans WHERE updated_at > {0}
+    UNION ALL
+    SELECT agent_id, actual_end_date FROM action_plans
+     WHERE updated_at > {0} AND actual_end_date IS NOT NULL
+    UNION ALL
+    SELECT agent_id, (completed_date AT TIME ZONE 'UTC')::date FROM action_items
+     WHERE updated_at > {0} AND completed_date IS NOT NULL
+)
+SELECT min(day)::text, max(day)::text, array_agg(DISTINCT agent_id)::text
+  FROM changed
+ WHERE day <= $2::date)sql",
+                                         "$1::timestamptz - interval '1 hour'");
 
 // DECISION: a full rebuild starts at the earliest metric day, live or archived, but not
 // before the retention horizon (history older than 3 years is deleted by retention anyway).

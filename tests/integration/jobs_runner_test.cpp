@@ -156,6 +156,12 @@ TEST_F(JobsRunner, TimeZoneFallsBackFromSettingToConfigToUtc) {
     EXPECT_EQ(tz("Mars/Olympus"), "UTC");
     db_.exec("INSERT INTO settings (key, value) VALUES ('timezone', '\"Mars/Olympus\"'::jsonb)");
     EXPECT_EQ(tz("Europe/Berlin"), "Europe/Berlin");  // bad setting: the fallback
+    // POSIX offsets and other values PostgreSQL would read as a zone are not zone names.
+    for (const char* bad : {"5", "{\"a\": 1}", "\"UTC+3\"", "\"\""}) {
+        db_.exec("UPDATE settings SET value = $1::jsonb WHERE key = 'timezone'", db::params(bad));
+        EXPECT_EQ(tz("Europe/Berlin"), "Europe/Berlin") << bad;
+    }
+    EXPECT_EQ(tz("-05"), "UTC");
     db_.exec("UPDATE settings SET value = '\"America/New_York\"' WHERE key = 'timezone'");
     EXPECT_EQ(tz("Europe/Berlin"), "America/New_York");
     // A date after the organisation's today is refused before anything runs.
@@ -369,6 +375,37 @@ TEST_F(JobsRunner, HistoryFullThenIncrementalForTheChangedAgentsOnly) {
     EXPECT_EQ(rebuilt.rows_affected, 0);
     db_.exec("DELETE FROM performance_history");
     EXPECT_EQ(run(conn(), "history", std::nullopt, true).rows_affected, 6);
+}
+
+// A session completed after its week was computed: the incremental run rewrites that week's
+// annotations although no metric changed.
+TEST_F(JobsRunner, HistoryIncrementalPicksUpNewAnnotationEvents) {
+    const Org& o = org_;
+    metric(db_, o.a1, "2025-03-04", 80, 80, 80, 80, 80);
+    age_metrics(db_);
+    ASSERT_EQ(run(conn(), "history").rows_affected, 3);  // full: week, month, quarter
+    auto events = [&](const std::string& type) {
+        return std::string(
+            db_.exec("SELECT jsonb_path_query_array(annotations, '$.events[*].type')::text "
+                     "FROM performance_history WHERE agent_id = $1::uuid AND "
+                     "period_type = $2::period_type",
+                     db::params(o.a1, type))
+                .get(0, 0));
+    };
+    ASSERT_EQ(events("WEEK"), "[]");
+    // Completed Wednesday 2025-03-05 at 10:00 UTC, inside the week ending 2025-03-09.
+    db_.exec(
+        "INSERT INTO coaching_sessions (agent_id, team_leader_id, scheduled_date, status, "
+        "actual_start_time, actual_end_time) VALUES ($1::uuid, $2::uuid, "
+        "'2025-03-05 10:00+00', 'COMPLETED', '2025-03-05 10:00+00', '2025-03-05 10:30+00')",
+        db::params(o.a1, o.tl1));
+    auto inc = run(conn(), "history");
+    auto ip = row_of(inc).at("params");
+    EXPECT_EQ(str(ip.at("from")), "2025-03-05");
+    EXPECT_EQ(str(ip.at("to")), "2025-03-05");
+    EXPECT_EQ(inc.rows_affected, 3);  // the week, the month and the quarter get the event
+    EXPECT_EQ(events("WEEK"), R"(["SESSION_COMPLETED"])");
+    EXPECT_EQ(events("QUARTER"), R"(["SESSION_COMPLETED"])");
 }
 
 TEST_F(JobsRunner, RecomputeAfterImportRecordsAnImportRunThatIsNotTheNightlyRun) {
