@@ -6,9 +6,24 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 namespace coach::test {
 namespace {
 namespace json = boost::json;
+
+// a1: Tue 2024-01-30 80/70/90/100/60 (composite 20+14+18+20+9 = 81.00),
+//     Sat 2024-02-03 70/60/80/90/50 (composite 17.5+12+16+18+7.5 = 71.00);
+// a3: Thu 2024-02-01 all 50 (composite 50.00).
+void insert_days(TestDatabase& db, const Org& o) {
+    db.exec(R"sql(
+        INSERT INTO performance_metrics (agent_id, metric_date, service_score,
+            productivity_score, quality_score, attendance_rate, adherence_score)
+        VALUES ($1::uuid, '2024-01-30', 80, 70, 90, 100, 60),
+               ($1::uuid, '2024-02-03', 70, 60, 80, 90, 50),
+               ($2::uuid, '2024-02-01', 50, 50, 50, 50, 50))sql",
+            db::params(o.a1, o.a3));
+}
 
 class HistoryApi : public ::testing::Test {
   protected:
@@ -17,16 +32,11 @@ class HistoryApi : public ::testing::Test {
         org_ = new Org(create_org(server_->db()));
         for (auto who : {"admin", "m1", "m2", "tl1", "tl2", "a1", "a2", "a3"})
             (*tokens_)[who] = login(*server_, std::string(who) + "@org.test");
-        // a1: Tue 2024-01-30 80/70/90/100/60 (composite 20+14+18+20+9 = 81.00),
-        //     Sat 2024-02-03 70/60/80/90/50 (composite 17.5+12+16+18+7.5 = 71.00);
-        // a3: Thu 2024-02-01 all 50 (composite 50.00).
-        server_->db().exec(R"sql(
-            INSERT INTO performance_metrics (agent_id, metric_date, service_score,
-                productivity_score, quality_score, attendance_rate, adherence_score)
-            VALUES ($1::uuid, '2024-01-30', 80, 70, 90, 100, 60),
-                   ($1::uuid, '2024-02-03', 70, 60, 80, 90, 50),
-                   ($2::uuid, '2024-02-01', 50, 50, 50, 50, 50))sql",
-                           db::params(org_->a1, org_->a3));
+        insert_days(server_->db(), *org_);
+        auto n = history::refresh_history_sync(server_->db().conn(), std::nullopt, "2024-01-30",
+                                               "2024-02-03");
+        if (!n)
+            throw std::runtime_error(n.error().message);
     }
     static void TearDownTestSuite() {
         delete org_;
@@ -58,9 +68,12 @@ std::map<std::string, std::string>* HistoryApi::tokens_ = new std::map<std::stri
 
 using Periods = std::vector<std::string>;
 
-// Runs first (gtest keeps definition order): the other tests read what it computed.
-TEST_F(HistoryApi, RefreshSyncComputesEveryPeriodType) {
-    auto& conn = server_->db().conn();
+// The suite's days on a database of their own (the suite's history is computed already).
+TEST(HistoryRefresh, RefreshSyncComputesEveryPeriodType) {
+    TestDatabase db;
+    Org org = create_org(db);
+    insert_days(db, org);
+    auto& conn = db.conn();
     // Days 2024-01-30 .. 2024-02-03 changed, every agent:
     //   WEEK    ending 02-04 (a1, a3) = 2 (the next week, ending 02-11, has no data)
     //   MONTH   January (a1), February (a1, a3) = 3
@@ -73,7 +86,7 @@ TEST_F(HistoryApi, RefreshSyncComputesEveryPeriodType) {
     ASSERT_TRUE(n);
     EXPECT_EQ(*n, 0);
     // Only listed agents; an empty list or an inverted range does nothing.
-    std::vector<std::string> only_a3{org_->a3};
+    std::vector<std::string> only_a3{org.a3};
     n = history::refresh_history_sync(conn, only_a3, "2024-02-01", "2024-02-01");
     ASSERT_TRUE(n);
     EXPECT_EQ(*n, 0);
