@@ -33,7 +33,9 @@ App::App(Config config, std::string database_url)
       metrics_(router_.routes().size()),
       static_files_(http::StaticFiles::load(config_.web_dir)),
       workers_(config_.worker_threads),
-      services_{config_, router_, workers_, metrics_, static_files_, throttle_, {}, database_url},
+      long_work_(kLongWorkThreads),
+      services_{config_,       router_,   workers_, long_work_,  metrics_,
+                static_files_, throttle_, {},       database_url},
       server_(services_,
               db::ConnectOptions{std::move(database_url), "coach", config_.statement_timeout_ms}) {
     services_.pool_stats = [this] { return server_.pool_stats(); };
@@ -43,6 +45,7 @@ App::~App() {
     stop();
     server_.join();
     workers_.join();
+    long_work_.join();
 }
 
 Result<void> App::start() {

@@ -36,6 +36,9 @@ class App {
     http::StaticFiles static_files_;
     auth::LoginThrottle throttle_;
     boost::asio::thread_pool workers_;
+    // Imports and jobs run on request: at most this many at once, the rest wait their turn.
+    static constexpr std::size_t kLongWorkThreads = 2;
+    boost::asio::thread_pool long_work_;
     http::Services services_;
     http::Server server_;
     std::unique_ptr<mail::OutboxSender> mail_;  // when COACH_SMTP_URL is set

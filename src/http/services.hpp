@@ -21,7 +21,10 @@ class StaticFiles;
 struct Services {
     const Config& config;
     const Router& router;
-    boost::asio::thread_pool& workers;
+    boost::asio::thread_pool& workers;  // short blocking work: bcrypt, parsing
+    // Long blocking work (imports, jobs run on request): kept apart so that a rebuild of the
+    // history never delays a sign-in waiting for bcrypt.
+    boost::asio::thread_pool& long_work;
     Metrics& metrics;
     const StaticFiles& static_files;
     auth::LoginThrottle& login_throttle;

@@ -91,7 +91,7 @@ awaitable<Result<Response>> run(RequestContext& ctx) {
     options.request = request;
     options.fallback_timezone = ctx.services.config.timezone;
     options.audit = AuditInfo{ctx.me().id, ctx.client_ip, ctx.user_agent(), ctx.request_id};
-    // The job is long, blocking SQL without the pool's statement timeout: a worker thread
+    // The job is long, blocking SQL without the pool's statement timeout: a long-work thread
     // with its own connection.
     auto work = [url = ctx.services.database_url, job, options]() -> Result<RunOutcome> {
         auto conn = db::SyncConnection::open(url);
@@ -99,7 +99,7 @@ awaitable<Result<Response>> run(RequestContext& ctx) {
             return conn.error();
         return run_job(*conn, *job, options);
     };
-    Result<RunOutcome> outcome = co_await offload(ctx.services.workers, std::move(work));
+    Result<RunOutcome> outcome = co_await offload(ctx.services.long_work, std::move(work));
     if (!outcome)
         co_return outcome.error();
     if (outcome->status == RunStatus::Skipped)
