@@ -193,6 +193,10 @@ awaitable<Result<Response>> remove(RequestContext& ctx) {
     if (!auth::may(ctx.me(), Resource::Metrics, Action::Delete, current->subject))
         co_return make_error(ErrorCode::Forbidden,
                              "Only administrators and managers may delete metrics.");
+    if (current->archived)
+        co_return make_error(ErrorCode::Conflict,
+                             "This day is archived (older than 13 months); archived metrics are "
+                             "read-only.");
     auto tx = co_await db::Transaction::begin(ctx.db);
     if (!tx)
         co_return tx.error();

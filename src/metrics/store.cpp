@@ -38,20 +38,32 @@ std::string update_set() {
     return out;
 }
 
-// Columns of one row, then the agent's scope subject (as auth::kSubjectSql), agent_id, date.
+// Columns of one row (live, else archived: DESIGN 7, agent pages read the archive for older
+// days), then the agent's scope subject (as auth::kSubjectSql), agent_id, date, archived.
 const std::string kFind = R"sql(
-SELECT row_to_json(pm)::text,
+SELECT pm.j::text,
        u.id, u.role, u.team_leader_id, u.manager_id, tl.manager_id, u.deleted_at IS NOT NULL,
-       pm.agent_id, pm.metric_date::text
-  FROM performance_metrics pm
+       pm.agent_id, pm.metric_date::text, pm.archived
+  FROM (SELECT row_to_json(m) AS j, m.agent_id, m.metric_date, false AS archived
+          FROM performance_metrics m WHERE m.id = $1::uuid
+        UNION ALL
+        SELECT row_to_json(a), a.agent_id, a.metric_date, true
+          FROM performance_metrics_archive a WHERE a.id = $1::uuid
+         ORDER BY archived
+         LIMIT 1) pm
   JOIN users u ON u.id = pm.agent_id
-  LEFT JOIN users tl ON tl.id = u.team_leader_id
- WHERE pm.id = $1::uuid)sql";
+  LEFT JOIN users tl ON tl.id = u.team_leader_id)sql";
 
 // $1 viewer, $2 viewer role, $3 agent, $4 from, $5 to, $6/$7 cursor (date, agent), $8 limit.
+// Live rows and archived ones (a day both live and archived shows the live row, as in 0003's
+// history); the filters reach into both branches of the UNION ALL.
 const std::string kList = R"sql(
 SELECT row_to_json(pm)::text, pm.metric_date::text, pm.agent_id::text
-  FROM performance_metrics pm
+  FROM (SELECT * FROM performance_metrics
+        UNION ALL
+        SELECT a.* FROM performance_metrics_archive a
+         WHERE NOT EXISTS (SELECT 1 FROM performance_metrics l
+                            WHERE l.agent_id = a.agent_id AND l.metric_date = a.metric_date)) pm
   JOIN users u ON u.id = pm.agent_id
  WHERE )sql" + auth::scope_predicate("$1", "$2") +
                           R"sql(
@@ -131,9 +143,9 @@ awaitable<Result<std::optional<MetricRecord>>> find_metric(db::Pool& pool, const
         std::string(r->get(0, 1)), auth::parse_role(r->get(0, 2)).value_or(auth::Role::Agent),
         r->get_optional(0, 3),     r->get_optional(0, 4),
         r->get_optional(0, 5),     r->get_bool(0, 6)};
-    co_return std::optional<MetricRecord>{MetricRecord{std::string(r->get(0, 0)), std::move(s),
-                                                       std::string(r->get(0, 7)),
-                                                       std::string(r->get(0, 8))}};
+    co_return std::optional<MetricRecord>{
+        MetricRecord{std::string(r->get(0, 0)), std::move(s), std::string(r->get(0, 7)),
+                     std::string(r->get(0, 8)), r->get_bool(0, 9)}};
 }
 
 awaitable<Result<std::vector<WriteOutcome>>> upsert_metrics(db::Transaction& tx,

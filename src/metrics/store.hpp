@@ -32,6 +32,7 @@ struct MetricRecord {
     std::string json;       // every column, composite_score and timestamps included
     auth::Subject subject;  // the agent, for scope checks
     std::string agent_id, metric_date;
+    bool archived = false;  // in performance_metrics_archive (older than 13 months): read-only
 };
 awaitable<Result<std::optional<MetricRecord>>> find_metric(db::Pool& pool, const std::string& id);
 

@@ -453,6 +453,38 @@ TEST_F(MetricsApi, HistoryFollowsWrites) {
               0);
 }
 
+// Days older than 13 months live in the archive: listed and readable like live ones (a day
+// both live and archived shows the live row), but read-only.
+TEST_F(MetricsApi, ArchivedDaysAreReadableButReadOnly) {
+    const Org& o = *org_;
+    auto archived = server_->db().exec(
+        "INSERT INTO performance_metrics_archive (agent_id, metric_date, service_score) VALUES "
+        "($1::uuid, '2019-03-04', 61), ($1::uuid, '2019-03-05', 62) RETURNING id::text",
+        db::params(o.a1));
+    std::string first(archived.get(0, 0));
+    // 2019-03-05 is also live again (re-imported), with another value.
+    server_->db().exec(
+        "INSERT INTO performance_metrics (agent_id, metric_date, service_score) "
+        "VALUES ($1::uuid, '2019-03-05', 75)",
+        db::params(o.a1));
+    std::vector<std::string> seen;
+    for (const auto& item : all_items(*server_, tokens_->at("tl1"),
+                                      "/api/v1/performance-metrics?agent_id=" + o.a1 +
+                                          "&from=2019-03-01&to=2019-03-31&limit=1"))
+        seen.push_back(std::string(item.at("metric_date").as_string()) + " " +
+                       std::to_string(item.at("service_score").as_double()).substr(0, 5));
+    EXPECT_EQ(seen, (std::vector<std::string>{"2019-03-05 75.00", "2019-03-04 61.00"}));
+    auto one = as("a1", "GET", "/api/v1/performance-metrics/" + first);
+    ASSERT_EQ(one.status, 200) << one.body;
+    EXPECT_EQ(one.json().at("service_score").as_double(), 61.0);
+    EXPECT_EQ(as("a2", "GET", "/api/v1/performance-metrics/" + first).status, 404);
+    auto del = as("admin", "DELETE", "/api/v1/performance-metrics/" + first);
+    EXPECT_EQ(del.status, 409) << del.body;
+    EXPECT_EQ(count("SELECT count(*) FROM performance_metrics_archive WHERE id = $1::uuid",
+                    db::params(first)),
+              1);
+}
+
 // The dashboard snapshot of the agent follows every write in the same transaction.
 TEST_F(MetricsApi, DashboardSnapshotFollowsWrites) {
     const Org& o = *org_;
