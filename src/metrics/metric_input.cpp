@@ -160,9 +160,9 @@ Result<std::vector<ParsedRow>> parse_metric_request(const http::Request& req,
     return parse_metric_rows(v, today);
 }
 
-std::string today_anywhere() {
+std::string today_anywhere(std::chrono::system_clock::time_point now) {
     using namespace std::chrono;
-    auto day = floor<days>(system_clock::now() + hours(14));
+    auto day = floor<days>(now + hours(14));
     year_month_day ymd{day};
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),

@@ -8,6 +8,7 @@
 
 #include <boost/json/value.hpp>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,7 @@ std::optional<std::string> number_text(const boost::json::value& v);
 
 // DECISION: "no dates in the future" means after the date it is now in the earliest time zone
 // on Earth (UTC+14): a contact center east of UTC may send today's figures before UTC midnight.
-std::string today_anywhere();
+std::string today_anywhere(
+    std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
 }  // namespace coach::metrics

@@ -2,7 +2,7 @@
 
 #include <boost/json/parse.hpp>
 
-#include <regex>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -130,9 +130,16 @@ TEST(MetricsInput, RequestLevelErrors) {
     EXPECT_EQ(ok->size(), kMaxRowsPerRequest);
 }
 
-TEST(MetricsInput, TodayAnywhereIsADate) {
-    std::string t = today_anywhere();
-    EXPECT_TRUE(std::regex_match(t, std::regex(R"(\d{4}-\d{2}-\d{2})"))) << t;
+TEST(MetricsInput, TodayAnywhereIsTheDateAtUtcPlus14) {
+    using namespace std::chrono;
+    auto at = [](int h, int m, int sec) {
+        return sys_days{2026y / November / 25} + hours(h) + minutes(m) + seconds(sec);
+    };
+    // 09:59:59 UTC is 23:59:59 at UTC+14; 10:00 UTC is already the 26th there.
+    EXPECT_EQ(today_anywhere(at(9, 59, 59)), "2026-11-25");
+    EXPECT_EQ(today_anywhere(at(10, 0, 0)), "2026-11-26");
+    EXPECT_EQ(today_anywhere(sys_days{2024y / December / 31} + hours(10)), "2025-01-01");
+    EXPECT_EQ(today_anywhere(sys_days{2024y / February / 28} + hours(10)), "2024-02-29");
 }
 
 }  // namespace
