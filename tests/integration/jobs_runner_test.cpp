@@ -493,6 +493,31 @@ TEST_F(JobsRunner, AJobWhoseLockIsHeldIsSkippedAndDoesNothing) {
     EXPECT_EQ(status_of(db_, late), "OVERDUE");
 }
 
+// A scheduled run that gets the lock after another instance finished the same job since the
+// run time it serves is SKIPPED: the late instance does not run the job a second time. Runs
+// for another date or an import's recompute do not count as having run.
+TEST_F(JobsRunner, AScheduledRunSkipsWhenAnotherInstanceRanTheJobSinceItsRunTime) {
+    auto scheduled = [&](const std::string& since) {
+        jobs::RunOptions o;
+        o.trigger = jobs::Trigger::Schedule;
+        o.scheduled_for = since;
+        auto r = jobs::run_job(conn(), *jobs::find_job("percentiles"), o);
+        EXPECT_TRUE(r) << (r ? "" : r.error().message);
+        return r ? *r : jobs::RunOutcome{};
+    };
+    std::string before(db_.exec("SELECT (now() - interval '1 minute')::text").get(0, 0));
+    // Only a run for another date exists: not "already ran".
+    run(conn(), "percentiles", today(db_));
+    EXPECT_EQ(scheduled(before).status, RunStatus::Success);
+    // Now one (the run just above) finished since `before`: the next one skips.
+    auto late = scheduled(before);
+    EXPECT_EQ(late.status, RunStatus::Skipped);
+    EXPECT_EQ(str(row_of(late).at("error")), "already ran since " + before);
+    // Serving a run time no finished run started after: it runs.
+    std::string later(db_.exec("SELECT (now() + interval '1 hour')::text").get(0, 0));
+    EXPECT_EQ(scheduled(later).status, RunStatus::Success);
+}
+
 // Polls until `sql` returns true (setup synchronisation, not a timing assertion).
 bool eventually(TestDatabase& db, const std::string& sql) {
     for (int i = 0; i < 3000; ++i) {
