@@ -113,9 +113,11 @@ void run() {
         std::cerr << "\n";
     if (!id) {
         spdlog::error("{}", id.error().message);
-        exit_with(id.error().code == ErrorCode::Conflict           ? kRefused
-                  : id.error().code == ErrorCode::ValidationFailed ? kUsage
-                                                                   : kFailed);
+        exit_with(id.error().code == ErrorCode::Conflict ? kRefused
+                  : id.error().code == ErrorCode::ValidationFailed ||
+                          id.error().code == ErrorCode::Forbidden
+                      ? kUsage
+                      : kFailed);
     }
     auto r = conn->exec(kReport, db::params(*id));
     if (!r || r->empty()) {
@@ -153,9 +155,11 @@ void run() {
 
 void add_import_command(CLI::App& app) {
     ImportCliOptions& o = import_options();
-    auto* cmd = app.add_subcommand("import", "Import a metrics file (CSV) like the API does");
+    auto* cmd = app.add_subcommand(
+        "import",
+        "Import a CSV or XLSX file (metrics, users, coaching history, profiles) like the API does");
     cmd->add_option("FILE", o.file, "The file to import")->required();
-    cmd->add_option("--type", o.type, "METRICS (the only type supported so far)")
+    cmd->add_option("--type", o.type, "METRICS, USERS (ADMIN only), COACHING_HISTORY or PROFILES")
         ->check(CLI::IsMember({"METRICS", "USERS", "COACHING_HISTORY", "PROFILES"}));
     cmd->add_option("--mode", o.mode, "strict: any error loads nothing; partial: valid rows load")
         ->check(CLI::IsMember({"strict", "partial"}));

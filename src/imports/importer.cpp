@@ -8,6 +8,7 @@
 #include "imports/metrics_rows.hpp"
 #include "imports/recompute.hpp"
 #include "imports/sources.hpp"
+#include "imports/table_import.hpp"
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
@@ -241,6 +242,8 @@ class Run {
 
   private:
     Result<void> load();
+    // USERS, PROFILES, COACHING_HISTORY (table_import.hpp); `header` is the header record.
+    Result<void> load_table(RecordSource& reader, Record& header, const std::string& today);
     // Writes the FAILED log (after rolling the import's transaction back).
     void fail(std::string summary);
     Result<void> finish_ok(long inserted, long updated);
@@ -316,9 +319,10 @@ std::string Run::summary(long inserted, long updated, long skipped) const {
 }
 
 Result<std::string> Run::start(const Upload& upload) {
-    if (o_.import_type != "METRICS")
-        return make_error(ErrorCode::ValidationFailed,
-                          o_.import_type + " imports are not supported yet; only METRICS.");
+    if (o_.import_type != "METRICS" && !table_target(o_.import_type))
+        return make_error(ErrorCode::ValidationFailed, o_.import_type + " is not an import type.");
+    if (o_.import_type == "USERS" && o_.actor.role != auth::Role::Admin)
+        return make_error(ErrorCode::Forbidden, "Only administrators import users.");
     if (auto r = main_.exec_script(kBegin); !r)
         return r.error();
     auto begun = main_.exec(kBeginImport);
@@ -407,6 +411,8 @@ Result<void> Run::load() {
         fail(why);
         return {};
     }
+    if (o_.import_type != "METRICS")
+        return load_table(reader, rec, std::string(today->get(0, 0)));
     auto columns = match_metrics_header(rec.cells, rec.row, errors_);
     for (const auto& h : columns.ignored)
         warnings_.push_back(json::object{{"column", h}, {"warning", "unknown column, ignored"}});
@@ -512,6 +518,79 @@ Result<void> Run::load() {
     long inserted = static_cast<long>(up->get_int(0, 0));
     long updated = static_cast<long>(up->get_int(0, 1));
     return finish_ok(inserted, updated);
+}
+
+Result<void> Run::load_table(RecordSource& reader, Record& rec, const std::string& today) {
+    auto type = make_table_import(o_.import_type, o_.actor, today);
+    auto header = match_table_header(type->columns(), rec.cells, rec.row, errors_);
+    for (const auto& h : header.ignored)
+        warnings_.push_back(json::object{{"column", h}, {"warning", "unknown column, ignored"}});
+    type->check_header(header, rec.row, errors_);
+    if (!errors_.empty()) {
+        error_count_ = static_cast<long>(errors_.size());
+        fail("The header row cannot be used: " + errors_.front().error + ".");
+        return {};
+    }
+    // The whole file first: a row may name a user of a later row.
+    std::vector<TableRow> rows;
+    while (reader.next(rec)) {
+        if (static_cast<long>(rows.size()) >= kMaxTableRows) {
+            std::string why = fmt::format("{} files are limited to {} rows; split the file.",
+                                          o_.import_type, kMaxTableRows);
+            errors_.push_back({0, "", "", why});
+            error_count_ = 1;
+            fail(why);
+            return {};
+        }
+        rows.push_back(table_row(header, rec));
+        std::size_t bytes = 0;
+        if (auto* csv = dynamic_cast<CsvReader*>(&reader))
+            bytes = csv->bytes_read();
+        if (auto r = progress(static_cast<long>(rows.size()), bytes, false); !r)
+            return r;
+    }
+    total_ = static_cast<long>(rows.size());
+    if (!reader.error().empty()) {
+        errors_.push_back({0, "", "", reader.error()});
+        error_count_ = 1;
+        fail("The file could not be read to the end: " + reader.error() + ".");
+        return {};
+    }
+    if (total_ == 0) {
+        errors_.push_back({0, "", "", "The file has a header but no data rows."});
+        error_count_ = 1;
+        fail("The file has a header but no data rows.");
+        return {};
+    }
+    CheckedRows checked;
+    if (auto r = type->check(aux_, header, rows, checked); !r)
+        return r;
+    rows.clear();
+    valid_ = checked.valid;
+    failed_ = checked.failed;
+    error_count_ = checked.error_count;
+    errors_ = std::move(checked.errors);
+    if (failed_ > 0 && (o_.mode == Mode::Strict || valid_ == 0)) {
+        fail(fmt::format("{} of {} rows have errors ({} errors); nothing was loaded{}.", failed_,
+                         total_, error_count_, o_.mode == Mode::Strict ? " (strict mode)" : ""));
+        return {};
+    }
+    if (auto r = aux_.exec(kProcessing, db::params(id_, total_)); !r)
+        return r.error();
+    if (o_.on_progress)
+        o_.on_progress(total_, stored_.size);
+    if (auto r = main_.exec(type->staging_sql()); !r)
+        return r.error();
+    auto chunk = [&](std::string& out) {
+        out.swap(checked.copy);  // one chunk: the file is small (kMaxTableRows)
+        return false;
+    };
+    if (auto r = main_.copy_in(type->copy_sql(), chunk); !r)
+        return r.error();
+    auto up = main_.exec(type->upsert_sql(), type->upsert_params(id_));
+    if (!up)
+        return up.error();
+    return finish_ok(static_cast<long>(up->get_int(0, 0)), static_cast<long>(up->get_int(0, 1)));
 }
 
 Result<void> Run::finish_ok(long inserted, long updated) {

@@ -4,7 +4,8 @@
 // already imported, unless forced), write the import_logs row (VALIDATING), read and check
 // every row while COPYing the valid ones into a temporary staging table (PROCESSING once read),
 // then one set-based upsert into performance_metrics that records each change in
-// import_changes, and the final counts and status, all in ONE transaction: a crash leaves no
+// import_changes (the other types: their table, recorded in import_row_changes; see
+// table_import.hpp), and the final counts and status, all in ONE transaction: a crash leaves no
 // half-applied import, and fail_interrupted_imports() marks the log FAILED at the next start.
 // Once committed, the dashboard snapshots and history of the agents and days it changed are
 // recomputed (imports/recompute.hpp); rollback_import does the same after its commit.
@@ -33,7 +34,9 @@ struct Actor {
 };
 
 struct ImportOptions {
-    std::string import_type = "METRICS";  // only METRICS is supported so far
+    // METRICS (streamed, metrics_rows.hpp) or USERS (ADMIN only), PROFILES, COACHING_HISTORY
+    // (read whole, then one upsert per file: table_import.hpp).
+    std::string import_type = "METRICS";
     Mode mode = Mode::Strict;
     bool dry_run = false;
     bool force = false;
@@ -55,7 +58,8 @@ struct Upload {
 
 // The import_logs id (whatever the outcome: the log tells it), or an error when no import
 // was started: 409 the same file was imported already (or is being imported), 422 an
-// unsupported type, 503 the database is unreachable.
+// unknown type, 403 a USERS import by someone other than an ADMIN, 503 the database is
+// unreachable.
 Result<std::string> run_import(const std::string& database_url, const ImportOptions& options,
                                const Upload& upload);
 

@@ -3,7 +3,9 @@
 // changed are brought up to date at once instead of at night: the dashboard snapshots of its
 // agents (dashboards::refresh_snapshots_sync) and the WEEK/MONTH/QUARTER history of its agents
 // over its days (jobs::recompute_after_import). The agents and days are those recorded in
-// import_changes for the import.
+// import_changes for the import (METRICS), or those of the coaching sessions it changed
+// (COACHING_HISTORY: history annotations list completed sessions; the coaching facts of the
+// dashboards follow by trigger). USERS and PROFILES imports change nothing derived here.
 #include "core/error.hpp"
 #include "db/sync_connection.hpp"
 

@@ -3,6 +3,7 @@
 #include "db/sync_connection.hpp"
 #include "imports/importer.hpp"
 #include "imports/recompute.hpp"
+#include "imports/table_import.hpp"
 #include "metrics/metric_row.hpp"
 
 #include <fmt/format.h>
@@ -15,7 +16,7 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::string_view kLockLog = R"sql(
-SELECT status::text, dry_run, rollback_available, imported_by::text
+SELECT status::text, dry_run, rollback_available, imported_by::text, import_type::text
   FROM import_logs WHERE id = $1::uuid FOR UPDATE)sql";
 
 // Locks the rows the import changed; counts those changed since: still there with another
@@ -75,6 +76,70 @@ UPDATE import_logs
  WHERE status IN ('VALIDATING', 'PROCESSING')
    AND pg_try_advisory_xact_lock(73100, hashtext(id::text)))sql";
 
+// The other types (import_row_changes): {0} table, {1} key column, {2} restored columns,
+// {3} the same columns of the previous row r.
+constexpr std::string_view kTableConflicts = R"sql(
+WITH locked AS (
+    SELECT c.action, t.updated_at = c.created_at AS unchanged
+      FROM import_row_changes c
+      JOIN {0} t ON t.{1} = c.row_id
+     WHERE c.import_id = $1::uuid
+       FOR UPDATE OF t
+)
+SELECT (SELECT count(*) FROM import_row_changes WHERE import_id = $1::uuid AND action = 'UPDATED')
+       - count(*) FILTER (WHERE action = 'UPDATED')
+       + count(*) FILTER (WHERE NOT unchanged)
+  FROM locked)sql";
+
+constexpr std::string_view kTableLaterImports = R"sql(
+SELECT l.id::text FROM import_logs l
+ WHERE l.created_at > (SELECT created_at FROM import_logs WHERE id = $1::uuid)
+   AND l.status IN ('SUCCESS', 'PARTIAL_SUCCESS') AND NOT l.dry_run
+   AND EXISTS (SELECT 1 FROM import_row_changes later
+                 JOIN import_row_changes c ON c.import_id = $1::uuid
+                                          AND c.table_name = later.table_name
+                                          AND c.row_id = later.row_id
+                WHERE later.import_id = l.id)
+ ORDER BY l.created_at
+ LIMIT 20)sql";
+
+// The restored rows keep their previous updated_at: update_updated_at_column() leaves it
+// alone while coach.restoring_import is on (0007_import_changes_generic.sql), for this
+// transaction only.
+constexpr std::string_view kKeepUpdatedAt =
+    "SELECT set_config('coach.restoring_import', 'on', true)";
+
+constexpr std::string_view kTableRestore = R"sql(
+UPDATE {0} t SET ({2}) = ({3})
+  FROM import_row_changes c
+ CROSS JOIN LATERAL jsonb_populate_record(NULL::{0}, c.before) r
+ WHERE c.import_id = $1::uuid AND c.action = 'UPDATED' AND t.{1} = c.row_id)sql";
+
+// After the restore: an updated row may have pointed at an inserted one.
+constexpr std::string_view kTableDelete = R"sql(
+WITH gone AS (
+    DELETE FROM {0} t USING import_row_changes c
+     WHERE c.import_id = $1::uuid AND c.action = 'INSERTED' AND t.{1} = c.row_id
+    RETURNING 1
+)
+SELECT count(*) FROM gone)sql";
+
+std::string table_sql(std::string_view pattern, const TableTarget& t) {
+    std::string values;
+    std::string_view cols = t.columns;
+    while (!cols.empty()) {
+        auto comma = cols.find(',');
+        std::string_view c = cols.substr(0, comma);
+        while (!c.empty() && c.front() == ' ')
+            c.remove_prefix(1);
+        values += fmt::format("{}r.{}", values.empty() ? "" : ", ", c);
+        if (comma == std::string_view::npos)
+            break;
+        cols.remove_prefix(comma + 1);
+    }
+    return fmt::format(fmt::runtime(pattern), t.table, t.key, t.columns, values);
+}
+
 std::string restore_sql() {
     std::string cols, values;
     for (auto c : metrics::kMetricColumns) {
@@ -109,12 +174,15 @@ Result<void> rollback(db::SyncConnection& conn, const std::string& id, const Act
     if (!log->get_bool(0, 2))
         return make_error(ErrorCode::Conflict, "Rollback is not available for this import.");
 
-    auto conflicts = conn.exec(kConflicts, db::params(id));
+    const TableTarget* target = table_target(log->get(0, 4));
+    auto conflicts = target ? conn.exec(table_sql(kTableConflicts, *target), db::params(id))
+                            : conn.exec(kConflicts, db::params(id));
     if (!conflicts)
         return conflicts.error();
     long long changed = conflicts->get_int(0, 0);
     if (changed > 0 && !force) {
-        auto later = conn.exec(kLaterImports, db::params(id));
+        auto later = target ? conn.exec(kTableLaterImports, db::params(id))
+                            : conn.exec(kLaterImports, db::params(id));
         if (!later)
             return later.error();
         Error e = make_error(
@@ -131,19 +199,42 @@ Result<void> rollback(db::SyncConnection& conn, const std::string& id, const Act
                                                                    "import"});
         return e;
     }
-    auto deleted = conn.exec(kDeleteChanged, db::params(id));
-    if (!deleted)
-        return deleted.error();
-    static const std::string kRestoreSql = restore_sql();
-    auto restored = conn.exec(kRestoreSql, db::params(id));
-    if (!restored)
-        return restored.error();
+    long long removed = 0, restored_rows = 0;
+    if (target) {
+        if (auto r = conn.exec(kKeepUpdatedAt); !r)
+            return r.error();
+        auto restored = conn.exec(table_sql(kTableRestore, *target), db::params(id));
+        if (!restored)
+            return restored.error();
+        restored_rows = restored->affected();
+        auto deleted = conn.exec(table_sql(kTableDelete, *target), db::params(id));
+        if (!deleted) {
+            if (deleted.error().sqlstate == "23503")
+                return make_error(ErrorCode::Conflict,
+                                  "Rows this import created are used by other data since (" +
+                                      deleted.error().message +
+                                      "); they cannot be removed, so the import cannot be rolled "
+                                      "back.");
+            return deleted.error();
+        }
+        removed = deleted->get_int(0, 0);
+    } else {
+        auto deleted = conn.exec(kDeleteChanged, db::params(id));
+        if (!deleted)
+            return deleted.error();
+        static const std::string kRestoreSql = restore_sql();
+        auto restored = conn.exec(kRestoreSql, db::params(id));
+        if (!restored)
+            return restored.error();
+        removed = deleted->get_int(0, 0);
+        restored_rows = restored->affected();
+    }
     if (auto r = conn.exec(kMarkRolledBack, db::params(id, actor.id)); !r)
         return r.error();
     json::object before{{"status", status}};
     json::object after{{"status", "ROLLED_BACK"},
-                       {"removed_rows", deleted->get_int(0, 0)},
-                       {"restored_rows", restored->affected()},
+                       {"removed_rows", removed},
+                       {"restored_rows", restored_rows},
                        {"conflicting_rows", changed},
                        {"forced", force}};
     std::optional<std::string> actor_id = actor.id;

@@ -9,8 +9,10 @@
 #include "imports/metrics_columns.hpp"
 #include "imports/multipart.hpp"
 #include "imports/store.hpp"
+#include "imports/templates.hpp"
 
 #include <atomic>
+#include <filesystem>
 
 namespace coach::imports {
 namespace asio = boost::asio;
@@ -142,10 +144,10 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
     auto sheet = ctx.query_param("sheet");
     if (sheet && (sheet->empty() || sheet->size() > 100))
         errors.push_back({"sheet", "must be 1 to 100 characters"});
-    if (type && *type != "METRICS")
-        errors.push_back({"type", *type + " imports are not supported yet; only METRICS"});
     if (!errors.empty())
         co_return validation_error(std::move(errors));
+    if (*type == "USERS" && ctx.me().role != Role::Admin)
+        co_return make_error(ErrorCode::Forbidden, "Only administrators import users.");
 
     // The file: the raw body, or the "file" part of a multipart form.
     std::string_view content_type = ctx.header(http::beast_http::field::content_type);
@@ -198,7 +200,7 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
     auto work = [url = ctx.services.database_url, o = std::move(o), upload] {
         return run_import(url, o, upload);
     };
-    auto id = co_await offload(ctx.services.workers, std::move(work));
+    auto id = co_await offload(ctx.services.long_work, std::move(work));
     if (!id)
         co_return id.error();
     co_return co_await log_response(ctx, *id, http::Status::created);
@@ -248,22 +250,10 @@ awaitable<Result<Response>> rollback(RequestContext& ctx) {
     auto work = [url = ctx.services.database_url, id = *id, actor = actor_of(ctx), force] {
         return rollback_import(url, id, actor, force);
     };
-    auto done = co_await offload(ctx.services.workers, std::move(work));
+    auto done = co_await offload(ctx.services.long_work, std::move(work));
     if (!done)
         co_return done.error();
     co_return co_await log_response(ctx, *id, http::Status::ok);
-}
-
-// The expected headers and one example row.
-std::string metrics_template_csv() {
-    std::string out;
-    for (const auto& h : metrics_template_headers())
-        out += (out.empty() ? "" : ",") + h;
-    // employee_id or email identifies the agent (one is enough); AHT in seconds (or m:ss).
-    out +=
-        "\r\nE1001,,2024-03-01,92.5,88,90.25,98,95,4.6,78.5,312,54,3,1,8,7.75,30,30,15,96,100,"
-        "91.5\r\n";
-    return out;
 }
 
 awaitable<Result<Response>> template_file(RequestContext& ctx) {
@@ -271,22 +261,34 @@ awaitable<Result<Response>> template_file(RequestContext& ctx) {
         co_return *e;
     std::string type(ctx.path_param("import_type"));
     std::vector<FieldError> errors;
-    if (std::find(std::begin(kImportTypes), std::end(kImportTypes), type) == std::end(kImportTypes))
+    auto content = template_content(type);
+    if (!content)
         errors.push_back({"import_type", "is not a valid value"});
-    else if (type != "METRICS")
-        errors.push_back({"import_type", type + " imports are not supported yet; only METRICS"});
     auto format = ctx.query_param("format").value_or("csv");
-    if (format == "xlsx")
-        errors.push_back({"format", "xlsx templates are not supported yet; use csv"});
-    else if (format != "csv")
+    if (format != "csv" && format != "xlsx")
         errors.push_back({"format", "must be csv or xlsx"});
     if (!errors.empty())
         co_return validation_error(std::move(errors));
+    std::string base = type;
+    for (auto& c : base)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     Response res{http::Status::ok, 11};
-    res.set(http::beast_http::field::content_type, "text/csv; charset=utf-8");
+    if (format == "csv") {
+        res.set(http::beast_http::field::content_type, "text/csv; charset=utf-8");
+        res.body() = template_csv(*content);
+    } else {
+        // libxlsxwriter writes a file: on a worker thread.
+        auto work = [t = std::move(*content), type, dir = ctx.services.config.data_dir] {
+            return template_xlsx(t, type, (std::filesystem::path(dir) / "tmp").string());
+        };
+        auto book = co_await offload(ctx.services.workers, std::move(work));
+        if (!book)
+            co_return book.error();
+        res.set(http::beast_http::field::content_type, kXlsxType);
+        res.body() = std::move(*book);
+    }
     res.set(http::beast_http::field::content_disposition,
-            "attachment; filename=\"metrics_template.csv\"");
-    res.body() = metrics_template_csv();
+            "attachment; filename=\"" + base + "_template." + format + "\"");
     res.prepare_payload();
     co_return res;
 }
@@ -296,7 +298,8 @@ awaitable<Result<Response>> template_file(RequestContext& ctx) {
 void add_routes(http::Router& router) {
     using http::Verb;
     router.add({Verb::post, "/api/v1/imports", create, http::Access::Authenticated,
-                http::kUploadBodyLimit, "Import a metrics file (CSV or XLSX)"});
+                http::kUploadBodyLimit,
+                "Import a file (CSV or XLSX) of metrics, users, coaching history or profiles"});
     router.add({Verb::get, "/api/v1/imports", list, http::Access::Authenticated,
                 http::kJsonBodyLimit, "List imports"});
     router.add({Verb::get, "/api/v1/imports/{id}", get, http::Access::Authenticated,

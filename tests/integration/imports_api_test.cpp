@@ -1,8 +1,9 @@
 // /api/v1/imports: METRICS CSV imports (every kind of bad row with the exact report, strict vs
 // partial vs dry run, 409 on re-import and force, rollback restoring rows exactly and refused
 // when later imports touched them), roles, bad input, templates.
-#include "support/test_server.hpp"
+#include "support/imports_fixture.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <zip.h>
@@ -17,7 +18,7 @@ namespace json = boost::json;
 namespace fs = std::filesystem;
 
 std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(COACH_SOURCE_DIR) + "/tests/fixtures/imports/" + name,
+    std::ifstream in(fmt::format("{}/tests/fixtures/imports/{}", COACH_SOURCE_DIR, name),
                      std::ios::binary);
     std::stringstream s;
     s << in.rdbuf();
@@ -62,40 +63,9 @@ std::string metrics_xlsx() {
     return s.str();
 }
 
-Config imports_config(const fs::path& data_dir) {
-    Config c = test_config();
-    c.data_dir = data_dir.string();
-    return c;
-}
-
-fs::path fresh_dir() {
-    static int n = 0;
-    auto dir = fs::temp_directory_path() /
-               ("coach-imports-api-" + std::to_string(getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(dir);
-    return dir;
-}
-
-class ImportsApi : public ::testing::Test {
+class ImportsApi : public ImportsFixture {
   protected:
-    ImportsApi()
-        : dir_(fresh_dir()), server_(imports_config(dir_)), org_(create_org(server_.db())) {
-        for (auto who : {"admin", "m1", "m2", "tl1", "a1"})
-            tokens_[who] = login(server_, std::string(who) + "@org.test");
-    }
-    ~ImportsApi() override { fs::remove_all(dir_); }
-
-    HttpResult upload(const std::string& who, const std::string& query, const std::string& body,
-                      const std::string& content_type = "text/csv") {
-        RequestOptions o;
-        o.token = tokens_.at(who);
-        o.body = body;
-        o.content_type = content_type;
-        return server_.request("POST", "/api/v1/imports" + query, o);
-    }
-    HttpResult as(const std::string& who, const std::string& method, const std::string& target) {
-        return server_.as(tokens_.at(who), method, target);
-    }
+    ImportsApi() : ImportsFixture({"admin", "m1", "m2", "tl1", "a1"}) {}
     // Every performance_metrics row, whole, in a stable order: the digest of the table.
     std::string digest() {
         auto r = server_.db().exec(
@@ -120,11 +90,6 @@ class ImportsApi : public ::testing::Test {
         return r.empty() ? "(none)" : std::string(r.get(0, 0));
     }
     long long count(const std::string& sql) { return server_.db().exec(sql).get_int(0, 0); }
-
-    fs::path dir_;
-    TestServer server_;
-    Org org_;
-    std::map<std::string, std::string> tokens_;
 };
 
 json::value errors_of(const HttpResult& r) {
@@ -439,12 +404,8 @@ TEST_F(ImportsApi, BadRequests) {
     auto missing = upload("admin", "", csv);
     EXPECT_EQ(missing.status, 422);
     EXPECT_EQ(details(missing), json::parse(R"([{"field":"type","message":"is required"}])"));
-    auto users = upload("admin", "?type=USERS", csv);
-    EXPECT_EQ(users.status, 422);
-    EXPECT_EQ(
-        details(users),
-        json::parse(
-            R"([{"field":"type","message":"USERS imports are not supported yet; only METRICS"}])"));
+    auto users = upload("m1", "?type=USERS", csv);  // only administrators import users
+    EXPECT_EQ(users.status, 403);
     auto many = upload("admin", "?type=NOPE&mode=lenient&dry_run=maybe&force=1", csv);
     EXPECT_EQ(many.status, 422);
     EXPECT_EQ(details(many).as_array().size(), 4u) << many.body;
@@ -538,9 +499,7 @@ TEST_F(ImportsApi, Templates) {
     auto imported = upload("admin", "?type=METRICS", body);
     EXPECT_EQ(imported.json().at("status"), "SUCCESS") << imported.body;
     EXPECT_EQ(as("admin", "GET", "/api/v1/imports/templates/METRICS").status, 200);
-    EXPECT_EQ(as("admin", "GET", "/api/v1/imports/templates/USERS").status, 422);
     EXPECT_EQ(as("admin", "GET", "/api/v1/imports/templates/NOPE").status, 422);
-    EXPECT_EQ(as("admin", "GET", "/api/v1/imports/templates/METRICS?format=xlsx").status, 422);
     EXPECT_EQ(as("admin", "GET", "/api/v1/imports/templates/METRICS?format=pdf").status, 422);
 }
 

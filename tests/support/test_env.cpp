@@ -3,6 +3,7 @@
 #include "db/migrations_data.hpp"
 #include "db/migrator.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -32,9 +33,8 @@ class ClusterEnvironment : public ::testing::Environment {
         for (int i = 0; i < stale->rows(); ++i)
             (void)admin->exec("DROP DATABASE IF EXISTS \"" + std::string(stale->get(i, 0)) +
                               "\" WITH (FORCE)");
-        ASSERT_TRUE(
-            admin->exec(std::string("DROP DATABASE IF EXISTS ") + kTemplate + " WITH (FORCE)"));
-        ASSERT_TRUE(admin->exec(std::string("CREATE DATABASE ") + kTemplate));
+        ASSERT_TRUE(admin->exec(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", kTemplate)));
+        ASSERT_TRUE(admin->exec(fmt::format("CREATE DATABASE {}", kTemplate)));
         auto conn = db::SyncConnection::open(g_cluster->url_for(kTemplate));
         ASSERT_TRUE(conn) << conn.error().message;
         auto m = db::migrate(*conn, db::embedded_migrations());

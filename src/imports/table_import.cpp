@@ -1,0 +1,346 @@
+#include "imports/table_import.hpp"
+
+#include "auth/scope_sql.hpp"
+#include "db/arrays.hpp"
+#include "imports/metrics_rows.hpp"
+#include "imports/profiles_rows.hpp"
+#include "imports/sessions_rows.hpp"
+#include "imports/users_rows.hpp"
+
+#include <fmt/format.h>
+#include <openssl/rand.h>
+
+#include <algorithm>
+
+namespace coach::imports {
+
+namespace {
+
+std::string cut(std::string_view s) {
+    return std::string(s.substr(0, 200));
+}
+
+// The columns each type writes (and a rollback restores), besides the key.
+constexpr TableTarget kTableTargets[] = {
+    {"USERS", "users", "id",
+     "email, name, role, team_leader_id, manager_id, department, employee_id, hire_date, phone, "
+     "status, learning_style, shift_pattern, timezone, updated_at"},
+    {"PROFILES", "agent_profiles", "agent_id",
+     "learning_style, preferred_feedback_method, primary_motivators, demotivators, "
+     "core_strengths, development_areas, hidden_talents, stress_indicators, success_patterns, "
+     "best_coaching_time, preferred_session_length, responds_well_to, career_aspirations, "
+     "personal_goals, peer_comparison_opt_in, profile_created_by, last_updated_by, updated_at"},
+    {"COACHING_HISTORY", "coaching_sessions", "id",
+     "agent_id, team_leader_id, scheduled_date, actual_start_time, actual_end_time, "
+     "session_type, status, topics_covered, discussion_notes, agent_commitments, "
+     "resources_shared, engagement_score, receptiveness_score, understanding_score, "
+     "overall_effectiveness, key_achievements, areas_of_concern, follow_up_required, "
+     "follow_up_date, follow_up_topics, updated_at"},
+};
+
+// $1 importer id, $2 importer role, $3 employee ids, $4 emails (lower case).
+const std::string kFindAgents = fmt::format(R"sql(
+SELECT 'e', k, u.id, u.team_leader_id FROM unnest($3::text[]) k JOIN users u ON u.employee_id = k
+ WHERE u.role = 'AGENT' AND u.deleted_at IS NULL AND {0}
+UNION ALL
+SELECT 'm', k, u.id, u.team_leader_id FROM unnest($4::text[]) k JOIN users u ON lower(u.email) = k
+ WHERE u.role = 'AGENT' AND u.deleted_at IS NULL AND {0})sql",
+                                            auth::scope_predicate("$1", "$2"));
+
+}  // namespace
+
+Result<Agents> find_agents(db::SyncConnection& conn, const Actor& actor,
+                           const std::vector<TableRow>& rows, std::size_t employee_id_column,
+                           std::size_t email_column) {
+    std::vector<std::string> ids, emails;
+    for (const auto& r : rows) {
+        if (!r.cells[employee_id_column].empty())
+            ids.push_back(r.cells[employee_id_column]);
+        if (!r.cells[email_column].empty())
+            emails.push_back(lower(r.cells[email_column]));
+    }
+    auto found = conn.exec(kFindAgents, db::params(actor.id, auth::to_string(actor.role),
+                                                   db::text_array(ids), db::text_array(emails)));
+    if (!found)
+        return found.error();
+    Agents out;
+    for (int i = 0; i < found->rows(); ++i) {
+        auto& map = found->get(i, 0) == "e" ? out.by_employee_id : out.by_email;
+        map[std::string(found->get(i, 1))] =
+            Agent{std::string(found->get(i, 2)), found->get_optional(i, 3)};
+    }
+    return out;
+}
+
+const Agent* agent_of_row(const Agents& agents, const HeaderMap& h,
+                          std::span<const ColumnSpec> specs, const TableRow& row,
+                          std::size_t employee_id_column, std::size_t email_column,
+                          RowErrors& errors) {
+    const std::string& id = row.cells[employee_id_column];
+    const std::string& mail = row.cells[email_column];
+    if (id.empty() && mail.empty()) {
+        errors.add(
+            row.row,
+            column_name(h, specs, h.has(employee_id_column) ? employee_id_column : email_column),
+            "", "is required: give the agent's employee ID or email");
+        return nullptr;
+    }
+    const Agent* by_id = nullptr;
+    const Agent* by_mail = nullptr;
+    if (!id.empty()) {
+        auto it = agents.by_employee_id.find(id);
+        if (it == agents.by_employee_id.end()) {
+            errors.add(row.row, column_name(h, specs, employee_id_column), id,
+                       "no agent has this employee ID");
+            return nullptr;
+        }
+        by_id = &it->second;
+    }
+    if (!mail.empty()) {
+        auto it = agents.by_email.find(lower(mail));
+        if (it == agents.by_email.end()) {
+            errors.add(row.row, column_name(h, specs, email_column), mail,
+                       "no agent has this email");
+            return nullptr;
+        }
+        by_mail = &it->second;
+    }
+    if (by_id && by_mail && by_id->id != by_mail->id) {
+        errors.add(row.row, column_name(h, specs, email_column), mail,
+                   "belongs to another agent than the employee ID");
+        return nullptr;
+    }
+    return by_id ? by_id : by_mail;
+}
+
+HeaderMap match_table_header(std::span<const ColumnSpec> specs,
+                             const std::vector<std::string_view>& cells, long header_row,
+                             std::vector<ImportError>& errors) {
+    HeaderMap h;
+    h.cell.resize(specs.size());
+    h.header.resize(specs.size());
+    h.cells = cells.size();
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        std::string_view header = trim(cells[i]);
+        if (header.empty())
+            continue;
+        std::string n = normalize_header(header);
+        std::optional<std::size_t> found;
+        for (std::size_t c = 0; c < specs.size() && !found; ++c) {
+            if (normalize_header(specs[c].name) == n)
+                found = c;
+            for (auto a : specs[c].aliases)
+                if (!found && a == n)
+                    found = c;
+        }
+        if (!found) {
+            h.ignored.emplace_back(header);
+            continue;
+        }
+        if (h.cell[*found]) {
+            errors.push_back(
+                {header_row, std::string(header), cut(header),
+                 "means the same column as \"" + h.header[*found] + "\"; keep only one"});
+            continue;
+        }
+        h.cell[*found] = i;
+        h.header[*found] = std::string(header);
+    }
+    return h;
+}
+
+TableRow table_row(const HeaderMap& h, const Record& record) {
+    TableRow r;
+    r.row = record.row;
+    r.problem = std::string(record.problem);
+    r.cells.resize(h.cell.size());
+    for (std::size_t c = 0; c < h.cell.size(); ++c) {
+        if (!h.cell[c] || *h.cell[c] >= record.cells.size())
+            continue;
+        std::string_view v = trim(record.cells[*h.cell[c]]);
+        if (!is_empty_value(v))
+            r.cells[c] = std::string(v);
+    }
+    for (std::size_t i = h.cells; i < record.cells.size() && r.extra.empty(); ++i)
+        if (!trim(record.cells[i]).empty())
+            r.extra = cut(trim(record.cells[i]));
+    return r;
+}
+
+std::unique_ptr<TableImport> make_table_import(std::string_view import_type, const Actor& actor,
+                                               const std::string& today) {
+    if (import_type == "USERS")
+        return make_users_import(actor, today);
+    if (import_type == "PROFILES")
+        return make_profiles_import(actor, today);
+    if (import_type == "COACHING_HISTORY")
+        return make_sessions_import(actor, today);
+    return nullptr;
+}
+
+const TableTarget* table_target(std::string_view import_type) {
+    for (const auto& t : kTableTargets)
+        if (t.import_type == import_type)
+            return &t;
+    return nullptr;
+}
+
+void RowErrors::add(long row, std::string_view column, std::string_view value,
+                    std::string message) {
+    ++count_;
+    if (errors_.size() < kMaxErrorsKept)
+        errors_.push_back({row, std::string(column), cut(value), std::move(message)});
+}
+
+std::vector<ImportError> RowErrors::take() {
+    std::stable_sort(errors_.begin(), errors_.end(),
+                     [](const ImportError& a, const ImportError& b) { return a.row < b.row; });
+    return std::move(errors_);
+}
+
+bool common_row_checks(const HeaderMap& h, const TableRow& row, RowErrors& errors) {
+    bool ok = true;
+    if (!row.problem.empty()) {
+        errors.add(row.row, "", "", row.problem);
+        ok = false;
+    }
+    if (!row.extra.empty()) {
+        errors.add(row.row, "", row.extra, "has more cells than the header has columns");
+        ok = false;
+    }
+    for (std::size_t c = 0; c < row.cells.size(); ++c)
+        if (!valid_utf8(row.cells[c])) {
+            errors.add(row.row, h.header[c], "", "is not valid UTF-8 text");
+            ok = false;
+        }
+    return ok;
+}
+
+std::string column_name(const HeaderMap& h, std::span<const ColumnSpec> specs, std::size_t c) {
+    return h.has(c) ? h.header[c] : std::string(specs[c].name);
+}
+
+std::string random_uuid() {
+    unsigned char b[16];
+    RAND_bytes(b, sizeof b);
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out.push_back('-');
+        out.push_back(kHex[b[i] >> 4]);
+        out.push_back(kHex[b[i] & 15]);
+    }
+    return out;
+}
+
+void copy_field(std::string& out, const std::optional<std::string>& value, bool first) {
+    if (!first)
+        out.push_back('\t');
+    if (!value) {
+        out.append("\\N");
+        return;
+    }
+    for (char c : *value) {
+        switch (c) {
+            case '\\':
+                out.append("\\\\");
+                break;
+            case '\t':
+                out.append("\\t");
+                break;
+            case '\n':
+                out.append("\\n");
+                break;
+            case '\r':
+                out.append("\\r");
+                break;
+            default:
+                out.push_back(c);
+        }
+    }
+}
+
+std::optional<std::string> list_literal(std::string_view cell) {
+    std::vector<std::string> items;
+    while (!cell.empty()) {
+        auto semi = cell.find(';');
+        std::string_view item = trim(cell.substr(0, semi));
+        if (!item.empty())
+            items.emplace_back(item);
+        if (semi == std::string_view::npos)
+            break;
+        cell.remove_prefix(semi + 1);
+    }
+    if (items.empty())
+        return std::nullopt;
+    return db::text_array(items);
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string enum_label(std::string_view cell) {
+    std::string out;
+    for (char c : cell) {
+        if (c >= 'a' && c <= 'z')
+            out.push_back(static_cast<char>(c - 'a' + 'A'));
+        else if (c == ' ' || c == '-' || c == '_') {
+            if (!out.empty() && out.back() != '_')
+                out.push_back('_');
+        } else
+            out.push_back(c);
+    }
+    while (!out.empty() && out.back() == '_')
+        out.pop_back();
+    return out;
+}
+
+std::optional<bool> parse_bool(std::string_view cell) {
+    std::string v = lower(cell);
+    if (v == "yes" || v == "y" || v == "true" || v == "1")
+        return true;
+    if (v == "no" || v == "n" || v == "false" || v == "0")
+        return false;
+    return std::nullopt;
+}
+
+const char* parse_int(std::string_view cell, long min, long max, long& out) {
+    std::string_view s = cell;
+    if (s.size() > 2 && s.ends_with(".0"))
+        s.remove_suffix(2);
+    bool negative = !s.empty() && s.front() == '-';
+    if (negative)
+        s.remove_prefix(1);
+    if (s.empty() || s.size() > 9 ||
+        !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return "must be a whole number";
+    long v = 0;
+    for (char c : s)
+        v = v * 10 + (c - '0');
+    if (negative)
+        v = -v;
+    if (v < min || v > max) {
+        static thread_local std::string message;
+        message = "must be between " + std::to_string(min) + " and " + std::to_string(max);
+        return message.c_str();
+    }
+    out = v;
+    return nullptr;
+}
+
+std::string one_of_message(std::span<const std::string_view> labels) {
+    std::string out = "must be one of ";
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        out += (i ? ", " : "") + std::string(labels[i]);
+    return out;
+}
+
+}  // namespace coach::imports
