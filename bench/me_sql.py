@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
 """Writes the pgbench script for the `GET /api/v1/auth/me` baseline.
 
-The two statements are taken from the server's sources so they stay byte-for-byte what the
-server sends (extended protocol, unnamed statement, text parameters):
-  1. kSessionLookup in src/auth/authenticate.cpp  ($1 token hash as bytea text, $2 idle seconds)
-  2. kFind in src/users/store.cpp (kSelect, built with fmt::format from kUserJson in
-     src/users/user_json.hpp)                     ($1 user id)
-pgbench variables replace the $n placeholders (pgbench -M extended turns them back into $1, $2
-in the same order, so the text PostgreSQL parses is identical, but for the leading newline of
-kSessionLookup, which pgbench strips). No statement ends with a semicolon, which pgbench would
-send: the session lookup ends with \\gset (which also makes pgbench fail unless it returns one
-row, i.e. the token hash matches a live session) and the users select ends at end of file.
+GET /api/v1/auth/me runs one statement: kSessionLookup in src/auth/authenticate.cpp, which
+returns the session, the caller and the caller's public JSON (kUserJson of
+src/users/user_json.hpp, put in with fmt::format) ($1 token hash as bytea text, $2 idle
+seconds). Its once-a-minute companion kTouch (UPDATE last_seen_at when it is a minute old) runs
+at most once a minute per session, so it is left out. The text is taken from the server's
+sources so it stays byte-for-byte what the server sends (the server sends it as a named
+prepared statement: compare with pgbench -M prepared). pgbench variables replace the $n
+placeholders (pgbench turns them back into $1, $2 in the same order, so the text PostgreSQL
+parses is identical, but for the leading newline, which pgbench strips). The statement ends
+with \\gset, which makes pgbench fail unless it returns one row (the token hash matches a live
+session), and is the last command of the script.
 
   bench/me_sql.py REPO_ROOT OUT_SCRIPT [--print-statements]
-Variables the script needs: -D token_hash='\\x<sha256 hex>' -D user_id=<uuid>.
+Variables the script needs: -D token_hash='\\x<sha256 hex>'.
 """
 import re
 import sys
@@ -32,69 +33,38 @@ def raw_string(text: str, name: str) -> str:
     return m.group(1)
 
 
-def c_literals(text: str) -> str:
-    """Concatenation of the adjacent C string literals at the start of text."""
-    out, pos = [], 0
-    lit = re.compile(r'\s*"((?:[^"\\]|\\.)*)"')
-    while True:
-        m = lit.match(text, pos)
-        if not m:
-            break
-        out.append(bytes(m.group(1), "utf-8").decode("unicode_escape"))
-        pos = m.end()
-    if not out:
-        fail("no string literal where one was expected")
-    return "".join(out)
-
-
-def statements(root: Path) -> tuple[str, str]:
+def statements(root: Path) -> str:
     auth = (root / "src/auth/authenticate.cpp").read_text()
     user_json = (root / "src/users/user_json.hpp").read_text()
-    store = (root / "src/users/store.cpp").read_text()
-
-    lookup = raw_string(auth, "kSessionLookup")
-
-    m = re.search(r"kSelect\s*=\s*fmt::format\(", store)
+    m = re.search(r'kSessionLookup\s*=\s*fmt::format\(\s*R"sql\((.*?)\)sql",\s*users::kUserJson\s*\)',
+                  auth, re.S)
     if not m:
-        fail("kSelect = fmt::format( not found")
-    select_fmt = c_literals(store[m.end():])
-    if select_fmt.count("{}") != 1:
-        fail("kSelect format does not have exactly one {}")
-    m2 = re.search(r"fmt::format\(\s*(?:\"(?:[^\"\\]|\\.)*\"\s*)+,\s*kUserJson\s*\)", store)
-    if not m2:
-        fail("kSelect is not fmt::format(..., kUserJson)")
-    select = select_fmt.replace("{}", raw_string(user_json, "kUserJson"))
-
-    m = re.search(r"kFind\s*=\s*kSelect\s*\+", store)
-    if not m:
-        fail("kFind = kSelect + \"...\" not found")
-    find = select + c_literals(store[m.end():])
-    return lookup, find
+        fail('kSessionLookup = fmt::format(R"sql(...)sql", users::kUserJson) not found')
+    if m.group(1).count("{}") != 1:
+        fail("kSessionLookup does not have exactly one {}")
+    return m.group(1).replace("{}", raw_string(user_json, "kUserJson"))
 
 
 def main() -> None:
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     root, out = Path(sys.argv[1]), Path(sys.argv[2])
-    lookup, find = statements(root)
-    for sql, params in ((lookup, ["$1", "$2"]), (find, ["$1"])):
-        found = sorted(set(re.findall(r"\$\d+", sql)))
-        if found != params:
-            fail(f"expected parameters {params}, found {found}")
-        if ":" in sql.replace("::", ""):
-            fail("a lone ':' would be taken for a pgbench variable")
+    lookup = statements(root)
+    found = sorted(set(re.findall(r"\$\d+", lookup)))
+    if found != ["$1", "$2"]:
+        fail(f"expected parameters ['$1', '$2'], found {found}")
+    if ":" in lookup.replace("::", ""):
+        fail("a lone ':' would be taken for a pgbench variable")
     script = (
         "-- Generated by bench/me_sql.py from the server's sources: what GET /api/v1/auth/me runs.\n"
-        "-- Needs -D token_hash='\\x<sha256 hex of the token>' -D user_id=<uuid>.\n"
+        "-- Needs -D token_hash='\\x<sha256 hex of the token>'.\n"
         "\\set idle 43200\n"
         + lookup.replace("$1", ":token_hash").replace("$2", ":idle")
         + "\\gset s_\n"
-        + find.replace("$1", ":user_id")  # last command: ends at EOF, no terminator
     )
     out.write_text(script)
     if "--print-statements" in sys.argv:
-        # NUL-separated, for the check against pg_stat_activity.
-        sys.stdout.write(lookup + "\0" + find + "\0")
+        sys.stdout.write(lookup + "\0")
 
 
 if __name__ == "__main__":

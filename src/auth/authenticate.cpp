@@ -3,29 +3,40 @@
 #include "auth/token.hpp"
 #include "db/pool.hpp"
 #include "http/services.hpp"
+#include "users/user_json.hpp"
+
+#include <fmt/format.h>
 
 namespace coach::auth {
 namespace asio = boost::asio;
 
 namespace {
 
-// Looks the session up by token hash, refreshes last_seen_at at most once a minute (so reads
-// stay cheap), and returns the caller.
-constexpr std::string_view kSessionLookup = R"sql(
-WITH s AS (
-    SELECT id, user_id, csrf_token
-      FROM user_sessions
-     WHERE token_hash = $1::bytea
-       AND revoked_at IS NULL
-       AND expires_at > now()
-       AND last_seen_at > now() - make_interval(secs => $2::int)
-), touched AS (
-    UPDATE user_sessions SET last_seen_at = now()
-     WHERE id = (SELECT id FROM s) AND last_seen_at < now() - interval '60 seconds'
-)
-SELECT s.id, s.csrf_token, u.id, u.role
-  FROM s JOIN users u ON u.id = s.user_id
- WHERE u.deleted_at IS NULL AND u.status <> 'TERMINATED')sql";
+// Looks the session up by token hash and returns the caller, with the user's public JSON so
+// GET /auth/me needs no second statement (one round trip), and whether last_seen_at is due for
+// its once-a-minute refresh. The refresh is a separate statement (kTouch) sent only when due:
+// as a data-modifying CTE it cost every request a ModifyTable node (measured ~25 % slower
+// prepared, see bench/RESULTS.md).
+const std::string kSessionLookup = fmt::format(R"sql(
+SELECT s.id, s.csrf_token, u.id, u.role,
+       s.last_seen_at < now() - interval '60 seconds' AS touch_due, {} AS user_json
+  FROM user_sessions s JOIN users u ON u.id = s.user_id
+ WHERE s.token_hash = $1::bytea
+   AND s.revoked_at IS NULL
+   AND s.expires_at > now()
+   AND s.last_seen_at > now() - make_interval(secs => $2::int)
+   AND u.deleted_at IS NULL AND u.status <> 'TERMINATED')sql",
+                                               users::kUserJson);
+
+constexpr std::string_view kTouch =
+    "UPDATE user_sessions SET last_seen_at = now() "
+    "WHERE id = $1::uuid AND last_seen_at < now() - interval '60 seconds'";
+// last_seen_at only drives the idle expiry (minutes of slack): the touch commits without
+// waiting for its WAL flush. With a synchronous commit every request that found the session
+// due (all of a client's concurrent ones, once a minute) waited for an fsync, which took up to
+// 1-2 s on the shared benchmark machine and made the /auth/me p99. A crash can lose the last
+// touches, i.e. a session may expire up to a minute early.
+constexpr std::string_view kAsyncCommit = "SET LOCAL synchronous_commit = off";
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && s.front() == ' ')
@@ -84,7 +95,18 @@ asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx) {
     auto role = parse_role(r->get(0, 3));
     if (!role)
         co_return make_error(ErrorCode::Internal, "unknown role in users row");
-    ctx.session = http::Session{std::string(r->get(0, 0)), std::string(r->get(0, 1)), via_cookie};
+    ctx.session = http::Session{std::string(r->get(0, 0)), std::string(r->get(0, 1)), via_cookie,
+                                std::string(r->get(0, 5))};
+    if (r->get_bool(0, 4)) {
+        std::vector<db::Query> touch;
+        touch.push_back({"BEGIN", {}});
+        touch.push_back({kAsyncCommit, {}});
+        touch.push_back({kTouch, db::params(ctx.session->id)});
+        touch.push_back({"COMMIT", {}});
+        auto touched = co_await ctx.db.pipeline(std::move(touch));  // one round trip
+        if (!touched)
+            co_return touched.error();
+    }
     if (via_cookie && !safe_method(ctx.request.method())) {
         auto it = ctx.request.find("X-CSRF-Token");
         std::string_view given = it == ctx.request.end()

@@ -119,6 +119,9 @@ awaitable<Result<Response>> logout(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> me(RequestContext& ctx) {
+    // authenticate() read the user row with the session: one statement for the whole request.
+    if (ctx.session && !ctx.session->user_json.empty())
+        co_return http::json_text(http::Status::ok, std::move(ctx.session->user_json));
     auto row = co_await users::find_user(ctx.db, ctx.me().id);
     if (!row)
         co_return row.error();

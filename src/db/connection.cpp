@@ -7,6 +7,9 @@
 
 #include <poll.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace coach::db {
 namespace asio = boost::asio;
 using asio::awaitable;
@@ -25,7 +28,18 @@ Error unavailable(std::string message) {
     return e;
 }
 
+bool contains_ci(std::string_view text, std::string_view needle) {
+    auto it = std::search(
+        text.begin(), text.end(), needle.begin(), needle.end(),
+        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    return it != text.end();
+}
+
 }  // namespace
+
+bool should_prepare(std::string_view sql) {
+    return !contains_ci(sql, "is null or") && sql.find("/*unprepared*/") == std::string_view::npos;
+}
 
 Error error_from_result(const PGresult* r) {
     auto field = [&](int code) {
@@ -139,15 +153,60 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
                                                              std::chrono::milliseconds timeout) {
     if (broken_)
         co_return unavailable("The database is not available.");
+
+    // What each command sent answers with, in order: exactly one result per command (its
+    // outcome, or PGRES_PIPELINE_ABORTED after an earlier error), then the sync.
+    struct Command {
+        enum Kind { Statement, Prepare, Housekeeping } kind;
+        std::string_view sql;  // Statement: its text; Prepare: the text being prepared
+        std::string name;      // Prepare: the new statement's name
+    };
+    std::vector<Command> commands;
+    commands.reserve(queries.size() * 2 + 1);
+    if (prepared_.size() + queries.size() > kMaxPrepared) {
+        // Bounded memory on both sides. Names are never reused, so even if this fails (e.g.
+        // in an aborted transaction) no later Parse can collide with a leftover statement.
+        if (PQsendQueryParams(conn_, "DEALLOCATE ALL", 0, nullptr, nullptr, nullptr, nullptr, 0) !=
+            1)
+            co_return fail("send");
+        prepared_.clear();
+        commands.push_back({Command::Housekeeping, {}, {}});
+    }
+
     std::vector<const char*> values;
+    std::string sql_buffer;
     for (const Query& q : queries) {
         values.clear();
         for (const auto& v : q.params.values)
             values.push_back(v ? v->c_str() : nullptr);
-        std::string sql(q.sql);  // libpq needs a NUL-terminated string
-        if (PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                              values.data(), nullptr, nullptr, 0) != 1)
+        const int n = static_cast<int>(values.size());
+        if (!should_prepare(q.sql)) {
+            sql_buffer.assign(q.sql);  // libpq needs a NUL-terminated string
+            if (PQsendQueryParams(conn_, sql_buffer.c_str(), n, nullptr, values.data(), nullptr,
+                                  nullptr, 0) != 1)
+                co_return fail("send");
+            commands.push_back({Command::Statement, q.sql, {}});
+            continue;
+        }
+        std::string name;
+        if (auto it = prepared_.find(q.sql); it != prepared_.end()) {
+            name = it->second;
+        } else {
+            // Prepared earlier in this same pipeline?
+            for (const Command& c : commands)
+                if (c.kind == Command::Prepare && c.sql == q.sql)
+                    name = c.name;
+            if (name.empty()) {
+                name = "s" + std::to_string(++statements_made_);
+                sql_buffer.assign(q.sql);
+                if (PQsendPrepare(conn_, name.c_str(), sql_buffer.c_str(), n, nullptr) != 1)
+                    co_return fail("send");
+                commands.push_back({Command::Prepare, q.sql, name});
+            }
+        }
+        if (PQsendQueryPrepared(conn_, name.c_str(), n, values.data(), nullptr, nullptr, 0) != 1)
             co_return fail("send");
+        commands.push_back({Command::Statement, q.sql, {}});
     }
     if (PQpipelineSync(conn_) != 1)
         co_return fail("sync");
@@ -174,6 +233,7 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
     std::vector<PgResult> results;
     results.reserve(queries.size());
     std::optional<Error> first_error;
+    std::size_t next = 0;  // index in commands of the next result
     for (;;) {
         bool previous_null = false;
         while (!PQisBusy(conn_)) {
@@ -186,25 +246,35 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
             }
             previous_null = false;
             PgResult owned(r);
-            switch (PQresultStatus(r)) {
-                case PGRES_PIPELINE_SYNC:
-                    if (first_error)
-                        co_return std::move(*first_error);
-                    co_return std::move(results);
-                case PGRES_TUPLES_OK:
-                case PGRES_COMMAND_OK:
-                case PGRES_EMPTY_QUERY:
-                    results.push_back(std::move(owned));
-                    break;
-                case PGRES_PIPELINE_ABORTED:
-                    break;
-                default:
-                    if (!first_error)
-                        first_error = error_from_result(r);
-                    if (first_error->code == ErrorCode::Unavailable)
-                        broken_ = true;
-                    break;
+            const ExecStatusType status = PQresultStatus(r);
+            if (status == PGRES_PIPELINE_SYNC) {
+                if (first_error)
+                    co_return std::move(*first_error);
+                co_return std::move(results);
             }
+            const Command* command = next < commands.size() ? &commands[next] : nullptr;
+            ++next;
+            const bool ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK ||
+                            status == PGRES_EMPTY_QUERY;
+            if (ok) {
+                if (!command || command->kind == Command::Statement)
+                    results.push_back(std::move(owned));
+                else if (command->kind == Command::Prepare)
+                    prepared_.emplace(std::string(command->sql), command->name);
+                continue;
+            }
+            if (status == PGRES_PIPELINE_ABORTED)
+                continue;  // skipped after an earlier error: a Prepare here is not cached
+            if (!first_error)
+                first_error = error_from_result(r);
+            if (first_error->code == ErrorCode::Unavailable)
+                broken_ = true;
+            // The statement is gone or unusable (DDL changed its result type, or someone ran
+            // DEALLOCATE): prepare it afresh next time.
+            const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            if (command && command->kind == Command::Statement && state &&
+                (std::string_view(state) == "0A000" || std::string_view(state) == "26000"))
+                prepared_.erase(std::string(command->sql));
         }
         if (PQstatus(conn_) == CONNECTION_BAD)
             co_return fail("read");

@@ -2,6 +2,19 @@
 // One non-blocking libpq connection in pipeline mode, awaited on its io_context.
 // A connection is used by one coroutine at a time (the pool leases it out); a call sends all
 // its statements, one PQpipelineSync, and reads the results back in order.
+//
+// Prepared statements: each connection keeps a map SQL text -> statement name. The first time
+// a text is run on a connection, its Parse (PQsendPrepare) goes into the same pipeline just
+// before the execution (no extra round trip); later runs only Bind/Execute the named
+// statement, so PostgreSQL neither parses nor (after its plan cache settles) plans it again.
+// The key is the text itself, not its address: a few statements are built at run time
+// (users insert/update build their column lists from a whitelist, so the set of texts is
+// bounded but not constant), and a std::string temporary may reuse the address of another
+// text. A name is cached only once PostgreSQL answered the Parse with success; names are never
+// reused on a connection. Bounded: at kMaxPrepared texts the connection sends DEALLOCATE ALL
+// (first in the next pipeline) and starts over. A new connection (e.g. after a PostgreSQL
+// restart) starts with an empty map. Texts with optional filters ("$3 IS NULL OR ...") stay
+// unnamed, planned for their actual parameters each time (see should_prepare()).
 #include "core/error.hpp"
 #include "db/params.hpp"
 #include "db/pg_result.hpp"
@@ -12,17 +25,33 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace coach::db {
 
 struct Query {
-    std::string_view sql;  // a named constant: must outlive the call
+    std::string_view sql;  // must outlive the call (usually a named constant)
     Params params;
 };
+
+// Whether a statement text is run as a named prepared statement (else unnamed, as before).
+// No for texts with an optional filter, "($n IS NULL OR col = $n)" (any case): once PostgreSQL
+// switches a prepared statement to its generic plan (plan_cache_mode=auto, after 5 runs, when
+// the generic plan's estimated cost is not above the average custom one), that plan must serve
+// both the NULL and the non-NULL case, so it can use no index for the optional condition; a
+// custom plan folds "NULL IS NULL" away and uses the index. Those list queries are planned each
+// time instead (the cost before prepared statements). Also no for a text containing the
+// comment "/*unprepared*/" (an explicit opt-out).
+bool should_prepare(std::string_view sql);
+
+inline constexpr std::size_t kMaxPrepared = 256;
 
 struct ConnectOptions {
     std::string url;  // libpq URL or keyword string
@@ -65,6 +94,19 @@ class Connection {
     boost::asio::steady_timer deadline_;
     bool broken_ = false;
     bool timed_out_ = false;
+
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    // SQL text -> name of the statement prepared for it on this connection.
+    std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> prepared_;
+    std::uint64_t statements_made_ = 0;  // names are "s1", "s2", ...: never reused
+
+  public:
+    std::size_t prepared_count() const { return prepared_.size(); }  // for tests
 };
 
 // Converts an error result (or a connection failure message) into an Error.

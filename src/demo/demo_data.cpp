@@ -72,6 +72,9 @@ Result<void> load(db::SyncConnection& conn, int seed, const std::string& passwor
         (void)conn.exec("ROLLBACK");
         return r.error();
     }
+    // Fresh statistics, so the first plans (now cached per connection) are not made for empty
+    // tables.
+    (void)conn.exec("ANALYZE");
     return Result<void>{};
 }
 

@@ -3,7 +3,6 @@
 #include "auth/authenticate.hpp"
 #include "http/metrics.hpp"
 #include "http/response.hpp"
-#include "http/security_headers.hpp"
 #include "http/static_files.hpp"
 
 #include <fmt/format.h>
@@ -37,13 +36,17 @@ std::string request_id_for(const Request& req) {
     if (it != req.end() && plain_id({it->value().data(), it->value().size()}))
         return std::string(it->value());
     thread_local std::mt19937_64 rng{std::random_device{}()};
-    return fmt::format("{:016x}", rng());
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string id(16, '0');
+    for (std::uint64_t v = rng(), i = 16; i-- > 0; v >>= 4)
+        id[i] = kHex[v & 15];
+    return id;
 }
 
 void finish_response(Response& res, const std::string& request_id) {
-    add_security_headers(res);
+    // The security headers, Server and the default Cache-Control are not fields of res: the
+    // server writes them from one pre-built block (http/security_headers.hpp).
     res.set("X-Request-Id", request_id);
-    res.set(beast_http::field::server, "coach");
 }
 
 asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& services) {

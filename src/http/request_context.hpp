@@ -22,6 +22,7 @@ struct Session {
     std::string id;          // user_sessions.id
     std::string csrf_token;  // echoed at login; required on cookie-authenticated writes
     bool via_cookie = false;
+    std::string user_json;  // the caller's public JSON (users::kUserJson), from the same lookup
 };
 
 struct RequestContext {

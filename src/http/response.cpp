@@ -1,6 +1,10 @@
 #include "http/response.hpp"
 
+#include "http/security_headers.hpp"
+
 #include <boost/json/serialize.hpp>
+
+#include <charconv>
 
 namespace coach::http {
 namespace json = boost::json;
@@ -21,6 +25,42 @@ Response no_content() {
     Response res{Status::no_content, 11};
     res.prepare_payload();
     return res;
+}
+
+std::string serialize_header(const Response& res) {
+    std::string_view fixed = fixed_header_lines(res);
+    std::string out;
+    out.reserve(160 + fixed.size());
+    out += res.version() == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    char number[24];
+    auto put_number = [&](std::uint64_t v) {
+        auto [end, ec] = std::to_chars(number, number + sizeof number, v);
+        out.append(number, end);
+    };
+    put_number(res.result_int());
+    out += ' ';
+    auto reason = res.reason();
+    out.append(reason.data(), reason.size());
+    out += "\r\n";
+    for (const auto& f : res) {
+        auto name = f.name_string();
+        auto value = f.value();
+        out.append(name.data(), name.size());
+        out += ": ";
+        out.append(value.data(), value.size());
+        out += "\r\n";
+    }
+    const unsigned status = res.result_int();
+    if (status >= 200 && status != 204 && status != 304 &&
+        res.find(beast_http::field::content_length) == res.end() &&
+        res.find(beast_http::field::transfer_encoding) == res.end()) {
+        out += "Content-Length: ";
+        put_number(res.body().size());
+        out += "\r\n";
+    }
+    out += fixed;
+    out += "\r\n";
+    return out;
 }
 
 std::string error_body(const Error& error) {

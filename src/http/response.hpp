@@ -15,6 +15,12 @@ Response json_value(Status status, const boost::json::value& body);
 Response no_content();
 Response error_response(const Error& error);
 
+// The response's status line and fields, then http::fixed_header_lines(res) and the blank
+// line: the whole header as one string, which the server writes with the body in one gather
+// write (Beast's serializer would take one buffer per field). Adds Content-Length when a body
+// has none (every response here is sized; none is chunked).
+std::string serialize_header(const Response& res);
+
 // Serializes a whole Error into {"error": {...}} (also used for logging in tests).
 std::string error_body(const Error& error);
 

@@ -10,6 +10,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
@@ -29,6 +30,15 @@ constexpr auto kWriteTimeout = 60s;
 constexpr std::size_t kHeaderLimit = 16 * 1024;
 using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 constexpr auto as_tuple_awaitable = asio::as_tuple(asio::use_awaitable);
+
+// Writes res: its header (fields plus the pre-built fixed block) and body in one gather write.
+asio::awaitable<boost::system::error_code> write_response(beast::tcp_stream& stream,
+                                                          const Response& res) {
+    std::string header = serialize_header(res);
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(header), asio::buffer(res.body())};
+    auto [ec, n] = co_await asio::async_write(stream, buffers, as_tuple_awaitable);
+    co_return ec;
+}
 
 struct SessionEntry {
     beast::tcp_stream* stream;
@@ -187,7 +197,7 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
             res.keep_alive(false);
             finish_response(res, request_id_for(parser.get()));
             stream.expires_after(kWriteTimeout);
-            co_await beast_http::async_write(stream, res, as_tuple_awaitable);
+            co_await write_response(stream, res);
             break;
         }
 
@@ -231,7 +241,7 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
         keep_alive = keep_alive && !t.stopping;
         res.keep_alive(keep_alive);
         stream.expires_after(kWriteTimeout);
-        auto [wec, wn] = co_await beast_http::async_write(stream, res, as_tuple_awaitable);
+        auto wec = co_await write_response(stream, res);
         if (wec || !keep_alive)
             break;
     }
