@@ -7,6 +7,7 @@
 #include "cli/jobs_command.hpp"
 #include "core/log.hpp"
 #include "demo/demo_data.hpp"
+#include "demo/derived.hpp"
 
 #include <signal.h>
 #include <spdlog/spdlog.h>
@@ -58,7 +59,11 @@ Result<void> load_demo(const std::string& url, const Config& config, int seed) {
     if (!*empty)
         return make_error(ErrorCode::Conflict, "the database already has users");
     spdlog::info("loading the demo organisation (seed {})", seed);
-    return demo::load(*conn, seed, auth::hash_password(demo::kDemoPassword, config.bcrypt_cost));
+    if (auto r =
+            demo::load(*conn, seed, auth::hash_password(demo::kDemoPassword, config.bcrypt_cost));
+        !r)
+        return r;
+    return demo::derive(*conn, config.timezone);
 }
 
 std::string read_password() {

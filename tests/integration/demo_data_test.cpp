@@ -1,6 +1,7 @@
 // The demo organisation: shape, consistency with the schema's rules, determinism per seed.
 #include "demo/demo_data.hpp"
 #include "auth/password.hpp"
+#include "demo/derived.hpp"
 #include "support/test_env.hpp"
 
 #include <gtest/gtest.h>
@@ -51,6 +52,8 @@ class DemoData : public ::testing::Test {
         empty_before_ = empty && *empty;
         auto started = std::chrono::steady_clock::now();
         auto r = demo::load(db_->conn(), 7, cheap_hash());
+        if (r)
+            r = demo::derive(db_->conn(), "UTC");
         load_seconds_ =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         load_error_ = r ? "" : r.error().message;
@@ -307,6 +310,21 @@ TEST_F(DemoData, EffectivenessAndProfiles) {
                     "WHERE u.role = 'AGENT' AND upper(u.learning_style) = p.learning_style::text "
                     "AND cardinality(p.primary_motivators) >= 1"),
               80);
+}
+
+// Derived at once: every agent has a snapshot and a history; the jobs are recorded.
+TEST_F(DemoData, DerivedFiguresExistBeforeTheFirstNight) {
+    EXPECT_EQ(count("SELECT count(*) FROM agent_dashboard_snapshot s JOIN users u "
+                    "ON u.id = s.agent_id WHERE u.role = 'AGENT' AND s.latest_metric_date IS "
+                    "NOT NULL"),
+              80);
+    // 13 months of data: every agent has 13 or 14 MONTH rows (a partial month at each end).
+    EXPECT_EQ(count("SELECT count(*) FROM (SELECT agent_id FROM performance_history WHERE "
+                    "period_type = 'MONTH' GROUP BY agent_id HAVING count(*) BETWEEN 13 AND 14) "
+                    "m"),
+              80);
+    EXPECT_EQ(count("SELECT count(DISTINCT job_name) FROM job_runs WHERE status = 'SUCCESS'"), 4);
+    EXPECT_GT(count("SELECT count(*) FROM team_performance_summary"), 0);
 }
 
 TEST_F(DemoData, RefusesANonEmptyDatabase) {
