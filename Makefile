@@ -7,7 +7,7 @@ export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_f
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all build run test bench bootstrap web clean format tidy
+.PHONY: all build run test bench bench-data bootstrap web clean format tidy
 
 all: build
 
@@ -31,6 +31,10 @@ test: build web
 
 bench: build
 	@bench/run
+
+# Issue 3's figures (import, history, dashboards) on generated data; see bench/issue3/run.
+bench-data: build
+	@BUILD=$(BUILD) bench/issue3/run
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

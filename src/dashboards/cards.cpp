@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 
 namespace coach::dashboards {
 
@@ -106,7 +107,14 @@ Card make_card(CardRow row) {
 }
 
 void sort_by_urgency(std::vector<Card>& cards) {
-    std::stable_sort(cards.begin(), cards.end(), [](const Card& a, const Card& b) {
+    // Sorts positions, then moves each card once: sorting the cards themselves moved each of
+    // these large structs about log2(n) times (and stable_sort allocated a buffer of them).
+    std::vector<std::uint32_t> order(cards.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&cards](std::uint32_t ia, std::uint32_t ib) {
+        const Card& a = cards[ia];
+        const Card& b = cards[ib];
         if (a.urgency.score != b.urgency.score)
             return a.urgency.score > b.urgency.score;
         const auto& ca = a.row.avg30_composite;
@@ -119,6 +127,11 @@ void sort_by_urgency(std::vector<Card>& cards) {
             return a.row.name < b.row.name;
         return a.row.agent_id < b.row.agent_id;
     });
+    std::vector<Card> sorted;
+    sorted.reserve(cards.size());
+    for (std::uint32_t i : order)
+        sorted.push_back(std::move(cards[i]));
+    cards = std::move(sorted);
 }
 
 void append_json_string(std::string& out, std::string_view s) {

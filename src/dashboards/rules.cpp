@@ -40,18 +40,41 @@ int level_points(std::optional<Level> level) {
     return 0;
 }
 
+void append_int(std::string& out, long long n) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, end);
+}
+
+// The texts below are built in one allocation each (reserve, then append): a team dashboard
+// computes ~50 urgencies per request.
 std::string plural(long long n, std::string_view one, std::string_view many) {
-    std::string out = std::to_string(n);
+    std::string out;
+    out.reserve(24 + many.size());
+    append_int(out, n);
     out += ' ';
     out += n == 1 ? one : many;
     return out;
 }
 
 // 58.4 -> "58.40" (the figure is stored with 2 decimals).
-std::string two_decimals(double v) {
+void append_two_decimals(std::string& out, double v) {
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
-    return std::string(buf, end);
+    out.append(buf, end);
+}
+
+// "FAIR: every 7 days" (coaching_cadence) appended to out.
+void append_cadence(std::string& out, std::optional<Level> level) {
+    int gap = coaching_gap_days(level);
+    out += level ? to_string(*level) : std::string_view("no level yet");
+    out += ": every ";
+    if (gap == 1) {
+        out += "day";
+    } else {
+        append_int(out, gap);
+        out += " days";
+    }
 }
 
 }  // namespace
@@ -104,10 +127,8 @@ int coaching_gap_days(std::optional<Level> level) noexcept {
 }
 
 std::string coaching_cadence(std::optional<Level> level) {
-    int gap = coaching_gap_days(level);
-    std::string out(level ? to_string(*level) : std::string_view("no level yet"));
-    out += ": every ";
-    out += gap == 1 ? std::string("day") : std::to_string(gap) + " days";
+    std::string out;
+    append_cadence(out, level);
     return out;
 }
 
@@ -174,8 +195,10 @@ Urgency urgency(const UrgencyInput& in) {
     if (!in.level) {
         add("NO_METRICS", "No composite score in the last 30 days", level_points(std::nullopt));
     } else if (int points = level_points(in.level); points > 0) {
-        std::string text = "30-day composite ";
-        text += two_decimals(in.avg30_composite.value_or(0.0));
+        std::string text;
+        text.reserve(40);
+        text += "30-day composite ";
+        append_two_decimals(text, in.avg30_composite.value_or(0.0));
         text += " (";
         text += to_string(*in.level);
         text += ')';
@@ -185,34 +208,40 @@ Urgency urgency(const UrgencyInput& in) {
     if (in.composite_trend == Trend::Declining)
         add("DECLINING_COMPOSITE", "Composite declining against the previous 30 days", 10);
 
-    std::vector<std::string_view> labels;
-    if (!in.declining_metrics.empty())
-        labels.reserve(kMetrics.size());
-    for (const auto& m : kMetrics)
-        if (m.column != "composite_score" &&
-            std::find(in.declining_metrics.begin(), in.declining_metrics.end(), m.column) !=
-                in.declining_metrics.end())
-            labels.push_back(m.label);
-    if (!labels.empty()) {
-        std::string text = "Declining against the previous 30 days: ";
-        for (std::size_t i = 0; i < labels.size(); ++i) {
-            if (i)
-                text += ", ";
-            text += labels[i];
-        }
-        add("DECLINING_METRICS", std::move(text), std::min(8, 2 * static_cast<int>(labels.size())));
+    if (!in.declining_metrics.empty()) {
+        std::string text;
+        int labels = 0;
+        for (const auto& m : kMetrics)
+            if (m.column != "composite_score" &&
+                std::find(in.declining_metrics.begin(), in.declining_metrics.end(), m.column) !=
+                    in.declining_metrics.end()) {
+                if (labels++ == 0) {
+                    text.reserve(128);
+                    text += "Declining against the previous 30 days: ";
+                } else {
+                    text += ", ";
+                }
+                text += m.label;
+            }
+        if (labels > 0)
+            add("DECLINING_METRICS", std::move(text), std::min(8, 2 * labels));
     }
 
     const int gap = coaching_gap_days(in.level);
     if (!in.days_since_last_coaching) {
-        std::string text = "Never coached (";
-        text += coaching_cadence(in.level);
+        std::string text;
+        text.reserve(48);
+        text += "Never coached (";
+        append_cadence(text, in.level);
         text += ')';
         add("NEVER_COACHED", std::move(text), 30);
     } else if (int d = *in.days_since_last_coaching; d > gap) {
-        std::string text = plural(d, "day", "days");
+        std::string text;
+        text.reserve(64);
+        append_int(text, d);
+        text += d == 1 ? " day" : " days";
         text += " since last coaching (";
-        text += coaching_cadence(in.level);
+        append_cadence(text, in.level);
         text += ')';
         add("OVERDUE_COACHING", std::move(text), std::min(30, 10 + (20 * (d - gap)) / gap));
     }

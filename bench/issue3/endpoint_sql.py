@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""The SQL an endpoint runs, taken from PostgreSQL's log, as pgbench scripts.
+
+bench/issue3/run logs every statement (log_statement = 'all') while coach serves ONE request,
+then calls this. The statements and their parameters are what the server sent, byte for byte
+(the dashboard SQL is assembled in C++ from several constants with fmt::format, so reading the
+log cannot drift from the server, where a regex over store.cpp could). Statements of other
+statements (coach's background work, on any pooled connection) are left out: a statement is
+the request's when one of its parameters is the subject id or one of the request's own values
+(the token's hash, the viewer's id).
+
+  endpoint_sql.py LOG FROM TO OUT_PREFIX SUBJECT_ID SUBJECT_FILE [REQUEST_VALUE...]
+
+LOG FROM TO: the log and the byte range of the request. SUBJECT_ID: the id in the URL (team
+leader or agent); SUBJECT_FILE: one id per line, the ids pgbench rotates over (one script per
+id, equal weights, like the wrk script rotates over the same ids; "-": SUBJECT_ID only). Writes:
+  OUT_PREFIX.<k>.pgbench   the statements, in order: every parameter becomes a pgbench variable
+                           (:p<statement>_<n>, or :subject<k> where the value is SUBJECT_ID);
+                           all but the last end with ';' (bench/issue3/run checks with
+                           EXPLAIN ANALYZE that the session lookup finds the session);
+  OUT_PREFIX.vars          the -D arguments, one per line (subject<k>=<id>, p<s>_<n>=<value>);
+  OUT_PREFIX.statements    the statements as logged, NUL-separated (for EXPLAIN, the check);
+  OUT_PREFIX.params        their parameters, one line per statement, tab-separated (\\N: NULL);
+and prints "<n statements> <protocol>": protocol "extended" when the server used unnamed
+statements (pgbench -M extended), "prepared" when it executed named prepared statements.
+"""
+import re
+import sys
+from pathlib import Path
+
+
+def fail(msg: str) -> None:
+    sys.exit(f"endpoint_sql.py: {msg}")
+
+
+def parse_params(text: str) -> dict[int, str | None]:
+    """'$1 = 'a', $2 = NULL, $3 = 'it''s'' -> {1: 'a', 2: None, 3: "it's"}."""
+    out: dict[int, str | None] = {}
+    pos = 0
+    pat = re.compile(r"\s*\$(\d+) = (NULL|'((?:[^']|'')*)')\s*(,|$)", re.S)
+    while pos < len(text):
+        m = pat.match(text, pos)
+        if not m:
+            fail(f"cannot read the parameters: {text[pos:pos + 80]!r}")
+        out[int(m.group(1))] = None if m.group(2) == "NULL" else m.group(3).replace("''", "'")
+        pos = m.end()
+    return out
+
+
+def statements(chunk: str) -> tuple[list[tuple[str, dict]], str]:
+    """(text, params) of each execute logged in chunk, in order, and the protocol."""
+    out: list = []
+    protocol = "extended"
+    for e in re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", chunk):
+        e = e.replace("\n\t", "\n")  # continuation lines
+        if m := re.search(r"LOG:  execute ([^:]*): (.*)$", e, re.S):
+            if m.group(1) != "<unnamed>":
+                protocol = "prepared"
+            out.append([m.group(2), {}])
+        elif (m := re.search(r"DETAIL:  parameters: (.*)$", e, re.S)) and out:
+            out[-1][1] = parse_params(m.group(1).strip())
+    return out, protocol
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if len(args) < 6:
+        sys.exit(__doc__)
+    log, a, b, prefix, subject, subject_file, *known = args
+    data = Path(log).read_bytes()[int(a):int(b)].decode("utf-8", "replace")
+    found, protocol = statements(data)
+    mine = {subject, *known}
+    stmts = [(t, p) for t, p in found if mine & {v for v in p.values() if v is not None}]
+    if not any(subject in p.values() for _, p in stmts):
+        fail(f"no logged statement has {subject} as a parameter")
+    ids = ([subject] if subject_file == "-" else
+           [line.strip() for line in Path(subject_file).read_text().splitlines() if line.strip()])
+    if not ids:
+        fail("no subject ids")
+    variables = [f"subject{k}={v}" for k, v in enumerate(ids, 1)]
+    body_parts = []
+    for s, (text, params) in enumerate(stmts, 1):
+        used = sorted(set(int(x) for x in re.findall(r"\$(\d+)", text)))
+        if used != sorted(params):
+            fail(f"statement {s}: placeholders {used} but parameters {sorted(params)}")
+        if ":" in re.sub(r"::", "", text):
+            fail(f"statement {s}: a lone ':' would be taken for a pgbench variable")
+        if any(v is None for v in params.values()):
+            fail(f"statement {s}: NULL parameters cannot be passed by pgbench -D")
+        names = {}
+        for n, v in params.items():
+            if v == subject:
+                names[n] = "SUBJECT"
+            else:
+                names[n] = f"p{s}_{n}"
+                variables.append(f"p{s}_{n}={v}")
+        # Replace $10 before $1.
+        out = text
+        for n in sorted(names, reverse=True):
+            out = out.replace(f"${n}", f":{names[n]}")
+        # All but the last end with ';' (pgbench sends it; it changes nothing in the plan). Not
+        # \gset: a column without a name (?column?) is no valid variable name for it.
+        body_parts.append(out + ("" if s == len(stmts) else ";\n"))
+    body = "".join(body_parts)
+    for k in range(1, len(ids) + 1):
+        Path(f"{prefix}.{k}.pgbench").write_text(
+            "-- Generated by bench/issue3/endpoint_sql.py from PostgreSQL's log of one request.\n"
+            + body.replace(":SUBJECT", f":subject{k}"))
+    Path(f"{prefix}.vars").write_text("".join(v + "\n" for v in variables))
+    Path(f"{prefix}.statements").write_text("".join(t + "\0" for t, _ in stmts))
+    Path(f"{prefix}.params").write_text("".join(
+        "\t".join(p[n] for n in sorted(p)) + "\n" for _, p in stmts))
+    print(len(stmts), protocol)
+
+
+if __name__ == "__main__":
+    main()
