@@ -180,7 +180,9 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
         for (const auto& v : q.params.values)
             values.push_back(v ? v->c_str() : nullptr);
         const int n = static_cast<int>(values.size());
-        if (!should_prepare(q.sql)) {
+        // Known texts skip should_prepare()'s scan of the text.
+        auto known = prepared_.find(q.sql);
+        if (known == prepared_.end() && !should_prepare(q.sql)) {
             sql_buffer.assign(q.sql);  // libpq needs a NUL-terminated string
             if (PQsendQueryParams(conn_, sql_buffer.c_str(), n, nullptr, values.data(), nullptr,
                                   nullptr, 0) != 1)
@@ -189,8 +191,8 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
             continue;
         }
         std::string name;
-        if (auto it = prepared_.find(q.sql); it != prepared_.end()) {
-            name = it->second;
+        if (known != prepared_.end()) {
+            name = known->second;
         } else {
             // Prepared earlier in this same pipeline?
             for (const Command& c : commands)

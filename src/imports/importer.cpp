@@ -246,6 +246,11 @@ class Run {
     Result<void> load_table(RecordSource& reader, Record& header, const std::string& today);
     // Writes the FAILED log (after rolling the import's transaction back).
     void fail(std::string summary);
+    // The whole file is refused, whatever the mode: `error` joins the report (row 0) and
+    // `summary` (default: the error) is the log's summary.
+    void refuse_file(const std::string& error, std::string summary = {});
+    // A read error part-way, or a header and no data rows: refuses the file; true when it did.
+    bool refused_unreadable(const std::string& read_error);
     Result<void> finish_ok(long inserted, long updated);
     Result<void> progress(long rows, std::size_t bytes, bool force);
     std::string summary(long inserted, long updated, long skipped) const;
@@ -300,6 +305,22 @@ void Run::fail(std::string summary) {
         fs::remove_all(fs::path(stored_.path).parent_path(), ec);
         (void)aux_.exec(kClearStoragePath, db::params(id_));
     }
+}
+
+void Run::refuse_file(const std::string& error, std::string summary) {
+    errors_.push_back({0, "", "", error});
+    ++error_count_;
+    fail(summary.empty() ? error : std::move(summary));
+}
+
+bool Run::refused_unreadable(const std::string& read_error) {
+    if (!read_error.empty())
+        refuse_file(read_error, "The file could not be read to the end: " + read_error + ".");
+    else if (total_ == 0)
+        refuse_file("The file has a header but no data rows.");
+    else
+        return false;
+    return true;
 }
 
 std::string Run::summary(long inserted, long updated, long skipped) const {
@@ -397,18 +418,13 @@ Result<void> Run::load() {
         return today.error();
     auto source = open_source(stored_.path, o_.sheet);
     if (!source.error.empty()) {
-        errors_.push_back({0, "", "", source.error});
-        error_count_ = 1;
-        fail(source.error);
+        refuse_file(source.error);
         return {};
     }
     RecordSource& reader = *source.reader;
     Record rec;
     if (!reader.next(rec)) {
-        std::string why = reader.error().empty() ? "The file is empty." : reader.error();
-        errors_.push_back({0, "", "", why});
-        error_count_ = 1;
-        fail(why);
+        refuse_file(reader.error().empty() ? "The file is empty." : reader.error());
         return {};
     }
     if (o_.import_type != "METRICS")
@@ -479,19 +495,8 @@ Result<void> Run::load() {
     failed_ = checker.failed_rows();
     error_count_ = checker.error_count();
     errors_ = checker.errors();
-    if (!reader.error().empty()) {
-        // A fatal read error part-way: nothing loads, whatever the mode.
-        ++error_count_;
-        errors_.push_back({0, "", "", reader.error()});
-        fail("The file could not be read to the end: " + reader.error() + ".");
+    if (refused_unreadable(reader.error()))
         return {};
-    }
-    if (total_ == 0) {
-        errors_.push_back({0, "", "", "The file has a header but no data rows."});
-        error_count_ = 1;
-        fail("The file has a header but no data rows.");
-        return {};
-    }
     if (failed_ > 0 && (strict || valid_ == 0)) {
         fail(fmt::format("{} of {} rows have errors ({} errors); nothing was loaded{}.", failed_,
                          total_, error_count_, strict ? " (strict mode)" : ""));
@@ -537,9 +542,7 @@ Result<void> Run::load_table(RecordSource& reader, Record& rec, const std::strin
         if (static_cast<long>(rows.size()) >= kMaxTableRows) {
             std::string why = fmt::format("{} files are limited to {} rows; split the file.",
                                           o_.import_type, kMaxTableRows);
-            errors_.push_back({0, "", "", why});
-            error_count_ = 1;
-            fail(why);
+            refuse_file(why);
             return {};
         }
         rows.push_back(table_row(header, rec));
@@ -550,18 +553,8 @@ Result<void> Run::load_table(RecordSource& reader, Record& rec, const std::strin
             return r;
     }
     total_ = static_cast<long>(rows.size());
-    if (!reader.error().empty()) {
-        errors_.push_back({0, "", "", reader.error()});
-        error_count_ = 1;
-        fail("The file could not be read to the end: " + reader.error() + ".");
+    if (refused_unreadable(reader.error()))
         return {};
-    }
-    if (total_ == 0) {
-        errors_.push_back({0, "", "", "The file has a header but no data rows."});
-        error_count_ = 1;
-        fail("The file has a header but no data rows.");
-        return {};
-    }
     CheckedRows checked;
     if (auto r = type->check(aux_, header, rows, checked); !r)
         return r;
