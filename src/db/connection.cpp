@@ -163,9 +163,14 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
     };
     std::vector<Command> commands;
     commands.reserve(queries.size() * 2 + 1);
-    if (prepared_.size() + queries.size() > kMaxPrepared) {
-        // Bounded memory on both sides. Names are never reused, so even if this fails (e.g.
-        // in an aborted transaction) no later Parse can collide with a leftover statement.
+    std::size_t unseen = 0;
+    for (const Query& q : queries)
+        unseen += prepared_.find(q.sql) == prepared_.end();
+    // Not inside an aborted transaction: DEALLOCATE would fail there and take the caller's
+    // ROLLBACK down with it; the next call cleans up instead.
+    if (prepared_.size() + unseen > kMaxPrepared && PQtransactionStatus(conn_) != PQTRANS_INERROR) {
+        // Bounded memory on both sides. Names are never reused, so even if this fails no
+        // later Parse can collide with a leftover statement.
         if (PQsendQueryParams(conn_, "DEALLOCATE ALL", 0, nullptr, nullptr, nullptr, nullptr, 0) !=
             1)
             co_return fail("send");

@@ -20,8 +20,11 @@ std::string block(bool api, bool no_store) {
 
 bool is_api_response(const Response& res) {
     auto it = res.find(beast_http::field::content_type);
+    // No body: a 204 (an API answer), or a 304 revalidating a cached document or asset, whose
+    // stored headers the browser updates from the 304's: it must carry the document CSP, or a
+    // reload of the page runs under "default-src 'none'" and loads nothing.
     if (it == res.end())
-        return true;  // no body (204, 304, HEAD of one)
+        return res.result() != beast_http::status::not_modified;
     std::string_view type(it->value().data(), it->value().size());
     return type.starts_with("application/json");
 }

@@ -64,17 +64,24 @@ StaticFiles StaticFiles::load(const std::string& dir) {
     return s;
 }
 
+namespace {
+// The same on a 200 and on the 304 that revalidates it (a 304 updates the stored headers).
+std::string_view cache_control(bool immutable) {
+    return immutable ? "public, max-age=31536000, immutable" : "no-cache";
+}
+}  // namespace
+
 Response StaticFiles::reply(const Request& req, const File& f) const {
     if (req[beast_http::field::if_none_match] == f.etag) {
         Response res{Status::not_modified, req.version()};
         res.set(beast_http::field::etag, f.etag);
+        res.set(beast_http::field::cache_control, cache_control(f.immutable));
         return res;
     }
     Response res{Status::ok, req.version()};
     res.set(beast_http::field::content_type, f.content_type);
     res.set(beast_http::field::etag, f.etag);
-    res.set(beast_http::field::cache_control,
-            f.immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    res.set(beast_http::field::cache_control, cache_control(f.immutable));
     res.body() = f.body;
     res.prepare_payload();
     if (req.method() == Verb::head)

@@ -58,7 +58,7 @@ void recompute_after_or_warn(db::SyncConnection& conn, const std::string& import
     if (auto r = recompute_after(conn, import_id); !r)
         spdlog::warn(
             "import {}: dashboards and history not recomputed ({}); the nightly jobs "
-            "will do it",
+            "will do it (after a rollback, run `coach jobs run history --full`)",
             import_id, r.error().message);
 }
 

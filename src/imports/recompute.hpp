@@ -15,8 +15,10 @@ namespace coach::imports {
 
 // Blocking, on an idle connection (after the import's or the rollback's COMMIT). Each step
 // runs in its own transaction. A failure is returned; the data stays right (the import or
-// rollback is committed) and the nightly jobs recompute what was missed: the history job by
-// updated_at, the dashboard job every snapshot.
+// rollback is committed). The nightly dashboard job recomputes every snapshot, and the
+// history job the periods of rows written since its last run (updated_at), which covers an
+// import but not a rollback (restored rows keep their old updated_at, deleted ones leave no
+// trace): after a failed recompute of a rollback, run `coach jobs run history --full`.
 Result<void> recompute_after(db::SyncConnection& conn, const std::string& import_id);
 
 // The same, logging a failure as a warning instead of returning it.

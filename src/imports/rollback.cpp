@@ -108,6 +108,8 @@ SELECT l.id::text FROM import_logs l
 // transaction only.
 constexpr std::string_view kKeepUpdatedAt =
     "SELECT set_config('coach.restoring_import', 'on', true)";
+constexpr std::string_view kStampUpdatedAt =
+    "SELECT set_config('coach.restoring_import', 'off', true)";
 
 constexpr std::string_view kTableRestore = R"sql(
 UPDATE {0} t SET ({2}) = ({3})
@@ -207,6 +209,10 @@ Result<void> rollback(db::SyncConnection& conn, const std::string& id, const Act
         if (!restored)
             return restored.error();
         restored_rows = restored->affected();
+        // Only the restored rows keep their old updated_at: not the log, nor what the
+        // commit's triggers write (coaching facts).
+        if (auto r = conn.exec(kStampUpdatedAt); !r)
+            return r.error();
         auto deleted = conn.exec(table_sql(kTableDelete, *target), db::params(id));
         if (!deleted) {
             if (deleted.error().sqlstate == "23503")

@@ -26,7 +26,8 @@ SELECT u.id, u.employee_id, lower(u.email)
 
 // How many sessions exist for each (agent, coach, scheduled_date) of the file.
 constexpr std::string_view kExisting = R"sql(
-SELECT k.agent_id, k.team_leader_id, extract(epoch FROM k.scheduled_date)::bigint, count(cs.id)
+SELECT k.agent_id, k.team_leader_id, extract(epoch FROM k.scheduled_date)::bigint, count(cs.id),
+       min(cs.status::text) FILTER (WHERE cs.status IN ('CANCELLED', 'NO_SHOW'))
   FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS k (agent_id, team_leader_id,
                                                                 scheduled_date)
   JOIN coaching_sessions cs USING (agent_id, team_leader_id, scheduled_date)
@@ -78,15 +79,26 @@ WITH old AS (
       FROM coaching_sessions cs
       JOIN import_staging s USING (agent_id, team_leader_id, scheduled_date)
 ), src AS (
+    -- Times: a row that gives a start, an end or a duration replaces both stored times (start:
+    -- the row's, else its session date; end: the row's, else start + duration, else none),
+    -- so they never mix into an end before the start. A row without times keeps the stored
+    -- ones (an end before the session date is dropped).
     SELECT s.*, cs.id AS session_id,
-           coalesce(s.actual_start_time, cs.actual_start_time, s.scheduled_date) AS start_at
+           s.actual_start_time IS NULL AND s.actual_end_time IS NULL
+               AND s.duration_minutes IS NULL AS keeps_times,
+           cs.actual_start_time AS stored_start, cs.actual_end_time AS stored_end
       FROM import_staging s
       LEFT JOIN coaching_sessions cs USING (agent_id, team_leader_id, scheduled_date)
+), starts AS (
+    SELECT src.*, CASE WHEN keeps_times THEN coalesce(stored_start, scheduled_date)
+                       ELSE coalesce(actual_start_time, scheduled_date) END AS start_at
+      FROM src
 ), val AS (
-    SELECT src.*, coalesce(src.actual_end_time,
-                           src.start_at + make_interval(mins => src.duration_minutes),
-                           cs.actual_end_time) AS end_at
-      FROM src LEFT JOIN coaching_sessions cs ON cs.id = src.session_id
+    SELECT starts.*,
+           CASE WHEN keeps_times THEN CASE WHEN stored_end >= start_at THEN stored_end END
+                ELSE coalesce(actual_end_time, start_at + make_interval(mins => duration_minutes))
+           END AS end_at
+      FROM starts
 ), upd AS (
     UPDATE coaching_sessions cs
        SET actual_start_time = s.start_at, actual_end_time = s.end_at, status = 'COMPLETED'{0}
@@ -321,7 +333,8 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
             st[i].failed = true;
         }
     }
-    // A key that matches several sessions already stored cannot say which one to update.
+    // A key that matches several sessions already stored cannot say which one to update; a
+    // cancelled or no-show session is not turned into a completed one.
     auto existing =
         conn.exec(kExisting, db::params(db::text_array(key_agents), db::text_array(key_coaches),
                                         db::text_array(key_dates)));
@@ -329,7 +342,8 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
         return existing.error();
     for (int k = 0; k < existing->rows(); ++k) {
         long long n = existing->get_int(k, 3);
-        if (n < 2)
+        auto closed = existing->get_optional(k, 4);
+        if (n < 2 && !closed)
             continue;
         auto it = keys.find({std::string(existing->get(k, 0)), std::string(existing->get(k, 1)),
                              existing->get_int(k, 2)});
@@ -338,9 +352,12 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
         for (std::size_t i : it->second) {
             errors.add(rows[i].row, column_name(h, specs, kSessionDate),
                        rows[i].cells[kSessionDate],
-                       fmt::format("matches {} stored sessions of this agent and coach; fix them "
-                                   "first",
-                                   n));
+                       n >= 2 ? fmt::format("matches {} stored sessions of this agent and "
+                                            "coach; fix them first",
+                                            n)
+                              : fmt::format("matches a stored session that is {}; it is not "
+                                            "imported over",
+                                            *closed));
             st[i].failed = true;
         }
     }

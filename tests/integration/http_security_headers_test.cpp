@@ -68,6 +68,20 @@ TEST_F(SecurityHeaders, HtmlResponsesCarryTheFullDocumentPolicy) {
     EXPECT_EQ(r.headers["content-length"], std::to_string(r.body.size()));
 }
 
+// A 304 revalidating the page updates the browser's stored headers: it carries the document
+// policy and the page's Cache-Control, not the API's (a reload would otherwise load nothing).
+TEST_F(SecurityHeaders, NotModifiedPagesKeepTheDocumentPolicy) {
+    auto page = server_->request("GET", "/");
+    ASSERT_EQ(page.status, 200);
+    RequestOptions o;
+    o.headers["If-None-Match"] = page.headers["etag"];
+    auto again = server_->request("GET", "/", o);
+    ASSERT_EQ(again.status, 304);
+    EXPECT_EQ(again.headers["content-security-policy"], std::string(http::kDocumentCsp));
+    EXPECT_EQ(again.headers["cache-control"], page.headers["cache-control"]);
+    EXPECT_EQ(again.headers["etag"], page.headers["etag"]);
+}
+
 TEST_F(SecurityHeaders, HeadKeepsTheGetLengthAndSendsNoBody) {
     auto get = server_->request("GET", "/healthz");
     auto head = server_->request("HEAD", "/healthz");

@@ -143,6 +143,39 @@ TEST_F(ImportsSessions, RolesAndRollback) {
                    "/api/v1/imports/" + std::string(r.json().at("id").as_string()) + "/rollback");
     ASSERT_EQ(rb.status, 200) << rb.body;
     EXPECT_EQ(digest(), before);  // two sessions removed, the stored one as it was
+    // Only the restored rows keep their old updated_at: the log's is the rollback's.
+    EXPECT_EQ(count("SELECT count(*) FROM import_logs WHERE status = 'ROLLED_BACK' AND "
+                    "updated_at >= rollback_executed_at"),
+              1);
+}
+
+// Times given by a row replace both stored times (never an end before the new start); a
+// cancelled or no-show stored session is not imported over.
+TEST_F(ImportsSessions, RowTimesReplaceStoredTimesAndClosedSessionsAreRefused) {
+    server_.db().exec(
+        "INSERT INTO coaching_sessions (agent_id, team_leader_id, scheduled_date, status, "
+        "actual_start_time, actual_end_time) VALUES ($1::uuid, $2::uuid, '2024-03-05 10:00+00', "
+        "'COMPLETED', '2024-03-05 10:30+00', '2024-03-05 11:00+00')",
+        db::params(org_.a1, org_.tl1));
+    server_.db().exec(
+        "INSERT INTO coaching_sessions (agent_id, team_leader_id, scheduled_date, status, "
+        "cancelled_reason) VALUES ($1::uuid, $2::uuid, '2024-03-06 10:00+00', 'CANCELLED', "
+        "'Sick')",
+        db::params(org_.a1, org_.tl1));
+    auto r = upload("admin", "?type=COACHING_HISTORY&mode=partial",
+                    "Agent Email,Coach,Date,Start\n"
+                    "a1@org.test,tl1@org.test,2024-03-05 10:00,12:00\n"
+                    "a1@org.test,tl1@org.test,2024-03-06 10:00,\n");
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(r.json().at("status"), "PARTIAL_SUCCESS") << r.body;
+    EXPECT_EQ(r.json().at("updated_rows"), 1) << r.body;
+    // Start 12:00 from the row; the stored 11:00 end is gone with the stored start (end and
+    // duration NULL: concat_ws skips them).
+    EXPECT_EQ(session(org_.a1, "2024-03-05 10:00", kTimes), "COMPLETED|2024-03-05 12:00");
+    EXPECT_EQ(json::serialize(r.json().at("error_details")),
+              R"([{"row":3,"error":"matches a stored session that is CANCELLED; it is not )"
+              R"(imported over","value":"2024-03-06 10:00","column":"Date"}])");
+    EXPECT_EQ(session(org_.a1, "2024-03-06 10:00", "status"), "CANCELLED");
 }
 
 TEST_F(ImportsSessions, HistoryAnnotationsFollowTheImportAndItsRollback) {
