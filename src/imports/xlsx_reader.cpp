@@ -41,10 +41,12 @@ std::string civil(long z) {
     return fmt::format("{:04}-{:02}-{:02}", y, m, d);
 }
 
-enum class Style : unsigned char { Plain, Date, Time, Percent };
+enum class Style : unsigned char { Plain, Date, DateTime, Time, Percent };
 
 Style style_of_format(int id, const std::string& code) {
-    if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) ||
+    if (id == 22)  // m/d/yy h:mm
+        return Style::DateTime;
+    if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) ||
         (id >= 50 && id <= 58))
         return Style::Date;
     if ((id >= 18 && id <= 21) || (id >= 45 && id <= 47) || id == 32 || id == 33)
@@ -98,6 +100,8 @@ Style style_of_format(int id, const std::string& code) {
             }
         }
     }
+    if ((d || y) && (h || s))
+        return Style::DateTime;
     if (d || y)
         return Style::Date;
     if (h || s)
@@ -392,6 +396,8 @@ struct XlsxReader::Impl {
             switch (style) {
                 case Style::Date:
                     return serial_to_date(v, date1904);
+                case Style::DateTime:
+                    return serial_to_datetime(v, date1904);
                 case Style::Time:
                     return std::to_string(std::llround(v * 86400.0));
                 case Style::Percent:
@@ -482,6 +488,21 @@ std::string XlsxReader::serial_to_date(double serial, bool date1904) {
         return "1900-02-29";  // Lotus' leap-year bug: not a real date
     // Serial 1 = 1900-01-01; from 61 on, the phantom 1900-02-29 shifts by one.
     return civil(days - (days < 60 ? 25568 : 25569));
+}
+
+std::string XlsxReader::serial_to_datetime(double serial, bool date1904) {
+    std::string date = serial_to_date(serial, date1904);
+    if (date.empty())
+        return date;
+    long seconds = std::lround((serial - std::floor(serial)) * 86400.0);
+    if (seconds >= 86400)  // rounds up to midnight: the next day
+        return serial_to_date(std::floor(serial) + 1, date1904);
+    if (seconds == 0)
+        return date;
+    if (seconds % 60 == 0)
+        return fmt::format("{} {:02}:{:02}", date, seconds / 3600, seconds / 60 % 60);
+    return fmt::format("{} {:02}:{:02}:{:02}", date, seconds / 3600, seconds / 60 % 60,
+                       seconds % 60);
 }
 
 }  // namespace coach::imports

@@ -24,6 +24,9 @@ class XlsxReader final : public RecordSource {
 
     // Spreadsheet serial day number -> YYYY-MM-DD ("" when out of range). Pure, for tests.
     static std::string serial_to_date(double serial, bool date1904);
+    // A date-time cell: "YYYY-MM-DD HH:MM" (":SS" when the seconds are not 0), to the nearest
+    // second; only the date when the time is midnight.
+    static std::string serial_to_datetime(double serial, bool date1904);
 
   private:
     struct Impl;

@@ -138,6 +138,12 @@ TEST(ImportsXlsxReader, SerialDates) {
     EXPECT_EQ(XlsxReader::serial_to_date(1, true), "1904-01-02");
     EXPECT_EQ(XlsxReader::serial_to_date(43890, true), "2024-03-01");  // 45352 - 1462
     EXPECT_EQ(XlsxReader::serial_to_date(0, false), "");
+    // Date-time cells: 0.395833... of a day = 09:30; 0.5000115741 = 12:00:01.
+    EXPECT_EQ(XlsxReader::serial_to_datetime(45352.3958333333, false), "2024-03-01 09:30");
+    EXPECT_EQ(XlsxReader::serial_to_datetime(45352.5000115741, false), "2024-03-01 12:00:01");
+    EXPECT_EQ(XlsxReader::serial_to_datetime(45352, false), "2024-03-01");  // midnight
+    EXPECT_EQ(XlsxReader::serial_to_datetime(45352.999999999, false), "2024-03-02");
+    EXPECT_EQ(XlsxReader::serial_to_datetime(0, false), "");
     EXPECT_EQ(XlsxReader::serial_to_date(3e6, false), "");
 }
 
