@@ -33,7 +33,7 @@ App::App(Config config, std::string database_url)
       metrics_(router_.routes().size()),
       static_files_(http::StaticFiles::load(config_.web_dir)),
       workers_(config_.worker_threads),
-      long_work_(kLongWorkThreads),
+      long_work_(http::kLongWorkThreads),
       services_{config_,       router_,   workers_, long_work_,  metrics_,
                 static_files_, throttle_, {},       database_url},
       server_(services_,

@@ -36,8 +36,6 @@ class App {
     http::StaticFiles static_files_;
     auth::LoginThrottle throttle_;
     boost::asio::thread_pool workers_;
-    // Imports and jobs run on request: at most this many at once, the rest wait their turn.
-    static constexpr std::size_t kLongWorkThreads = 2;
     boost::asio::thread_pool long_work_;
     http::Services services_;
     http::Server server_;

@@ -18,6 +18,9 @@ class Router;
 class Metrics;
 class StaticFiles;
 
+// Threads of Services::long_work: imports and jobs run on request at once; more wait.
+inline constexpr std::size_t kLongWorkThreads = 2;
+
 struct Services {
     const Config& config;
     const Router& router;

@@ -189,7 +189,8 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
     o.actor = actor_of(ctx);
     o.data_dir = ctx.services.config.data_dir;
 
-    int limit = std::max(1, static_cast<int>(ctx.services.config.worker_threads) - 1);
+    // One long-work thread stays free for rollbacks and jobs run on request.
+    int limit = std::max(1, static_cast<int>(http::kLongWorkThreads) - 1);
     RunningSlot slot(limit);
     if (!slot.taken) {
         Error e = make_error(ErrorCode::RateLimited, "Another import is running; try again soon.");
