@@ -27,7 +27,7 @@ namespace {
 constexpr auto kIdleTimeout = 75s;  // keep-alive connection waiting for its next request
 constexpr auto kReadTimeout = 60s;  // the rest of a request once its header arrived
 constexpr auto kWriteTimeout = 60s;
-constexpr std::size_t kHeaderLimit = 16 * 1024;
+constexpr std::size_t kHeaderLimit = std::size_t{16} * 1024;
 using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 constexpr auto as_tuple_awaitable = asio::as_tuple(asio::use_awaitable);
 

@@ -9,7 +9,7 @@ using Response = beast_http::response<beast_http::string_body>;
 using Status = beast_http::status;
 using Verb = beast_http::verb;
 
-inline constexpr std::size_t kJsonBodyLimit = 1024 * 1024;         // 1 MiB
-inline constexpr std::size_t kUploadBodyLimit = 50 * 1024 * 1024;  // imports
+inline constexpr std::size_t kJsonBodyLimit = std::size_t{1024} * 1024;         // 1 MiB
+inline constexpr std::size_t kUploadBodyLimit = std::size_t{50} * 1024 * 1024;  // imports
 
 }  // namespace coach::http

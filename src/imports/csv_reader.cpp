@@ -53,7 +53,7 @@ bool CsvReader::fill() {
 void CsvReader::start() {
     started_ = true;
     // Enough of the file to see the byte order mark and the whole first line.
-    constexpr std::size_t kLookahead = 64 * 1024;
+    constexpr std::size_t kLookahead = std::size_t{64} * 1024;
     while (end_ < kLookahead && fill()) {
     }
     const auto* u = reinterpret_cast<const unsigned char*>(buf_.data());

@@ -310,7 +310,7 @@ void Run::fail(std::string summary) {
 void Run::refuse_file(const std::string& error, std::string summary) {
     errors_.push_back({0, "", "", error});
     ++error_count_;
-    fail(summary.empty() ? error : std::move(summary));
+    fail(summary.empty() ? error : summary);
 }
 
 bool Run::refused_unreadable(const std::string& read_error) {

@@ -97,7 +97,7 @@ Parse parse_decimal(std::string_view s, std::int64_t& hundredths) {
         v = v * 10 + (c - '0');
     v *= 100;
     if (!fraction.empty())
-        v += (fraction[0] - '0') * 10;
+        v += static_cast<std::int64_t>(fraction[0] - '0') * 10;
     if (fraction.size() > 1)
         v += fraction[1] - '0';
     hundredths = negative ? -v : v;

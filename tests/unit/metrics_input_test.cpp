@@ -28,9 +28,11 @@ std::vector<std::string> errors_of(const ParsedRow& r) {
 using Errors = std::vector<std::string>;
 
 TEST(MetricsInput, OneObjectWithNumbersAndNulls) {
-    auto r = parse(std::string(R"({"agent_id":")") + kAgent +
-                   R"(","metric_date":"2024-03-14","service_score":85.5,"aht":300,
-                        "csat":4,"quality_score":null,"imported_from":"wfm feed"})");
+    std::string body = R"({"agent_id":")";  // appended: GCC 12 warns on a + chain here
+    body += kAgent;
+    body += R"(","metric_date":"2024-03-14","service_score":85.5,"aht":300,
+                        "csat":4,"quality_score":null,"imported_from":"wfm feed"})";
+    auto r = parse(body);
     ASSERT_TRUE(r);
     ASSERT_EQ(r->size(), 1u);
     const ParsedRow& p = (*r)[0];
