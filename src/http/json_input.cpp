@@ -7,7 +7,7 @@
 namespace coach::http {
 namespace json = boost::json;
 
-Result<json::object> parse_json_object(const Request& req) {
+Result<json::value> parse_json_value(const Request& req) {
     auto ct = req[beast_http::field::content_type];
     std::string_view type(ct.data(), ct.size());
     type = type.substr(0, type.find(';'));
@@ -20,9 +20,16 @@ Result<json::object> parse_json_object(const Request& req) {
     json::value v = json::parse(req.body(), ec);
     if (ec)
         return make_error(ErrorCode::BadRequest, "The request body is not valid JSON.");
-    if (!v.is_object())
+    return v;
+}
+
+Result<json::object> parse_json_object(const Request& req) {
+    auto v = parse_json_value(req);
+    if (!v)
+        return v.error();
+    if (!v->is_object())
         return make_error(ErrorCode::BadRequest, "The request body must be a JSON object.");
-    return std::move(v.as_object());
+    return std::move(v->as_object());
 }
 
 bool is_uuid(std::string_view s) {

@@ -13,7 +13,9 @@
 
 namespace coach::http {
 
-// 415 unless Content-Type is JSON, 400 for malformed JSON or a non-object.
+// The body as JSON: 415 unless Content-Type is JSON, 400 when it does not parse ...
+Result<boost::json::value> parse_json_value(const Request& req);
+// ... or is not an object.
 Result<boost::json::object> parse_json_object(const Request& req);
 
 // A field that may be absent, null or set (PATCH semantics).

@@ -1,5 +1,7 @@
 #include "metrics/metric_input.hpp"
 
+#include "http/json_input.hpp"
+
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 
@@ -7,8 +9,6 @@
 #include <charconv>
 #include <chrono>
 #include <unordered_map>
-
-#include <strings.h>
 
 namespace coach::metrics {
 namespace json = boost::json;
@@ -145,19 +145,10 @@ Result<std::vector<ParsedRow>> parse_metric_rows(const json::value& body, std::s
 
 Result<std::vector<ParsedRow>> parse_metric_request(const http::Request& req,
                                                     std::string_view today) {
-    auto ct = req[http::beast_http::field::content_type];
-    std::string_view type(ct.data(), ct.size());
-    type = type.substr(0, type.find(';'));
-    while (!type.empty() && type.back() == ' ')
-        type.remove_suffix(1);
-    if (!(type.size() == 16 && strncasecmp(type.data(), "application/json", 16) == 0))
-        return make_error(ErrorCode::UnsupportedMediaType,
-                          "The request body must be application/json.");
-    boost::system::error_code ec;
-    json::value v = json::parse(req.body(), ec);
-    if (ec)
-        return make_error(ErrorCode::BadRequest, "The request body is not valid JSON.");
-    return parse_metric_rows(v, today);
+    auto v = http::parse_json_value(req);
+    if (!v)
+        return v.error();
+    return parse_metric_rows(*v, today);
 }
 
 std::string today_anywhere(std::chrono::system_clock::time_point now) {
