@@ -3,6 +3,7 @@
 #include "analytics/correlations.hpp"
 #include "dashboards/date_range.hpp"
 #include "http/response.hpp"
+#include "http/services.hpp"
 
 namespace coach::analytics {
 namespace asio = boost::asio;
@@ -23,7 +24,7 @@ awaitable<Result<Response>> correlations(RequestContext& ctx) {
     std::vector<FieldError> errors;
     auto range =
         dashboards::read_date_range(ctx.query_param("from"), ctx.query_param("to"),
-                                    dashboards::today_utc(), kDefaultDays, kMaxDays, errors);
+                                    ctx.services.time_zone.today(), kDefaultDays, kMaxDays, errors);
     if (!range)
         co_return validation_error(std::move(errors));
     auto json = co_await correlations_json(ctx.db, ctx.me(), range->from, range->to);

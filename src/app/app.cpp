@@ -34,10 +34,11 @@ App::App(Config config, std::string database_url)
       static_files_(http::StaticFiles::load(config_.web_dir)),
       workers_(config_.worker_threads),
       long_work_(http::kLongWorkThreads),
-      services_{config_,       router_,   workers_, long_work_,  metrics_,
-                static_files_, throttle_, {},       database_url},
+      services_{config_,       router_,   workers_, long_work_,   metrics_,
+                static_files_, throttle_, {},       database_url, time_zone_},
       server_(services_,
-              db::ConnectOptions{std::move(database_url), "coach", config_.statement_timeout_ms}) {
+              db::ConnectOptions{std::move(database_url), "coach", config_.statement_timeout_ms,
+                                 std::chrono::milliseconds(5000), &time_zone_}) {
     services_.pool_stats = [this] { return server_.pool_stats(); };
 }
 
@@ -50,8 +51,18 @@ App::~App() {
 
 Result<void> App::start() {
     imports::recover_interrupted_imports(services_.database_url);  // FAILED 'interrupted'
+    {
+        auto conn = db::SyncConnection::open(services_.database_url);
+        if (!conn)
+            return conn.error();
+        if (auto r = resolve_time_zone(*conn, config_.timezone, time_zone_); !r)
+            return r;
+    }
     if (auto r = server_.start(); !r)
         return r;
+    time_zone_watch_ = std::make_unique<TimeZoneWatch>(
+        server_.context(0), server_.pool(0), time_zone_, config_.timezone, config_.time_zone_check);
+    time_zone_watch_->start();
     if (!config_.smtp_url.empty()) {
         mail_ = std::make_unique<mail::OutboxSender>(
             server_.context(0), server_.pool(0), workers_,
@@ -71,6 +82,8 @@ void App::stop() {
         jobs_->stop();
     if (mail_)
         mail_->stop();
+    if (time_zone_watch_)
+        time_zone_watch_->stop();
     server_.stop();
 }
 

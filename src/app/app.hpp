@@ -1,6 +1,7 @@
 #pragma once
 // The composition root: the route table of every module, the shared services and the server.
 // Used by `coach serve` and by the integration tests (which run it in-process).
+#include "app/time_zone_watch.hpp"
 #include "auth/login_throttle.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -35,10 +36,12 @@ class App {
     http::Metrics metrics_;
     http::StaticFiles static_files_;
     auth::LoginThrottle throttle_;
+    OrgTimeZone time_zone_;  // before server_: its pools read it
     boost::asio::thread_pool workers_;
     boost::asio::thread_pool long_work_;
     http::Services services_;
     http::Server server_;
+    std::unique_ptr<TimeZoneWatch> time_zone_watch_;
     std::unique_ptr<mail::OutboxSender> mail_;  // when COACH_SMTP_URL is set
     std::unique_ptr<jobs::Scheduler> jobs_;     // unless COACH_JOBS=0
 };

@@ -1,5 +1,7 @@
 #include "cli/import_command.hpp"
 
+#include "app/time_zone_watch.hpp"
+
 #include "cli/database.hpp"
 #include "core/log.hpp"
 #include "imports/importer.hpp"
@@ -96,6 +98,12 @@ void run() {
                      auth::parse_role(who->get(0, 1)).value_or(auth::Role::Admin), "", "coach-cli",
                      ""};
     options.data_dir = config.data_dir;
+    OrgTimeZone zone;
+    if (auto z = resolve_time_zone(*conn, config.timezone, zone); !z) {
+        spdlog::error("{}", z.error().message);
+        exit_with(kFailed);
+    }
+    options.time_zone = zone.name();
     const bool tty = isatty(STDERR_FILENO) == 1;
     const auto file_size = std::filesystem::file_size(o.file, ec);
     if (tty) {

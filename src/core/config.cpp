@@ -129,8 +129,9 @@ std::string config_help() {
   COACH_SESSION_ABSOLUTE_SECONDS   absolute session expiry (default 604800 = 7 days)
   COACH_BCRYPT_COST                bcrypt cost for new hashes (default 12)
   COACH_JOBS                       0 to run no job scheduler in this instance (default 1)
-  COACH_TIMEZONE                   the organisation's time zone for job times when the setting
-                                   'timezone' is absent (default UTC)
+  COACH_TIMEZONE                   the organisation's time zone (job times, "today", the day of
+                                   a coaching session) when the setting 'timezone' is absent
+                                   (default UTC)
   COACH_JOB_TIMES                  daily job times, e.g. history=01:30,retention=04:00 (jobs:
                                    overdue_sweep 00:15, dashboard_snapshots 00:30, history
                                    01:00, team_summary 01:30, percentiles 02:00, retention 03:00)

@@ -29,7 +29,9 @@ struct Config {
     // config_from_env() turns it on unless COACH_JOBS=0.
     bool jobs_enabled = false;
     std::string timezone = "UTC";  // COACH_TIMEZONE (the setting 'timezone' wins)
-    std::string job_times;         // COACH_JOB_TIMES, e.g. "history=01:30,retention=04:00"
+    // How often the API re-reads the organisation's zone (tests shorten it; no variable).
+    std::chrono::milliseconds time_zone_check{60000};
+    std::string job_times;  // COACH_JOB_TIMES, e.g. "history=01:30,retention=04:00"
 };
 
 // Reads COACH_* variables over the defaults; a malformed value is an error message.

@@ -27,10 +27,6 @@ std::string to_text(chr::sys_days days) {
 
 }  // namespace
 
-std::string today_utc() {
-    return to_text(chr::floor<chr::days>(chr::system_clock::now()));
-}
-
 std::string add_days(std::string_view date, int days) {
     return to_text(to_days(date) + chr::days{days});
 }

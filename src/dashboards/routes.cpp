@@ -5,6 +5,7 @@
 #include "http/collection.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
+#include "http/services.hpp"
 
 namespace coach::dashboards {
 namespace asio = boost::asio;
@@ -41,8 +42,9 @@ awaitable<Result<Response>> team_dashboard(RequestContext& ctx) {
 awaitable<Result<std::optional<std::string>>> overview_of(RequestContext& ctx,
                                                           const std::string& agent_id) {
     std::vector<FieldError> errors;
-    auto range = read_date_range(ctx.query_param("from"), ctx.query_param("to"), today_utc(),
-                                 kOverviewDefaultDays, kOverviewMaxDays, errors);
+    auto range = read_date_range(ctx.query_param("from"), ctx.query_param("to"),
+                                 ctx.services.time_zone.today(), kOverviewDefaultDays,
+                                 kOverviewMaxDays, errors);
     if (!range)
         co_return validation_error(std::move(errors));
     co_return co_await agent_overview_json(ctx.db, ctx.me(), agent_id, range->from, range->to);

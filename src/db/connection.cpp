@@ -110,15 +110,29 @@ awaitable<bool> Connection::wait(Wait what) {
     co_return !ec && !timed_out_;
 }
 
+std::string session_options(const std::string& time_zone) {
+    // Zone names hold no spaces (pg_timezone_names); escaped anyway, as libpq wants them.
+    std::string zone;
+    for (char ch : time_zone) {
+        if (ch == ' ' || ch == '\\')
+            zone += '\\';
+        zone += ch;
+    }
+    return "-c TimeZone=" + zone + " -c DateStyle=ISO";
+}
+
 awaitable<Result<std::unique_ptr<Connection>>> Connection::connect(const ConnectOptions& o) {
-    std::string options = "-c statement_timeout=" + std::to_string(o.statement_timeout_ms) +
-                          " -c TimeZone=UTC -c DateStyle=ISO";
+    // The generation first: should the zone change meanwhile, the pool recycles this one.
+    std::uint64_t generation = o.time_zone ? o.time_zone->generation() : 0;
+    std::string options = "-c statement_timeout=" + std::to_string(o.statement_timeout_ms) + " " +
+                          session_options(o.time_zone ? o.time_zone->name() : "UTC");
     const char* keys[] = {"dbname", "application_name", "options", nullptr};
     const char* values[] = {o.url.c_str(), o.application_name.c_str(), options.c_str(), nullptr};
     PGconn* raw = PQconnectStartParams(keys, values, 1);
     if (!raw)
         co_return unavailable("Out of memory connecting to the database.");
     std::unique_ptr<Connection> c(new Connection(raw, co_await asio::this_coro::executor));
+    c->zone_generation_ = generation;
     if (PQstatus(raw) == CONNECTION_BAD)
         co_return c->fail("connect");
     if (PQsetnonblocking(raw, 1) != 0)

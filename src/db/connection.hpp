@@ -16,6 +16,7 @@
 // restart) starts with an empty map. Texts with optional filters ("$3 IS NULL OR ...") stay
 // unnamed, planned for their actual parameters each time (see should_prepare()).
 #include "core/error.hpp"
+#include "core/org_time_zone.hpp"
 #include "db/params.hpp"
 #include "db/pg_result.hpp"
 
@@ -58,7 +59,13 @@ struct ConnectOptions {
     std::string application_name = "coach";
     int statement_timeout_ms = 15000;
     std::chrono::milliseconds connect_timeout{5000};
+    // The session TimeZone (nullptr: UTC). Read at each connect; the pool closes a connection
+    // opened under an older generation instead of reusing it.
+    const OrgTimeZone* time_zone = nullptr;
 };
+
+// libpq's "options" for a session in `time_zone` with ISO dates.
+std::string session_options(const std::string& time_zone);
 
 class Connection {
   public:
@@ -81,6 +88,8 @@ class Connection {
     bool stale() const;
     // True when a transaction was left open (the pool rolls it back before reuse).
     bool in_transaction() const;
+    // OrgTimeZone::generation() when the connection was opened (0 without a zone).
+    std::uint64_t zone_generation() const { return zone_generation_; }
 
   private:
     Connection(PGconn* conn, boost::asio::any_io_executor ex);
@@ -94,6 +103,7 @@ class Connection {
     boost::asio::steady_timer deadline_;
     bool broken_ = false;
     bool timed_out_ = false;
+    std::uint64_t zone_generation_ = 0;
 
     struct TextHash {
         using is_transparent = void;

@@ -86,7 +86,8 @@ awaitable<Result<Lease>> Pool::acquire() {
         if (!idle_.empty()) {
             c = std::move(idle_.back());
             idle_.pop_back();
-            if (c->stale()) {
+            if (c->stale() ||
+                (options_.time_zone && c->zone_generation() != options_.time_zone->generation())) {
                 --open_;
                 continue;
             }

@@ -17,9 +17,10 @@ Result<PgResult> checked(PGconn* conn, PGresult* r) {
 
 }  // namespace
 
-Result<SyncConnection> SyncConnection::open(const std::string& url) {
+Result<SyncConnection> SyncConnection::open(const std::string& url, const std::string& time_zone) {
+    std::string options = session_options(time_zone);
     const char* keys[] = {"dbname", "application_name", "options", nullptr};
-    const char* values[] = {url.c_str(), "coach-cli", "-c TimeZone=UTC", nullptr};
+    const char* values[] = {url.c_str(), "coach-cli", options.c_str(), nullptr};
     PGconn* c = PQconnectdbParams(keys, values, 1);
     if (PQstatus(c) != CONNECTION_OK) {
         std::string msg = PQerrorMessage(c);

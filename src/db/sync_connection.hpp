@@ -12,7 +12,9 @@ namespace coach::db {
 
 class SyncConnection {
   public:
-    static Result<SyncConnection> open(const std::string& url);
+    // The session runs with TimeZone `time_zone` (the organisation's: OrgTimeZone::name()).
+    static Result<SyncConnection> open(const std::string& url,
+                                       const std::string& time_zone = "UTC");
     SyncConnection(SyncConnection&& o) noexcept : conn_(o.conn_) { o.conn_ = nullptr; }
     SyncConnection& operator=(SyncConnection&& o) noexcept;
     ~SyncConnection();

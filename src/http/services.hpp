@@ -1,6 +1,7 @@
 #pragma once
 // Process-wide services shared by every I/O thread (each thread adds its own db::Pool).
 #include "core/config.hpp"
+#include "core/org_time_zone.hpp"
 
 #include "db/pool.hpp"
 
@@ -32,7 +33,8 @@ struct Services {
     const StaticFiles& static_files;
     auth::LoginThrottle& login_throttle;
     std::function<std::vector<db::PoolStats>()> pool_stats;  // per I/O thread, for /metrics
-    std::string database_url;  // for blocking work on the worker pool (imports)
+    std::string database_url;      // for blocking work on the worker pool (imports)
+    const OrgTimeZone& time_zone;  // the organisation's: today(), and name() for SyncConnection
 };
 
 }  // namespace coach::http

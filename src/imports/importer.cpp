@@ -656,10 +656,10 @@ std::string sanitize_file_name(std::string_view name, std::string_view fallback)
 Result<std::string> run_import(const std::string& database_url, const ImportOptions& options,
                                const Upload& upload) {
     try {
-        auto main = db::SyncConnection::open(database_url);
+        auto main = db::SyncConnection::open(database_url, options.time_zone);
         if (!main)
             return main.error();
-        auto aux = db::SyncConnection::open(database_url);
+        auto aux = db::SyncConnection::open(database_url, options.time_zone);
         if (!aux)
             return aux.error();
         Run run(options, *main, *aux);

@@ -44,6 +44,9 @@ struct ImportOptions {
     std::optional<std::string> sheet;  // XLSX: sheet name (default: the first sheet)
     Actor actor;
     std::string data_dir;  // COACH_DATA_DIR: files go under <data_dir>/imports/<id>/
+    // The organisation's zone (OrgTimeZone::name()): date-times in the file without an offset
+    // (COACHING_HISTORY) are read in it, and the recompute's "today" is its date.
+    std::string time_zone = "UTC";
     // Progress: processed_rows is written at most this often; `on_progress` is called after
     // each write (rows read so far, bytes read so far).
     std::chrono::milliseconds progress_interval{1000};
@@ -67,8 +70,8 @@ Result<std::string> run_import(const std::string& database_url, const ImportOpti
 // back their whole previous content (id, created_at and updated_at included). 404 unknown
 // import (or a MANAGER's import of someone else), 409 not rollbackable (dry run, failed,
 // already rolled back) or rows changed since by a later import or an edit (unless `force`).
-Result<void> rollback_import(const std::string& database_url, const std::string& import_id,
-                             const Actor& actor, bool force);
+Result<void> rollback_import(const std::string& database_url, const std::string& time_zone,
+                             const std::string& import_id, const Actor& actor, bool force);
 
 // At start-up: imports left VALIDATING/PROCESSING by a process that died (no live
 // transaction holds their lock) become FAILED with error_summary 'interrupted'. Returns how

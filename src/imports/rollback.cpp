@@ -257,10 +257,10 @@ Result<void> rollback(db::SyncConnection& conn, const std::string& id, const Act
 
 }  // namespace
 
-Result<void> rollback_import(const std::string& database_url, const std::string& import_id,
-                             const Actor& actor, bool force) {
+Result<void> rollback_import(const std::string& database_url, const std::string& time_zone,
+                             const std::string& import_id, const Actor& actor, bool force) {
     try {
-        auto conn = db::SyncConnection::open(database_url);
+        auto conn = db::SyncConnection::open(database_url, time_zone);
         if (!conn)
             return conn.error();
         auto r = rollback(*conn, import_id, actor, force);

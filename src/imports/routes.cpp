@@ -188,6 +188,7 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
     o.sheet = sheet;
     o.actor = actor_of(ctx);
     o.data_dir = ctx.services.config.data_dir;
+    o.time_zone = ctx.services.time_zone.name();
 
     // One long-work thread stays free for rollbacks and jobs run on request.
     int limit = std::max(1, static_cast<int>(http::kLongWorkThreads) - 1);
@@ -248,9 +249,9 @@ awaitable<Result<Response>> rollback(RequestContext& ctx) {
     bool force = bool_param(ctx, "force", errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
-    auto work = [url = ctx.services.database_url, id = *id, actor = actor_of(ctx), force] {
-        return rollback_import(url, id, actor, force);
-    };
+    auto work = [url = ctx.services.database_url, zone = ctx.services.time_zone.name(), id = *id,
+                 actor = actor_of(ctx),
+                 force] { return rollback_import(url, zone, id, actor, force); };
     auto done = co_await offload(ctx.services.long_work, std::move(work));
     if (!done)
         co_return done.error();

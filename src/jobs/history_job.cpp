@@ -40,7 +40,7 @@ const std::string kChanged = fmt::format(R"sql(
 WITH changed (agent_id, day) AS (
     SELECT agent_id, metric_date FROM performance_metrics WHERE updated_at > {0}
     UNION ALL
-    SELECT agent_id, (coalesce(actual_start_time, scheduled_date) AT TIME ZONE 'UTC')::date
+    SELECT agent_id, coalesce(actual_start_time, scheduled_date)::date
       FROM coaching_sessions WHERE updated_at > {0}
     UNION ALL
     SELECT agent_id, start_date FROM action_plans WHERE updated_at > {0}
@@ -48,7 +48,7 @@ WITH changed (agent_id, day) AS (
     SELECT agent_id, actual_end_date FROM action_plans
      WHERE updated_at > {0} AND actual_end_date IS NOT NULL
     UNION ALL
-    SELECT agent_id, (completed_date AT TIME ZONE 'UTC')::date FROM action_items
+    SELECT agent_id, completed_date::date FROM action_items
      WHERE updated_at > {0} AND completed_date IS NOT NULL
 )
 SELECT min(day)::text, max(day)::text, array_agg(DISTINCT agent_id)::text

@@ -318,10 +318,13 @@ TEST_F(DemoData, DerivedFiguresExistBeforeTheFirstNight) {
                     "ON u.id = s.agent_id WHERE u.role = 'AGENT' AND s.latest_metric_date IS "
                     "NOT NULL"),
               80);
-    // 13 months of data: every agent has 13 or 14 MONTH rows (a partial month at each end).
-    EXPECT_EQ(count("SELECT count(*) FROM (SELECT agent_id FROM performance_history WHERE "
-                    "period_type = 'MONTH' GROUP BY agent_id HAVING count(*) BETWEEN 13 AND 14) "
-                    "m"),
+    // 13 months and a week of data: every agent has one MONTH row per calendar month with
+    // metrics, 14 or 15 of them (15 when the week before reaches into an earlier month).
+    EXPECT_EQ(count("SELECT count(*) FROM (SELECT h.agent_id FROM performance_history h "
+                    "WHERE h.period_type = 'MONTH' GROUP BY h.agent_id "
+                    "HAVING count(*) BETWEEN 14 AND 15 AND count(*) = (SELECT count(DISTINCT "
+                    "date_trunc('month', m.metric_date)) FROM performance_metrics m "
+                    "WHERE m.agent_id = h.agent_id)) a"),
               80);
     EXPECT_EQ(count("SELECT count(DISTINCT job_name) FROM job_runs WHERE status = 'SUCCESS'"), 4);
     EXPECT_GT(count("SELECT count(*) FROM team_performance_summary"), 0);

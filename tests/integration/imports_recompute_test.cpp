@@ -100,7 +100,7 @@ TEST(ImportsRecompute, RollbackRefreshesThemAgain) {
     EXPECT_EQ(t.history("WEEK").substr(0, 16), "2025-03-09 60.00");
     EXPECT_EQ(t.snapshot(), t.yesterday() + " 1 50.00");
 
-    auto back = imports::rollback_import(t.db.url(), *second, t.actor, false);
+    auto back = imports::rollback_import(t.db.url(), "UTC", *second, t.actor, false);
     ASSERT_TRUE(back) << back.error().message;
     // 03-04 is 80 again; yesterday is gone, so only March 2025's periods remain.
     EXPECT_EQ(t.history("WEEK"), "2025-03-09 80.00");

@@ -1,0 +1,74 @@
+#include "app/time_zone_watch.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <charconv>
+
+namespace coach {
+namespace asio = boost::asio;
+
+namespace {
+
+Result<void> record(const db::PgResult& r, OrgTimeZone& zone) {
+    if (r.rows() != 1)
+        return make_error(ErrorCode::Internal, "job_timezone() returned no row");
+    std::string name(r.get(0, 0));
+    auto offset_text = r.get(0, 1);
+    long offset = 0;
+    std::from_chars(offset_text.data(), offset_text.data() + offset_text.size(), offset);
+    if (zone.update(name, std::chrono::seconds(offset)))
+        spdlog::info("the organisation's time zone is {} (dates and database sessions)", name);
+    return {};
+}
+
+}  // namespace
+
+Result<void> resolve_time_zone(db::SyncConnection& conn, const std::string& fallback,
+                               OrgTimeZone& zone) {
+    auto r = conn.exec(kResolveTimeZoneSql, db::params(fallback));
+    if (!r)
+        return r.error();
+    return record(*r, zone);
+}
+
+TimeZoneWatch::TimeZoneWatch(asio::io_context& io, db::Pool& pool, OrgTimeZone& zone,
+                             std::string fallback, std::chrono::milliseconds every)
+    : io_(io),
+      pool_(pool),
+      zone_(zone),
+      fallback_(std::move(fallback)),
+      every_(every),
+      timer_(io) {}
+
+void TimeZoneWatch::start() {
+    asio::co_spawn(io_, run(), asio::detached);
+}
+
+void TimeZoneWatch::stop() {
+    asio::post(io_, [this] {
+        stopping_ = true;
+        timer_.cancel();
+    });
+}
+
+asio::awaitable<void> TimeZoneWatch::run() {
+    while (!stopping_) {
+        timer_.expires_after(every_);
+        boost::system::error_code ec;
+        co_await timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        if (stopping_)
+            break;
+        auto r = co_await pool_.query(kResolveTimeZoneSql, db::params(fallback_));
+        Result<void> recorded = r ? record(*r, zone_) : Result<void>(r.error());
+        // During an outage the zone stays as it was; the next minute tries again.
+        if (!recorded && recorded.error().code != ErrorCode::Unavailable)
+            spdlog::warn("time zone check: {}", recorded.error().message);
+    }
+}
+
+}  // namespace coach
