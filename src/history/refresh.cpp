@@ -2,6 +2,14 @@
 
 #include "http/json_input.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 namespace coach::history {
 namespace {
 
@@ -39,20 +47,78 @@ Result<db::Params> refresh_params(const std::optional<std::vector<std::string>>&
     return db::params(from, to, array);
 }
 
+// The refresh in a transaction whose lock waits end after kRefreshLockWait (SQLSTATE 55P03).
+const std::string kLockWaitSql =
+    fmt::format("SET LOCAL lock_timeout = '{}s'", kRefreshLockWait.count());
+
+// The rows written, nullopt when the lock stayed busy.
+boost::asio::awaitable<Result<std::optional<long long>>> try_refresh(db::Pool& pool,
+                                                                     db::Params params) {
+    std::vector<db::Query> q;
+    q.push_back({"BEGIN", {}});
+    q.push_back({kLockWaitSql, {}});
+    q.push_back({kRefresh, std::move(params)});
+    q.push_back({"COMMIT", {}});
+    auto r = co_await pool.pipeline(std::move(q));
+    if (!r) {
+        if (r.error().sqlstate == "55P03")
+            co_return std::optional<long long>{};
+        co_return r.error();
+    }
+    co_return std::optional<long long>{(*r)[2].get_int(0, 0)};
+}
+
+boost::asio::awaitable<void> retry_refresh(db::Pool& pool, db::Params params, std::string days) {
+    boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
+    std::chrono::milliseconds pause{250};
+    for (int attempt = 1; attempt <= 80; ++attempt) {
+        timer.expires_after(pause);
+        boost::system::error_code ec;
+        co_await timer.async_wait(boost::asio::redirect_error(boost::asio::use_awaitable, ec));
+        if (ec)
+            co_return;
+        auto r = co_await try_refresh(pool, params);
+        if (r && *r) {
+            spdlog::info("history of {} refreshed (retry {})", days, attempt);
+            co_return;
+        }
+        if (!r) {
+            spdlog::warn(
+                "history refresh of {} failed: {}; the history job's next run "
+                "recomputes it",
+                days, r.error().message);
+            co_return;
+        }
+        pause = std::min(pause * 2, std::chrono::milliseconds(8000));
+    }
+    spdlog::warn(
+        "history of {} not refreshed: the history lock stayed busy; the history job's "
+        "next run recomputes it",
+        days);
+}
+
 }  // namespace
 
-boost::asio::awaitable<Result<long long>> refresh_history(
+boost::asio::awaitable<Result<std::optional<long long>>> refresh_history(
     db::Pool& pool, std::optional<std::vector<std::string>> agent_ids, std::string from,
     std::string to) {
     auto p = refresh_params(agent_ids, from, to);
     if (!p)
         co_return p.error();
     if ((agent_ids && agent_ids->empty()) || from > to)
-        co_return 0LL;
-    auto r = co_await pool.query(kRefresh, std::move(*p));
-    if (!r)
-        co_return r.error();
-    co_return r->get_int(0, 0);
+        co_return std::optional<long long>{0LL};
+    auto r = co_await try_refresh(pool, *p);
+    if (r && !*r) {
+        std::string days = from + " .. " + to;
+        spdlog::info(
+            "history of {} waits for the history lock (a job holds it): retrying in "
+            "the background",
+            days);
+        boost::asio::co_spawn(co_await boost::asio::this_coro::executor,
+                              retry_refresh(pool, std::move(*p), std::move(days)),
+                              boost::asio::detached);
+    }
+    co_return r;
 }
 
 Result<long long> refresh_history_sync(db::SyncConnection& conn,

@@ -13,17 +13,25 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace coach::history {
 
-// agent_ids: nullopt = every agent; an empty list does nothing. from/to: YYYY-MM-DD, the
-// days whose metrics changed (from > to does nothing). Returns the history rows inserted,
-// updated or deleted. A bad id or date is a ValidationFailed error.
-// Runs as its own statement on a pooled connection (autocommit).
-boost::asio::awaitable<Result<long long>> refresh_history(
+// How long an API write waits for the history lock before leaving the refresh to the
+// background (a full rebuild or a large import's recompute holds it for minutes).
+inline constexpr std::chrono::seconds kRefreshLockWait{1};
+
+// The refresh after an API write. agent_ids: nullopt = every agent; an empty list does
+// nothing. from/to: YYYY-MM-DD, the days whose metrics changed (from > to does nothing).
+// Returns the history rows inserted, updated or deleted, or nullopt when the lock was busy for
+// kRefreshLockWait: the refresh is then retried on `pool`'s executor, with growing pauses
+// (0.25 s doubling to 8 s, for about 10 minutes; logged), so the request need not wait for a
+// history job; should every retry fail (or coach stop), the history job's next run recomputes
+// those days (their updated_at). A bad id or date is a ValidationFailed error.
+boost::asio::awaitable<Result<std::optional<long long>>> refresh_history(
     db::Pool& pool, std::optional<std::vector<std::string>> agent_ids, std::string from,
     std::string to);
 

@@ -28,9 +28,11 @@ using http::Response;
 namespace {
 
 // History follows the metrics at once (DESIGN 7): the periods holding the changed days are
-// recomputed after the commit (the dashboard snapshots of the agents, inside it). A failure here
-// leaves the metrics written; it is logged and the history job's next run recomputes those periods
-// (updated_at) -- deletions excepted, hence the warning.
+// recomputed after the commit (the dashboard snapshots of the agents, inside it). While a history
+// job holds the lock, the request waits at most history::kRefreshLockWait and the refresh goes on
+// in the background (history/refresh.hpp). A failure leaves the metrics written; it is logged and
+// the history job's next run recomputes those periods (updated_at) -- deletions excepted, hence
+// the warning.
 awaitable<void> refresh_after_write(RequestContext& ctx, std::vector<std::string> agents,
                                     std::string from, std::string to) {
     auto r = co_await history::refresh_history(ctx.db, std::move(agents), from, to);
