@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <map>
 
 namespace coach::dashboards {
@@ -112,8 +113,10 @@ SELECT json_build_object(
                                         WHERE created_at >= now() - interval '7 days'
                                           AND status = 'FAILED')))::text)sql";
 
-// $1 agent, $2 viewer, $3 viewer role, $4 from, $5 to. Daily rows come from
-// performance_metrics and, for days it no longer has, performance_metrics_archive.
+// $1 agent, $2 viewer, $3 viewer role, $4 from, $5 to. Everything but the daily series
+// (kSeriesSql), which is added in C++: json_build_object for 90 rows took about 0.5 ms of
+// PostgreSQL's 0.8 ms per overview (EXPLAIN ANALYZE, 5,000 agents x 400 days), the plain rows
+// 0.15 ms.
 const std::string kOverviewSql = R"sql(
 SELECT json_build_object(
     'agent', json_build_object(
@@ -132,33 +135,6 @@ SELECT json_build_object(
         'days_since_last_coaching',
             CASE WHEN f.last_coaching_at IS NOT NULL
                  THEN greatest(0, CURRENT_DATE - f.last_coaching_at::date) END),
-    'series', coalesce((
-        SELECT json_agg(json_build_object(
-                   'metric_date', d.metric_date,
-                   'service_score', d.service_score,
-                   'productivity_score', d.productivity_score,
-                   'quality_score', d.quality_score,
-                   'attendance_rate', d.attendance_rate,
-                   'adherence_score', d.adherence_score,
-                   'composite_score', d.composite_score,
-                   'csat', d.csat,
-                   'fcr', d.fcr,
-                   'aht', d.aht) ORDER BY d.metric_date)
-          FROM (SELECT pm.metric_date, pm.service_score, pm.productivity_score,
-                       pm.quality_score, pm.attendance_rate, pm.adherence_score,
-                       pm.composite_score, pm.csat, pm.fcr, pm.aht
-                  FROM performance_metrics pm
-                 WHERE pm.agent_id = u.id AND pm.metric_date BETWEEN $4::date AND $5::date
-                UNION ALL
-                SELECT ar.metric_date, ar.service_score, ar.productivity_score,
-                       ar.quality_score, ar.attendance_rate, ar.adherence_score,
-                       ar.composite_score, ar.csat, ar.fcr, ar.aht
-                  FROM performance_metrics_archive ar
-                 WHERE ar.agent_id = u.id AND ar.metric_date BETWEEN $4::date AND $5::date
-                   AND NOT EXISTS (SELECT 1 FROM performance_metrics pm
-                                    WHERE pm.agent_id = ar.agent_id
-                                      AND pm.metric_date = ar.metric_date)) d),
-        '[]'::json),
     'history', coalesce((
         SELECT json_agg(json_build_object(
                    'period_type', h.period_type,
@@ -188,6 +164,60 @@ SELECT json_build_object(
  WHERE u.id = $1::uuid
    AND u.role = 'AGENT'
    AND )sql" + auth::scope_predicate("$2::uuid", "$3::text");
+
+// $1 agent, $2 from, $3 to: the overview's daily rows, oldest first, from performance_metrics
+// and, for days it no longer has, performance_metrics_archive; the columns of kSeriesKeys.
+constexpr std::string_view kSeriesSql = R"sql(
+SELECT d.metric_date::text, d.service_score, d.productivity_score, d.quality_score,
+       d.attendance_rate, d.adherence_score, d.composite_score, d.csat, d.fcr, d.aht
+  FROM (SELECT pm.metric_date, pm.service_score, pm.productivity_score, pm.quality_score,
+               pm.attendance_rate, pm.adherence_score, pm.composite_score, pm.csat, pm.fcr,
+               pm.aht
+          FROM performance_metrics pm
+         WHERE pm.agent_id = $1::uuid AND pm.metric_date BETWEEN $2::date AND $3::date
+        UNION ALL
+        SELECT ar.metric_date, ar.service_score, ar.productivity_score, ar.quality_score,
+               ar.attendance_rate, ar.adherence_score, ar.composite_score, ar.csat, ar.fcr,
+               ar.aht
+          FROM performance_metrics_archive ar
+         WHERE ar.agent_id = $1::uuid AND ar.metric_date BETWEEN $2::date AND $3::date
+           AND NOT EXISTS (SELECT 1 FROM performance_metrics pm
+                            WHERE pm.agent_id = ar.agent_id
+                              AND pm.metric_date = ar.metric_date)) d
+ ORDER BY d.metric_date)sql";
+
+constexpr std::array<std::string_view, 10> kSeriesKeys = {"metric_date",
+                                                          "service_score",
+                                                          "productivity_score",
+                                                          "quality_score",
+                                                          "attendance_rate",
+                                                          "adherence_score",
+                                                          "composite_score",
+                                                          "csat",
+                                                          "fcr",
+                                                          "aht"};
+
+// [{"metric_date":"2026-01-02","service_score":81.5,...}, ...]: PostgreSQL's text of a
+// numeric is a JSON number, as json_build_object wrote it.
+void append_series(std::string& out, const db::PgResult& r) {
+    out += '[';
+    for (int i = 0; i < r.rows(); ++i) {
+        out += i ? ",{" : "{";
+        for (int c = 0; c < static_cast<int>(kSeriesKeys.size()); ++c) {
+            out += c ? ",\"" : "\"";
+            out += kSeriesKeys[c];
+            out += "\":";
+            if (r.is_null(i, c))
+                out += "null";
+            else if (c == 0)
+                append_json_string(out, r.get(i, c));
+            else
+                out += r.get(i, c);
+        }
+        out += '}';
+    }
+    out += ']';
+}
 
 // $1 viewer, $2 role, $3/$4 cursor (name, id), $5 limit.
 const std::string kSummarySql = R"sql(
@@ -365,13 +395,24 @@ awaitable<Result<std::optional<std::string>>> agent_overview_json(db::Pool& pool
                                                                   const std::string& agent_id,
                                                                   const std::string& from,
                                                                   const std::string& to) {
-    auto r = co_await pool.query(kOverviewSql,
-                                 db::params(agent_id, viewer.id, role_text(viewer), from, to));
+    // One round trip; the series of an agent out of scope is read and dropped.
+    std::vector<db::Query> queries;
+    queries.push_back({kOverviewSql, db::params(agent_id, viewer.id, role_text(viewer), from, to)});
+    queries.push_back({kSeriesSql, db::params(agent_id, from, to)});
+    auto r = co_await pool.pipeline(std::move(queries));
     if (!r)
         co_return r.error();
-    if (r->empty())
+    const db::PgResult& overview = (*r)[0];
+    if (overview.empty())
         co_return std::optional<std::string>{};
-    co_return std::optional<std::string>{std::string(r->get(0, 0))};
+    std::string json(overview.get(0, 0));
+    const db::PgResult& series = (*r)[1];
+    json.pop_back();  // the object's closing brace
+    json.reserve(json.size() + 32 + static_cast<std::size_t>(series.rows()) * 260);
+    json += ",\"series\":";
+    append_series(json, series);
+    json += '}';
+    co_return std::optional<std::string>{std::move(json)};
 }
 
 awaitable<Result<SummaryPage>> team_performance_summary(

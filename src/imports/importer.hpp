@@ -44,8 +44,9 @@ struct ImportOptions {
     std::optional<std::string> sheet;  // XLSX: sheet name (default: the first sheet)
     Actor actor;
     std::string data_dir;  // COACH_DATA_DIR: files go under <data_dir>/imports/<id>/
-    // The organisation's zone (OrgTimeZone::name()): date-times in the file without an offset
-    // (COACHING_HISTORY) are read in it, and the recompute's "today" is its date.
+    // The organisation's zone (OrgTimeZone::name()) for the import's database sessions: the
+    // days of coaching events and the recompute's "today" are its dates. (COACHING_HISTORY
+    // date-times without an offset are still read as UTC: sessions_columns.hpp.)
     std::string time_zone = "UTC";
     // Progress: processed_rows is written at most this often; `on_progress` is called after
     // each write (rows read so far, bytes read so far).

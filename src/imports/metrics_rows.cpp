@@ -183,8 +183,12 @@ void MetricsRowChecker::check(const Pending& p, std::string& copy) {
         bool failed = false;
         int by_id = kUnknown, by_mail = kUnknown;
         if (!has_id && !has_mail) {
-            error(r, id_col ? id_col->header : mail_col->header, "",
-                  "is required: give the agent's employee ID or email");
+            // The header check guarantees one of the two columns; the fallback names it.
+            error(r,
+                  id_col     ? id_col->header
+                  : mail_col ? mail_col->header
+                             : "Employee ID",
+                  "", "is required: give the agent's employee ID or email");
             failed = true;
         }
         if (has_id) {

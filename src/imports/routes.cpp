@@ -76,7 +76,8 @@ bool bool_param(const RequestContext& ctx, const char* name, std::vector<FieldEr
     return false;
 }
 
-// A created_at::text value of this collection: "2024-03-01 10:00:00.123456+00".
+// A cursor's created_at, written in UTC whatever the session's zone (store.cpp):
+// "2024-03-01 10:00:00.123456+00".
 bool is_timestamp_text(std::string_view s) {
     if (s.size() < 22 || s.size() > 29 || !http::is_date(s.substr(0, 10)) || s[10] != ' ' ||
         !s.ends_with("+00"))

@@ -31,7 +31,7 @@ const std::string kFind = fmt::format(
 
 // $1 role, $2 caller, $3 status, $4 type, $5/$6 cursor (created_at, id), $7 limit.
 const std::string kList = fmt::format(R"sql(
-SELECT {}, l.created_at::text, l.id::text FROM import_logs l
+SELECT {}, (l.created_at AT TIME ZONE 'UTC')::text || '+00', l.id::text FROM import_logs l
  WHERE ($1 = 'ADMIN' OR l.imported_by = $2::uuid)
    AND ($3::import_status IS NULL OR l.status = $3::import_status)
    AND ($4::import_type IS NULL OR l.import_type = $4::import_type)

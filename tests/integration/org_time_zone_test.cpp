@@ -72,6 +72,21 @@ TEST(OrgTimeZone, TodayIsTheOrganisationsAndFollowsTheSetting) {
     EXPECT_EQ(s.team_as_of, pago_pago);
     EXPECT_TRUE(s.created_at.ends_with("-11:00")) << s.created_at;
 
+    // Keyset cursors over timestamps do not depend on the zone (the imports list).
+    server.db().exec(
+        "INSERT INTO import_logs (file_name, import_type, imported_by, status, created_at) "
+        "SELECT 'f' || i || '.csv', 'METRICS', $1::uuid, 'SUCCESS', now() - i * interval '1 h' "
+        "FROM generate_series(1, 3) i",
+        db::params(org.admin));
+    std::string admin = login(server, "admin@org.test");
+    auto page1 = server.as(admin, "GET", "/api/v1/imports?limit=2");
+    ASSERT_EQ(page1.status, 200) << page1.body;
+    std::string cursor(page1.json().at("next_cursor").as_string());
+    auto page2 = server.as(admin, "GET", "/api/v1/imports?limit=2&cursor=" + cursor);
+    ASSERT_EQ(page2.status, 200) << page2.body;
+    ASSERT_EQ(page2.json().at("items").as_array().size(), 1u);
+    EXPECT_EQ(page2.json().at("items").at(0).at("file_name").as_string(), "f3.csv");
+
     // A zone PostgreSQL does not know falls back to COACH_TIMEZONE.
     server.db().exec("UPDATE settings SET value = '\"Mars/Olympus_Mons\"' WHERE key = 'timezone'");
     for (int i = 0; i < 100 && look(server, token, org).to != kiritimati; ++i)
