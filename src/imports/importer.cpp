@@ -78,7 +78,9 @@ SELECT 0::int AS row_no, agent_id, metric_date, {}
 constexpr std::string_view kRetract = "DELETE FROM import_staging WHERE row_no = ANY($1::int[])";
 
 // $1 import id, $2 file name. One statement: the pre-import rows (same snapshot), the upsert
-// (unchanged rows are not touched: they count as skipped), and what changed.
+// (unchanged rows are not touched: they count as skipped), and what changed: the before-image
+// of each updated row (import_changes), the days inserted per agent (import_inserted_days,
+// 0012: a row per inserted day cost 26 s of 93 s for 2,000,000 new days).
 constexpr std::string_view kUpsert = R"sql(
 WITH old AS (
     SELECT pm.* FROM performance_metrics pm JOIN import_staging s USING (agent_id, metric_date)
@@ -88,16 +90,19 @@ WITH old AS (
     ON CONFLICT (agent_id, metric_date) DO UPDATE SET {1}, imported_from = EXCLUDED.imported_from
      WHERE ({2}) IS DISTINCT FROM ({3})
     RETURNING pm.id, pm.agent_id, pm.metric_date, pm.xmax = 0 AS inserted
-), changes AS (
+), updated AS (
     INSERT INTO import_changes (import_id, metric_id, agent_id, metric_date, action, before)
-    SELECT $1::uuid, up.id, up.agent_id, up.metric_date,
-           CASE WHEN up.inserted THEN 'INSERTED' ELSE 'UPDATED' END::import_change_action,
-           CASE WHEN up.inserted THEN NULL ELSE to_jsonb(old) END
-      FROM up LEFT JOIN old ON NOT up.inserted AND old.id = up.id
-    RETURNING action
+    SELECT $1::uuid, up.id, up.agent_id, up.metric_date, 'UPDATED', to_jsonb(old)
+      FROM up JOIN old ON old.id = up.id
+     WHERE NOT up.inserted
+), inserted AS (
+    INSERT INTO import_inserted_days (import_id, agent_id, metric_dates)
+    SELECT $1::uuid, agent_id, array_agg(metric_date ORDER BY metric_date)
+      FROM up
+     WHERE inserted
+     GROUP BY agent_id
 )
-SELECT count(*) FILTER (WHERE action = 'INSERTED'), count(*) FILTER (WHERE action = 'UPDATED')
-  FROM changes)sql";
+SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up)sql";
 
 // $1 id, $2 status, $3 total, $4 processed, $5 successful, $6 failed, $7 skipped,
 // $8 inserted, $9 updated, $10 summary, $11 details, $12 warnings, $13 rollback available.

@@ -13,7 +13,7 @@ namespace {
 // The agents (uuid[] as text) and the first and last metric day an import changed.
 constexpr std::string_view kChangedScope = R"sql(
 SELECT array_agg(DISTINCT agent_id)::text, min(metric_date)::text, max(metric_date)::text
-  FROM import_changes
+  FROM import_metric_changes
  WHERE import_id = $1::uuid
 HAVING count(*) > 0)sql";
 
@@ -26,8 +26,7 @@ SELECT array_agg(DISTINCT agent_id)::text, min(day)::text, max(day)::text
          WHERE import_id = $1::uuid AND table_name = 'coaching_sessions'
         UNION ALL
         SELECT (before->>'agent_id')::uuid,
-               (coalesce(before->>'actual_start_time', before->>'scheduled_date')::timestamptz
-                    AT TIME ZONE 'UTC')::date
+               coalesce(before->>'actual_start_time', before->>'scheduled_date')::timestamptz::date
           FROM import_row_changes
          WHERE import_id = $1::uuid AND table_name = 'coaching_sessions'
            AND action = 'UPDATED') changed

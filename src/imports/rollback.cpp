@@ -25,7 +25,7 @@ SELECT status::text, dry_run, rollback_available, imported_by::text, import_type
 constexpr std::string_view kConflicts = R"sql(
 WITH locked AS (
     SELECT c.action, pm.updated_at = c.created_at AS unchanged
-      FROM import_changes c
+      FROM import_metric_changes c
       JOIN performance_metrics pm ON pm.agent_id = c.agent_id AND pm.metric_date = c.metric_date
      WHERE c.import_id = $1::uuid
        FOR UPDATE OF pm
@@ -40,8 +40,9 @@ constexpr std::string_view kLaterImports = R"sql(
 SELECT l.id::text FROM import_logs l
  WHERE l.created_at > (SELECT created_at FROM import_logs WHERE id = $1::uuid)
    AND l.status IN ('SUCCESS', 'PARTIAL_SUCCESS') AND NOT l.dry_run
-   AND EXISTS (SELECT 1 FROM import_changes later
-                 JOIN import_changes c ON c.import_id = $1::uuid AND c.agent_id = later.agent_id
+   AND EXISTS (SELECT 1 FROM import_metric_changes later
+                 JOIN import_metric_changes c ON c.import_id = $1::uuid
+                                             AND c.agent_id = later.agent_id
                                       AND c.metric_date = later.metric_date
                 WHERE later.import_id = l.id)
  ORDER BY l.created_at
@@ -49,7 +50,7 @@ SELECT l.id::text FROM import_logs l
 
 constexpr std::string_view kDeleteChanged = R"sql(
 WITH gone AS (
-    DELETE FROM performance_metrics pm USING import_changes c
+    DELETE FROM performance_metrics pm USING import_metric_changes c
      WHERE c.import_id = $1::uuid AND pm.agent_id = c.agent_id AND pm.metric_date = c.metric_date
     RETURNING 1
 )

@@ -117,11 +117,11 @@ WITH old AS (
     INSERT INTO import_row_changes (import_id, table_name, row_id, action, before, agent_id,
                                     occurred_on)
     SELECT $1::uuid, 'coaching_sessions', id, 'INSERTED'::import_change_action, NULL::jsonb,
-           agent_id, (actual_start_time AT TIME ZONE 'UTC')::date
+           agent_id, actual_start_time::date
       FROM ins
     UNION ALL
     SELECT $1::uuid, 'coaching_sessions', old.id, 'UPDATED', to_jsonb(old), upd.agent_id,
-           (upd.actual_start_time AT TIME ZONE 'UTC')::date
+           upd.actual_start_time::date
       FROM upd JOIN old USING (id)
     RETURNING action
 )

@@ -136,7 +136,7 @@ TEST_F(ImportsApi, StrictImportOfBadRowsLoadsNothingAndReportsEveryError) {
     EXPECT_FALSE(log.at("completed_at").is_null());
     EXPECT_EQ(r.headers["location"], "/api/v1/imports/" + std::string(log.at("id").as_string()));
     EXPECT_EQ(digest(), before);  // a failed import leaves the table exactly as it was
-    EXPECT_EQ(count("SELECT count(*) FROM import_changes"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM import_metric_changes"), 0);
 }
 
 TEST_F(ImportsApi, PartialImportLoadsTheValidRows) {
@@ -161,7 +161,7 @@ TEST_F(ImportsApi, PartialImportLoadsTheValidRows) {
     // Row 3 (a duplicate) is refused as well as row 11.
     EXPECT_EQ(values(org_.a2, "2024-03-01", cols), "(none)");
     EXPECT_EQ(count("SELECT count(*) FROM performance_metrics"), 2);
-    EXPECT_EQ(count("SELECT count(*) FROM import_changes WHERE action = 'INSERTED'"), 2);
+    EXPECT_EQ(count("SELECT count(*) FROM import_metric_changes WHERE action = 'INSERTED'"), 2);
     auto stored = server_.db().exec("SELECT file_storage_path, file_size_bytes FROM import_logs");
     EXPECT_TRUE(fs::exists(std::string(stored.get(0, 0))));
     EXPECT_EQ(fs::file_size(std::string(stored.get(0, 0))),
@@ -203,7 +203,7 @@ TEST_F(ImportsApi, DryRunReportsWhatWouldHappenAndStoresNothing) {
     EXPECT_EQ(log.at("error_summary"),
               "Dry run, nothing stored: 1 rows would be inserted, 1 updated, 1 are unchanged.");
     EXPECT_EQ(digest(), before);
-    EXPECT_EQ(count("SELECT count(*) FROM import_changes WHERE import_id = '" +
+    EXPECT_EQ(count("SELECT count(*) FROM import_metric_changes WHERE import_id = '" +
                     std::string(log.at("id").as_string()) + "'"),
               0);
     EXPECT_EQ(count("SELECT count(*) FROM import_logs WHERE dry_run AND file_storage_path IS NULL"),

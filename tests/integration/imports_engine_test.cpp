@@ -85,7 +85,13 @@ TEST(ImportsEngine, ProgressIsReadableWhileTheImportRuns) {
     EXPECT_EQ(log.get(0, 0), "SUCCESS");
     EXPECT_EQ(log.get_int(0, 1), 20000);
     EXPECT_EQ(log.get_int(0, 2), 20000);
-    EXPECT_EQ(db.exec("SELECT count(*) FROM import_changes").get_int(0, 0), 20000);
+    EXPECT_EQ(db.exec("SELECT count(*) FROM import_metric_changes").get_int(0, 0), 20000);
+    // New days are recorded per agent (0012), not per row: E1 and E2, 10,000 days each.
+    EXPECT_EQ(db.exec("SELECT count(*) FROM import_changes").get_int(0, 0), 0);
+    EXPECT_EQ(db.exec("SELECT string_agg(cardinality(metric_dates)::text, ',') "
+                      "FROM import_inserted_days")
+                  .get(0, 0),
+              "10000,10000");
     fs::remove_all(dir);
 }
 
@@ -213,7 +219,7 @@ TEST(ImportsEngine, KillDashNineMidImportLeavesTheDataAsBeforeAndTheLogFailed) {
     waitpid(pid, &status, 0);
     ASSERT_TRUE(mid_import) << "the import never showed progress";
     EXPECT_EQ(digest(db), before);
-    EXPECT_EQ(db.exec("SELECT count(*) FROM import_changes").get_int(0, 0), 0);
+    EXPECT_EQ(db.exec("SELECT count(*) FROM import_metric_changes").get_int(0, 0), 0);
     // The server ends the dead client's session (and its lock) on its own; then the log is
     // marked FAILED as at the next start.
     long failed = 0;
