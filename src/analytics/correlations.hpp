@@ -2,6 +2,7 @@
 // Pearson correlations between the daily metrics of the agents in a caller's scope.
 #include "auth/scope.hpp"
 #include "db/pool.hpp"
+#include "metrics/metric_row.hpp"
 
 #include <boost/asio/awaitable.hpp>
 
@@ -12,15 +13,7 @@
 namespace coach::analytics {
 
 // The metrics correlated, pairwise (36 pairs).
-inline constexpr std::array<std::string_view, 9> kCorrelatedMetrics = {"service_score",
-                                                                       "productivity_score",
-                                                                       "quality_score",
-                                                                       "attendance_rate",
-                                                                       "adherence_score",
-                                                                       "composite_score",
-                                                                       "csat",
-                                                                       "fcr",
-                                                                       "aht"};
+inline constexpr const auto& kCorrelatedMetrics = metrics::kChartedMetrics;
 
 // The statement: $1 viewer, $2 viewer role, $3 from, $4 to (dates, inclusive). One row, one
 // JSON text: {"from", "to", "agents", "rows", "metrics": [...], "pairs": [{"metric_x",

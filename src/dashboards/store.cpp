@@ -1,10 +1,10 @@
 #include "dashboards/store.hpp"
 
 #include "auth/scope_sql.hpp"
+#include "metrics/metric_row.hpp"
 
 #include <fmt/format.h>
 
-#include <array>
 #include <map>
 
 namespace coach::dashboards {
@@ -166,7 +166,8 @@ SELECT json_build_object(
    AND )sql" + auth::scope_predicate("$2::uuid", "$3::text");
 
 // $1 agent, $2 from, $3 to: the overview's daily rows, oldest first, from performance_metrics
-// and, for days it no longer has, performance_metrics_archive; the columns of kSeriesKeys.
+// and, for days it no longer has, performance_metrics_archive: metric_date, then the columns of
+// metrics::kChartedMetrics.
 constexpr std::string_view kSeriesSql = R"sql(
 SELECT d.metric_date::text, d.service_score, d.productivity_score, d.quality_score,
        d.attendance_rate, d.adherence_score, d.composite_score, d.csat, d.fcr, d.aht
@@ -186,31 +187,21 @@ SELECT d.metric_date::text, d.service_score, d.productivity_score, d.quality_sco
                               AND pm.metric_date = ar.metric_date)) d
  ORDER BY d.metric_date)sql";
 
-constexpr std::array<std::string_view, 10> kSeriesKeys = {"metric_date",
-                                                          "service_score",
-                                                          "productivity_score",
-                                                          "quality_score",
-                                                          "attendance_rate",
-                                                          "adherence_score",
-                                                          "composite_score",
-                                                          "csat",
-                                                          "fcr",
-                                                          "aht"};
-
 // [{"metric_date":"2026-01-02","service_score":81.5,...}, ...]: PostgreSQL's text of a
 // numeric is a JSON number, as json_build_object wrote it.
 void append_series(std::string& out, const db::PgResult& r) {
     out += '[';
     for (int i = 0; i < r.rows(); ++i) {
         out += i ? ",{" : "{";
-        for (int c = 0; c < static_cast<int>(kSeriesKeys.size()); ++c) {
-            out += c ? ",\"" : "\"";
-            out += kSeriesKeys[c];
+        out += "\"metric_date\":";
+        append_json_string(out, r.get(i, 0));
+        for (std::size_t m = 0; m < metrics::kChartedMetrics.size(); ++m) {
+            const int c = static_cast<int>(m) + 1;
+            out += ",\"";
+            out += metrics::kChartedMetrics[m];
             out += "\":";
             if (r.is_null(i, c))
                 out += "null";
-            else if (c == 0)
-                append_json_string(out, r.get(i, c));
             else
                 out += r.get(i, c);
         }

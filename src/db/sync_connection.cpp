@@ -34,6 +34,38 @@ Result<SyncConnection> SyncConnection::open(const std::string& url, const std::s
     return SyncConnection(c);
 }
 
+Result<SyncConnection> SyncConnection::sibling() const {
+    auto zone = checked(conn_, PQexec(conn_, "SELECT current_setting('TimeZone')"));
+    if (!zone)
+        return zone.error();
+    PQconninfoOption* info = PQconninfo(conn_);
+    if (!info)
+        return make_error(ErrorCode::Internal, "out of memory reading the connection parameters");
+    std::vector<const char*> keys, values;
+    for (PQconninfoOption* o = info; o->keyword; ++o)
+        if (o->val && *o->val) {
+            keys.push_back(o->keyword);
+            values.push_back(o->val);
+        }
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
+    PGconn* c = PQconnectdbParams(keys.data(), values.data(), 0);
+    PQconninfoFree(info);
+    if (PQstatus(c) != CONNECTION_OK) {
+        std::string msg = PQerrorMessage(c);
+        PQfinish(c);
+        return make_error(ErrorCode::Unavailable, "cannot connect to PostgreSQL: " + msg);
+    }
+    PQsetNoticeProcessor(
+        c, [](void*, const char*) {}, nullptr);
+    SyncConnection sibling(c);
+    if (auto set = sibling.exec("SELECT set_config('TimeZone', $1, false)",
+                                db::params(std::string(zone->get(0, 0))));
+        !set)
+        return set.error();
+    return sibling;
+}
+
 SyncConnection& SyncConnection::operator=(SyncConnection&& o) noexcept {
     if (this != &o) {
         if (conn_)

@@ -27,6 +27,9 @@ class SyncConnection {
     // rows and returns false when there is no more. Returns the rows copied.
     Result<long long> copy_in(std::string_view sql,
                               const std::function<bool(std::string& chunk)>& next);
+    // A new connection to the same database with the parameters this one was opened with (and
+    // its current TimeZone), for work that runs beside it on another thread.
+    Result<SyncConnection> sibling() const;
     PGconn* raw() const { return conn_; }
 
   private:

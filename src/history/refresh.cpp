@@ -3,12 +3,16 @@
 #include "http/json_input.hpp"
 
 #include <fmt/format.h>
+#include <libpq-fe.h>
 #include <spdlog/spdlog.h>
+
+#include <array>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <thread>
 
 namespace coach::history {
 namespace {
@@ -119,6 +123,82 @@ boost::asio::awaitable<Result<std::optional<long long>>> refresh_history(
                               boost::asio::detached);
     }
     co_return r;
+}
+
+namespace {
+
+constexpr std::string_view kLockHistory =
+    "SELECT pg_advisory_xact_lock(hashtext('coach.job.history')::bigint)";
+
+// One period type of refresh_performance_history_for_days (0003): $1 type, $2 from, $3 to,
+// $4 agents.
+constexpr std::string_view kRefreshType = R"sql(
+SELECT refresh_performance_history(
+           $1::period_type,
+           history_period_end($1::period_type, $2::date),
+           history_period_end($1::period_type, history_period_end($1::period_type, $3::date) + 1),
+           $4::uuid[]))sql";
+
+constexpr std::array<std::string_view, 3> kPeriodTypes = {"WEEK", "MONTH", "QUARTER"};
+
+Result<long long> refresh_type(db::SyncConnection& conn, std::string_view type,
+                               const db::Params& days) {
+    db::Params p = days;
+    p.values.insert(p.values.begin(), std::string(type));
+    auto r = conn.exec(kRefreshType, p);
+    if (!r)
+        return r.error();
+    return r->get_int(0, 0);
+}
+
+// WEEK here, MONTH and QUARTER on two sibling connections, under this connection's lock.
+Result<long long> refresh_types_in_parallel(db::SyncConnection& conn, const db::Params& days) {
+    std::vector<db::SyncConnection> siblings;
+    for (int i = 0; i < 2; ++i) {
+        auto s = conn.sibling();
+        if (!s)
+            return s.error();
+        siblings.push_back(std::move(*s));
+    }
+    std::array<Result<long long>, 3> rows{0LL, 0LL, 0LL};
+    {
+        std::jthread month([&] { rows[1] = refresh_type(siblings[0], kPeriodTypes[1], days); });
+        std::jthread quarter([&] { rows[2] = refresh_type(siblings[1], kPeriodTypes[2], days); });
+        rows[0] = refresh_type(conn, kPeriodTypes[0], days);
+    }
+    long long total = 0;
+    for (auto& r : rows) {
+        if (!r)
+            return r.error();
+        total += *r;
+    }
+    return total;
+}
+
+}  // namespace
+
+Result<long long> refresh_history_parallel(db::SyncConnection& conn,
+                                           std::optional<std::vector<std::string>> agent_ids,
+                                           const std::string& from, const std::string& to) {
+    auto p = refresh_params(agent_ids, from, to);
+    if (!p)
+        return p.error();
+    if ((agent_ids && agent_ids->empty()) || from > to)
+        return 0LL;
+    const bool own_transaction = PQtransactionStatus(conn.raw()) == PQTRANS_IDLE;
+    if (own_transaction)
+        if (auto b = conn.exec("BEGIN"); !b)
+            return b.error();
+    Result<long long> rows = 0LL;
+    if (auto lock = conn.exec(kLockHistory); !lock)
+        rows = lock.error();
+    else
+        rows = refresh_types_in_parallel(conn, *p);
+    if (own_transaction) {
+        if (auto end = conn.exec(rows ? "COMMIT" : "ROLLBACK"); !end && rows)
+            rows = end.error();
+    }
+    return rows;
 }
 
 Result<long long> refresh_history_sync(db::SyncConnection& conn,

@@ -91,10 +91,20 @@ std::string details(std::string_view mode, const std::optional<std::string>& fro
 // refresh_performance_history_for_days): every WEEK, MONTH and QUARTER containing a day of
 // [from, to], plus the period after (its trend compares with the changed one). It takes the
 // history lock, which this transaction already holds (advisory locks are re-entrant).
+// Refreshes of at least this many agents (or all) run the three period types at once when the
+// context allows it: the full rebuild and the recompute after a large import.
+constexpr std::size_t kParallelAgents = 200;
+
+Result<long long> refresh(JobContext& c, std::optional<std::vector<std::string>> agents,
+                          const std::string& from, const std::string& to) {
+    if (c.parallel && (!agents || agents->size() >= kParallelAgents))
+        return history::refresh_history_parallel(c.conn, std::move(agents), from, to);
+    return history::refresh_history_sync(c.conn, std::move(agents), from, to);
+}
+
 Result<JobOutput> history(JobContext& c) {
     if (c.scope) {
-        auto rows =
-            history::refresh_history_sync(c.conn, c.scope->agents, c.scope->from, c.scope->to);
+        auto rows = refresh(c, c.scope->agents, c.scope->from, c.scope->to);
         if (!rows)
             return rows.error();
         return JobOutput{*rows, details("after_import", c.scope->from, c.scope->to,
@@ -115,7 +125,7 @@ Result<JobOutput> history(JobContext& c) {
         if (e->empty())
             return JobOutput{0, details("full", std::nullopt, std::nullopt, std::nullopt)};
         std::string from(e->get(0, 0));
-        auto rows = history::refresh_history_sync(c.conn, std::nullopt, from, c.today);
+        auto rows = refresh(c, std::nullopt, from, c.today);
         if (!rows)
             return rows.error();
         return JobOutput{*rows, details("full", from, c.today, std::nullopt)};
@@ -128,7 +138,7 @@ Result<JobOutput> history(JobContext& c) {
         return JobOutput{0, details("incremental", std::nullopt, std::nullopt, 0)};
     std::string to(changed->get(0, 1));
     auto agents = db::plain_array_items(changed->get(0, 2));
-    auto rows = history::refresh_history_sync(c.conn, agents, *from, to);
+    auto rows = refresh(c, agents, *from, to);
     if (!rows)
         return rows.error();
     return JobOutput{*rows,
@@ -165,6 +175,7 @@ Result<void> recompute_after_import(db::SyncConnection& conn,
         return {};
     }
 
+    ctx.parallel = true;  // the import has committed; this transaction only recomputes
     json::object params =
         json::parse(details("after_import", from, to, static_cast<long long>(agent_ids.size())))
             .as_object();

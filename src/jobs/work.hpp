@@ -23,6 +23,9 @@ struct JobContext {
     bool full = false;                    // history: full rebuild
     std::string timezone;                 // the organisation's zone
     const HistoryScope* scope = nullptr;  // history: only these agents and dates
+    // The transaction has changed none of the data the jobs read, so a job may spread its work
+    // over more connections (history: history::refresh_history_parallel).
+    bool parallel = false;
 };
 
 struct JobOutput {

@@ -13,6 +13,18 @@
 
 namespace coach::metrics {
 
+// The nine daily figures the views chart (the overview's series) and correlate: the five
+// composite components, the composite itself, csat, fcr and aht.
+inline constexpr std::array<std::string_view, 9> kChartedMetrics = {"service_score",
+                                                                    "productivity_score",
+                                                                    "quality_score",
+                                                                    "attendance_rate",
+                                                                    "adherence_score",
+                                                                    "composite_score",
+                                                                    "csat",
+                                                                    "fcr",
+                                                                    "aht"};
+
 // The writable columns of performance_metrics, in table order (composite_score is generated).
 inline constexpr std::array<std::string_view, 20> kMetricColumns = {"service_score",
                                                                     "productivity_score",

@@ -106,6 +106,53 @@ TEST(HistoryRefresh, RefreshSyncComputesEveryPeriodType) {
     EXPECT_EQ(bad.error().details[1].field, "agent_ids");
 }
 
+// The three period types at once on three connections: the same rows as one statement, in the
+// caller's transaction or in one of its own, and in the session's time zone on every connection.
+TEST(HistoryRefresh, ParallelRefreshWritesWhatTheSequentialOneWrites) {
+    TestDatabase db;
+    Org org = create_org(db);
+    insert_days(db, org);
+    auto& conn = db.conn();
+    const std::string table =
+        "SELECT string_agg(concat_ws(' ', agent_id, period_type, period_ending, "
+        "avg_composite_score, score_variance, days_worked, service_trend, annotations), "
+        "E'\\n' ORDER BY agent_id, period_type, period_ending) FROM performance_history";
+    auto n = history::refresh_history_sync(conn, std::nullopt, "2024-01-30", "2024-02-03");
+    ASSERT_TRUE(n) << n.error().message;
+    ASSERT_EQ(*n, 7);
+    const std::string sequential(db.exec(table).get(0, 0));
+    db.exec("TRUNCATE performance_history");
+
+    n = history::refresh_history_parallel(conn, std::nullopt, "2024-01-30", "2024-02-03");
+    ASSERT_TRUE(n) << n.error().message;
+    EXPECT_EQ(*n, 7);
+    EXPECT_EQ(db.exec(table).get(0, 0), sequential);
+    EXPECT_EQ(PQtransactionStatus(conn.raw()), PQTRANS_IDLE);  // its own transaction, committed
+
+    // Inside the caller's transaction (a job run): nothing changed, nothing written; the
+    // caller's transaction stays open.
+    ASSERT_TRUE(conn.exec("BEGIN"));
+    n = history::refresh_history_parallel(conn, std::nullopt, "2024-01-30", "2024-02-03");
+    ASSERT_TRUE(n) << n.error().message;
+    EXPECT_EQ(*n, 0);
+    EXPECT_EQ(PQtransactionStatus(conn.raw()), PQTRANS_INTRANS);
+    ASSERT_TRUE(conn.exec("COMMIT"));
+    EXPECT_EQ(db.exec(table).get(0, 0), sequential);
+
+    // The other connections run in the session's time zone (the days of coaching events).
+    ASSERT_TRUE(conn.exec("SET TimeZone = 'Pacific/Kiritimati'"));
+    auto sibling = conn.sibling();
+    ASSERT_TRUE(sibling) << sibling.error().message;
+    EXPECT_EQ(sibling->exec("SELECT current_setting('TimeZone')")->get(0, 0), "Pacific/Kiritimati");
+    ASSERT_TRUE(conn.exec("RESET TimeZone"));
+
+    // Bad input is refused before any connection is opened.
+    auto bad = history::refresh_history_parallel(conn, std::vector<std::string>{"x"}, "2024-02-01",
+                                                 "2024-02-01");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().code, ErrorCode::ValidationFailed);
+}
+
 TEST_F(HistoryApi, ItemsCarryTheComputedFigures) {
     const Org& o = *org_;
     auto r = as("tl1", "GET",

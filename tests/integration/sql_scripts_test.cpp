@@ -1,5 +1,6 @@
 // Runs every tests/sql/*.sql file (hand-computed assertions on the schema's triggers,
-// functions, views and constraints) in a fresh migrated database, as one PQexec.
+// functions, views and constraints) in a fresh migrated database, as one PQexec, after
+// tests/sql/support/assert_eq.sql (the pg_temp.assert_eq they share).
 #include "support/test_env.hpp"
 
 #include <gtest/gtest.h>
@@ -21,12 +22,18 @@ std::vector<std::string> sql_files() {
 
 class SqlScript : public ::testing::TestWithParam<std::string> {};
 
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
 TEST_P(SqlScript, AssertionsHold) {
-    std::ifstream in(std::string(COACH_SOURCE_DIR "/tests/sql/") + GetParam());
-    std::string sql((std::istreambuf_iterator<char>(in)), {});
+    std::string helpers = read_text(COACH_SOURCE_DIR "/tests/sql/support/assert_eq.sql");
+    std::string sql = read_text(std::string(COACH_SOURCE_DIR "/tests/sql/") + GetParam());
+    ASSERT_FALSE(helpers.empty());
     ASSERT_FALSE(sql.empty());
     TestDatabase db;
-    auto r = db.conn().exec_script(sql);
+    auto r = db.conn().exec_script(helpers + "\n" + sql);
     EXPECT_TRUE(r) << GetParam() << ": " << (r ? "" : r.error().message);
 }
 

@@ -6,18 +6,6 @@
 
 -- Assertion helpers (temporary functions, gone when the session ends).
 -- assert_eq: raises "<what>: expected X, got Y" unless actual IS NOT DISTINCT FROM expected.
-CREATE OR REPLACE FUNCTION pg_temp.assert_eq(actual anycompatible, expected anycompatible, what text)
-RETURNS void
-LANGUAGE plpgsql
-AS $$
-BEGIN
-    IF actual IS DISTINCT FROM expected THEN
-        RAISE EXCEPTION '%: expected %, got %',
-            what, coalesce(expected::text, 'NULL'), coalesce(actual::text, 'NULL');
-    END IF;
-END;
-$$;
-
 -- assert_fails: runs stmt and raises unless it fails with expected_sqlstate (and,
 -- when expected_constraint is not NULL, on that constraint).
 CREATE OR REPLACE FUNCTION pg_temp.assert_fails(stmt text, expected_sqlstate text,

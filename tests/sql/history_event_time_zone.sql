@@ -10,18 +10,6 @@
 -- 2024-03-31 is a Sunday: the week ending 2024-03-31, March and Q1 hold the first day; the
 -- week ending 2024-04-07, April and Q2 the second.
 
-CREATE OR REPLACE FUNCTION pg_temp.assert_eq(actual anycompatible, expected anycompatible, what text)
-RETURNS void
-LANGUAGE plpgsql
-AS $$
-BEGIN
-    IF actual IS DISTINCT FROM expected THEN
-        RAISE EXCEPTION '%: expected %, got %',
-            what, coalesce(expected::text, 'NULL'), coalesce(actual::text, 'NULL');
-    END IF;
-END;
-$$;
-
 -- The events of a history row, e.g. 'SESSION_COMPLETED@2024-03-31,...' ('' when none).
 CREATE OR REPLACE FUNCTION pg_temp.ev(pt text, ending text)
 RETURNS text

@@ -3,18 +3,6 @@
 -- made after (its inserted days per agent in import_inserted_days, its updates in
 -- import_changes).
 
-CREATE OR REPLACE FUNCTION pg_temp.assert_eq(actual anycompatible, expected anycompatible, what text)
-RETURNS void
-LANGUAGE plpgsql
-AS $$
-BEGIN
-    IF actual IS DISTINCT FROM expected THEN
-        RAISE EXCEPTION '%: expected %, got %',
-            what, coalesce(expected::text, 'NULL'), coalesce(actual::text, 'NULL');
-    END IF;
-END;
-$$;
-
 INSERT INTO users (id, email, password_hash, name, role) VALUES
     ('00000000-0000-0000-0000-0000000000a1', 'ia@example.com', 'x', 'A', 'AGENT'),
     ('00000000-0000-0000-0000-0000000000a2', 'ib@example.com', 'x', 'B', 'AGENT'),

@@ -5,18 +5,6 @@
 -- Run by the SQL test runner as one multi-statement query in a fresh, migrated
 -- database; any error (a failed assertion raises) fails the file.
 
-CREATE OR REPLACE FUNCTION pg_temp.assert_eq(actual anycompatible, expected anycompatible, what text)
-RETURNS void
-LANGUAGE plpgsql
-AS $$
-BEGIN
-    IF actual IS DISTINCT FROM expected THEN
-        RAISE EXCEPTION '%: expected %, got %',
-            what, coalesce(expected::text, 'NULL'), coalesce(actual::text, 'NULL');
-    END IF;
-END;
-$$;
-
 -- One history row as text:
 --   "<avg service> <productivity> <quality> <attendance> <adherence> c=<composite>
 --    | t=<service trend> <productivity> <quality> <attendance> <adherence> | var=<v> days=<n>"
