@@ -7,6 +7,8 @@
 #include "http/response.hpp"
 #include "http/services.hpp"
 
+#include <fmt/format.h>
+
 namespace coach::dashboards {
 namespace asio = boost::asio;
 using asio::awaitable;

@@ -12,6 +12,7 @@
 #include "metrics/store.hpp"
 
 #include <boost/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include <set>
 
