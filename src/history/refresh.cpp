@@ -101,32 +101,6 @@ boost::asio::awaitable<void> retry_refresh(db::Pool& pool, db::Params params, st
         days);
 }
 
-}  // namespace
-
-boost::asio::awaitable<Result<std::optional<long long>>> refresh_history(
-    db::Pool& pool, std::optional<std::vector<std::string>> agent_ids, std::string from,
-    std::string to) {
-    auto p = refresh_params(agent_ids, from, to);
-    if (!p)
-        co_return p.error();
-    if ((agent_ids && agent_ids->empty()) || from > to)
-        co_return std::optional<long long>{0LL};
-    auto r = co_await try_refresh(pool, *p);
-    if (r && !*r) {
-        std::string days = from + " .. " + to;
-        spdlog::info(
-            "history of {} waits for the history lock (a job holds it): retrying in "
-            "the background",
-            days);
-        boost::asio::co_spawn(co_await boost::asio::this_coro::executor,
-                              retry_refresh(pool, std::move(*p), std::move(days)),
-                              boost::asio::detached);
-    }
-    co_return r;
-}
-
-namespace {
-
 constexpr std::string_view kLockHistory =
     "SELECT pg_advisory_xact_lock(hashtext('coach.job.history')::bigint)";
 
@@ -176,6 +150,28 @@ Result<long long> refresh_types_in_parallel(db::SyncConnection& conn, const db::
 }
 
 }  // namespace
+
+boost::asio::awaitable<Result<std::optional<long long>>> refresh_history(
+    db::Pool& pool, std::optional<std::vector<std::string>> agent_ids, std::string from,
+    std::string to) {
+    auto p = refresh_params(agent_ids, from, to);
+    if (!p)
+        co_return p.error();
+    if ((agent_ids && agent_ids->empty()) || from > to)
+        co_return std::optional<long long>{0LL};
+    auto r = co_await try_refresh(pool, *p);
+    if (r && !*r) {
+        std::string days = from + " .. " + to;
+        spdlog::info(
+            "history of {} waits for the history lock (a job holds it): retrying in "
+            "the background",
+            days);
+        boost::asio::co_spawn(co_await boost::asio::this_coro::executor,
+                              retry_refresh(pool, std::move(*p), std::move(days)),
+                              boost::asio::detached);
+    }
+    co_return r;
+}
 
 Result<long long> refresh_history_parallel(db::SyncConnection& conn,
                                            std::optional<std::vector<std::string>> agent_ids,
