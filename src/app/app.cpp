@@ -11,6 +11,8 @@
 #include "ops/routes.hpp"
 #include "users/routes.hpp"
 
+#include <spdlog/spdlog.h>
+
 namespace coach {
 
 http::Router App::build_router() {
@@ -51,13 +53,14 @@ App::~App() {
 
 Result<void> App::start() {
     imports::recover_interrupted_imports(services_.database_url);  // FAILED 'interrupted'
-    {
-        auto conn = db::SyncConnection::open(services_.database_url);
-        if (!conn)
-            return conn.error();
-        if (auto r = resolve_time_zone(*conn, config_.timezone, time_zone_); !r)
-            return r;
-    }
+    // The zone before the first pooled connection opens. PostgreSQL may be down at start (the
+    // server then answers 503 until it is back): the watcher below retries every minute.
+    auto conn = db::SyncConnection::open(services_.database_url);
+    Result<void> zone =
+        conn ? resolve_time_zone(*conn, config_.timezone, time_zone_) : Result<void>(conn.error());
+    if (!zone)
+        spdlog::warn("the organisation's time zone is not known yet ({}): UTC until it is",
+                     zone.error().message);
     if (auto r = server_.start(); !r)
         return r;
     time_zone_watch_ = std::make_unique<TimeZoneWatch>(

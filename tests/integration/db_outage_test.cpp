@@ -53,9 +53,18 @@ TEST(DatabaseOutage, RequestsGet503ThenTheServerRecoversByItself) {
     EXPECT_EQ(ready.status, 503);
     EXPECT_EQ(http_request(app.port(), "GET", "/healthz").status, 200);  // alive, not ready
 
+    // A coach started during the outage starts all the same (its time zone is read later).
+    App late(test_config(), cluster->url());
+    ASSERT_TRUE(late.start());
+    EXPECT_EQ(http_request(late.port(), "GET", "/healthz").status, 200);
+    EXPECT_EQ(http_request(late.port(), "GET", "/readyz").status, 503);
+
     ASSERT_TRUE(cluster->restart());
     EXPECT_EQ(get_me(token).status, 200);
     EXPECT_EQ(http_request(app.port(), "GET", "/readyz").status, 200);
+    EXPECT_EQ(http_request(late.port(), "GET", "/readyz").status, 200);
+    late.stop();
+    late.join();
     app.stop();
     app.join();
 }
