@@ -1,11 +1,13 @@
 #include "history/refresh.hpp"
 
+#include "db/arrays.hpp"
 #include "http/json_input.hpp"
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -17,38 +19,41 @@
 namespace coach::history {
 namespace {
 
+// The history job's advisory lock, as jobs/runner.cpp's lock_key_sql() names it.
+constexpr std::string_view kHistoryLock =
+    "pg_advisory_xact_lock(hashtext('coach.job.' || 'history')::bigint)";
+
 // The lock is taken before the refresh starts (MATERIALIZED CTE) and held to the end of the
 // transaction; the function's statements take fresh snapshots, so they see what a history
 // job committed while this waited.
-constexpr std::string_view kRefresh = R"sql(
-WITH lock AS MATERIALIZED (
-    SELECT pg_advisory_xact_lock(hashtext('coach.job.history')::bigint)
-)
-SELECT refresh_performance_history_for_days($1::date, $2::date, $3::uuid[]) FROM lock)sql";
+const std::string kRefresh = fmt::format(R"sql(
+WITH lock AS MATERIALIZED (SELECT {})
+SELECT refresh_performance_history_for_days($1::date, $2::date, $3::uuid[]) FROM lock)sql",
+                                         kHistoryLock);
 
-// The parameters, or the validation error.
-Result<db::Params> refresh_params(const std::optional<std::vector<std::string>>& agent_ids,
-                                  const std::string& from, const std::string& to) {
+const std::string kLockHistory = fmt::format("SELECT {}", kHistoryLock);
+
+// The parameters ($1 from, $2 to, $3 agents), nullopt when there is nothing to refresh (an
+// empty agent list, from after to), or the validation error.
+Result<std::optional<db::Params>> refresh_params(
+    const std::optional<std::vector<std::string>>& agent_ids, const std::string& from,
+    const std::string& to) {
     std::vector<FieldError> errors;
     if (!http::is_date(from))
         errors.push_back({"from", "must be a date (YYYY-MM-DD)"});
     if (!http::is_date(to))
         errors.push_back({"to", "must be a date (YYYY-MM-DD)"});
-    std::optional<std::string> array;
-    if (agent_ids) {
-        array = "{";
-        for (std::size_t i = 0; i < agent_ids->size(); ++i) {
-            if (!http::is_uuid((*agent_ids)[i])) {
-                errors.push_back({"agent_ids", "must be UUIDs"});
-                break;
-            }
-            *array += (i ? "," : "") + (*agent_ids)[i];
-        }
-        *array += "}";
-    }
+    if (agent_ids && !std::all_of(agent_ids->begin(), agent_ids->end(),
+                                  [](const std::string& id) { return http::is_uuid(id); }))
+        errors.push_back({"agent_ids", "must be UUIDs"});
     if (!errors.empty())
         return validation_error(std::move(errors));
-    return db::params(from, to, array);
+    if ((agent_ids && agent_ids->empty()) || from > to)
+        return std::optional<db::Params>{};
+    std::optional<std::string> array;
+    if (agent_ids)
+        array = db::text_array(*agent_ids);
+    return std::optional<db::Params>{db::params(from, to, array)};
 }
 
 // The refresh in a transaction whose lock waits end after kRefreshLockWait (SQLSTATE 55P03).
@@ -100,9 +105,6 @@ boost::asio::awaitable<void> retry_refresh(db::Pool& pool, db::Params params, st
         "next run recomputes it",
         days);
 }
-
-constexpr std::string_view kLockHistory =
-    "SELECT pg_advisory_xact_lock(hashtext('coach.job.history')::bigint)";
 
 // One period type of refresh_performance_history_for_days (0003): $1 type, $2 from, $3 to,
 // $4 agents.
@@ -157,9 +159,9 @@ boost::asio::awaitable<Result<std::optional<long long>>> refresh_history(
     auto p = refresh_params(agent_ids, from, to);
     if (!p)
         co_return p.error();
-    if ((agent_ids && agent_ids->empty()) || from > to)
+    if (!*p)
         co_return std::optional<long long>{0LL};
-    auto r = co_await try_refresh(pool, *p);
+    auto r = co_await try_refresh(pool, **p);
     if (r && !*r) {
         std::string days = from + " .. " + to;
         spdlog::info(
@@ -167,20 +169,27 @@ boost::asio::awaitable<Result<std::optional<long long>>> refresh_history(
             "the background",
             days);
         boost::asio::co_spawn(co_await boost::asio::this_coro::executor,
-                              retry_refresh(pool, std::move(*p), std::move(days)),
+                              retry_refresh(pool, std::move(**p), std::move(days)),
                               boost::asio::detached);
     }
     co_return r;
 }
 
-Result<long long> refresh_history_parallel(db::SyncConnection& conn,
-                                           std::optional<std::vector<std::string>> agent_ids,
-                                           const std::string& from, const std::string& to) {
+Result<long long> refresh_history_sync(db::SyncConnection& conn,
+                                       std::optional<std::vector<std::string>> agent_ids,
+                                       const std::string& from, const std::string& to,
+                                       Spread spread) {
     auto p = refresh_params(agent_ids, from, to);
     if (!p)
         return p.error();
-    if ((agent_ids && agent_ids->empty()) || from > to)
+    if (!*p)
         return 0LL;
+    if (spread == Spread::OneConnection) {
+        auto r = conn.exec(kRefresh, **p);
+        if (!r)
+            return r.error();
+        return r->get_int(0, 0);
+    }
     const bool own_transaction = PQtransactionStatus(conn.raw()) == PQTRANS_IDLE;
     if (own_transaction)
         if (auto b = conn.exec("BEGIN"); !b)
@@ -189,26 +198,11 @@ Result<long long> refresh_history_parallel(db::SyncConnection& conn,
     if (auto lock = conn.exec(kLockHistory); !lock)
         rows = lock.error();
     else
-        rows = refresh_types_in_parallel(conn, *p);
-    if (own_transaction) {
+        rows = refresh_types_in_parallel(conn, **p);
+    if (own_transaction)
         if (auto end = conn.exec(rows ? "COMMIT" : "ROLLBACK"); !end && rows)
             rows = end.error();
-    }
     return rows;
-}
-
-Result<long long> refresh_history_sync(db::SyncConnection& conn,
-                                       std::optional<std::vector<std::string>> agent_ids,
-                                       const std::string& from, const std::string& to) {
-    auto p = refresh_params(agent_ids, from, to);
-    if (!p)
-        return p.error();
-    if ((agent_ids && agent_ids->empty()) || from > to)
-        return 0LL;
-    auto r = conn.exec(kRefresh, *p);
-    if (!r)
-        return r.error();
-    return r->get_int(0, 0);
 }
 
 }  // namespace coach::history

@@ -35,20 +35,23 @@ boost::asio::awaitable<Result<std::optional<long long>>> refresh_history(
     db::Pool& pool, std::optional<std::vector<std::string>> agent_ids, std::string from,
     std::string to);
 
-// The blocking twin, for worker threads and the CLI: runs in the caller's transaction when
-// one is open on `conn`, else on its own.
+// How the blocking refresh uses connections.
+enum class Spread {
+    // One statement on `conn`: in the caller's transaction when one is open, else on its own.
+    OneConnection,
+    // WEEK on `conn`, which holds the history lock (in its transaction, or in one of its own
+    // when it has none), MONTH and QUARTER at the same time on two more connections to the
+    // same database (SyncConnection::sibling), whose writes commit on their own. A full
+    // rebuild or the recompute after a large import takes about half the time on two cores.
+    // Only for callers whose transaction has not changed the data the history reads: the
+    // other connections see committed data only.
+    PerPeriodType,
+};
+
+// The blocking twin, for worker threads and the CLI.
 Result<long long> refresh_history_sync(db::SyncConnection& conn,
                                        std::optional<std::vector<std::string>> agent_ids,
-                                       const std::string& from, const std::string& to);
-
-// The same, with WEEK, MONTH and QUARTER computed at once: WEEK on `conn`, which holds the
-// history lock (in its transaction, or in one of its own when it has none), MONTH and QUARTER
-// on two more connections to the same database (SyncConnection::sibling). A full rebuild or the
-// recompute after a large import then takes about half the time on two cores. Only for callers
-// whose transaction has not changed the data the history reads: the other connections see
-// committed data only. Their writes commit on their own.
-Result<long long> refresh_history_parallel(db::SyncConnection& conn,
-                                           std::optional<std::vector<std::string>> agent_ids,
-                                           const std::string& from, const std::string& to);
+                                       const std::string& from, const std::string& to,
+                                       Spread spread = Spread::OneConnection);
 
 }  // namespace coach::history

@@ -85,23 +85,24 @@ std::string details(std::string_view mode, const std::optional<std::string>& fro
     return json::serialize(d);
 }
 
-}  // namespace
-
-// The periods are recomputed by history::refresh_history_sync (0003's
-// refresh_performance_history_for_days): every WEEK, MONTH and QUARTER containing a day of
-// [from, to], plus the period after (its trend compares with the changed one). It takes the
-// history lock, which this transaction already holds (advisory locks are re-entrant).
 // Refreshes of at least this many agents (or all) run the three period types at once when the
 // context allows it: the full rebuild and the recompute after a large import.
 constexpr std::size_t kParallelAgents = 200;
 
 Result<long long> refresh(JobContext& c, std::optional<std::vector<std::string>> agents,
                           const std::string& from, const std::string& to) {
-    if (c.parallel && (!agents || agents->size() >= kParallelAgents))
-        return history::refresh_history_parallel(c.conn, std::move(agents), from, to);
-    return history::refresh_history_sync(c.conn, std::move(agents), from, to);
+    const bool spread = c.parallel && (!agents || agents->size() >= kParallelAgents);
+    return history::refresh_history_sync(
+        c.conn, std::move(agents), from, to,
+        spread ? history::Spread::PerPeriodType : history::Spread::OneConnection);
 }
 
+}  // namespace
+
+// The periods are recomputed by history::refresh_history_sync (0003's
+// refresh_performance_history_for_days): every WEEK, MONTH and QUARTER containing a day of
+// [from, to], plus the period after (its trend compares with the changed one). It takes the
+// history lock, which this transaction already holds (advisory locks are re-entrant).
 Result<JobOutput> history(JobContext& c) {
     if (c.scope) {
         auto rows = refresh(c, c.scope->agents, c.scope->from, c.scope->to);

@@ -11,8 +11,8 @@
 #include "metrics/range_query.hpp"
 #include "metrics/store.hpp"
 
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/json.hpp>
 
 #include <set>
 

@@ -123,7 +123,8 @@ TEST(HistoryRefresh, ParallelRefreshWritesWhatTheSequentialOneWrites) {
     const std::string sequential(db.exec(table).get(0, 0));
     db.exec("TRUNCATE performance_history");
 
-    n = history::refresh_history_parallel(conn, std::nullopt, "2024-01-30", "2024-02-03");
+    n = history::refresh_history_sync(conn, std::nullopt, "2024-01-30", "2024-02-03",
+                                      history::Spread::PerPeriodType);
     ASSERT_TRUE(n) << n.error().message;
     EXPECT_EQ(*n, 7);
     EXPECT_EQ(db.exec(table).get(0, 0), sequential);
@@ -132,7 +133,8 @@ TEST(HistoryRefresh, ParallelRefreshWritesWhatTheSequentialOneWrites) {
     // Inside the caller's transaction (a job run): nothing changed, nothing written; the
     // caller's transaction stays open.
     ASSERT_TRUE(conn.exec("BEGIN"));
-    n = history::refresh_history_parallel(conn, std::nullopt, "2024-01-30", "2024-02-03");
+    n = history::refresh_history_sync(conn, std::nullopt, "2024-01-30", "2024-02-03",
+                                      history::Spread::PerPeriodType);
     ASSERT_TRUE(n) << n.error().message;
     EXPECT_EQ(*n, 0);
     EXPECT_EQ(PQtransactionStatus(conn.raw()), PQTRANS_INTRANS);
@@ -147,8 +149,8 @@ TEST(HistoryRefresh, ParallelRefreshWritesWhatTheSequentialOneWrites) {
     ASSERT_TRUE(conn.exec("RESET TimeZone"));
 
     // Bad input is refused before any connection is opened.
-    auto bad = history::refresh_history_parallel(conn, std::vector<std::string>{"x"}, "2024-02-01",
-                                                 "2024-02-01");
+    auto bad = history::refresh_history_sync(conn, std::vector<std::string>{"x"}, "2024-02-01",
+                                             "2024-02-01", history::Spread::PerPeriodType);
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().code, ErrorCode::ValidationFailed);
 }

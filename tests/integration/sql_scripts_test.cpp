@@ -1,6 +1,6 @@
 // Runs every tests/sql/*.sql file (hand-computed assertions on the schema's triggers,
-// functions, views and constraints) in a fresh migrated database, as one PQexec, after
-// tests/sql/support/assert_eq.sql (the pg_temp.assert_eq they share).
+// functions, views and constraints) in a fresh migrated database, as one PQexec, after the
+// helpers they share (tests/sql/support/*.sql, in name order: pg_temp.assert_eq, pg_temp.ev).
 #include "support/test_env.hpp"
 
 #include <gtest/gtest.h>
@@ -11,9 +11,10 @@
 namespace coach::test {
 namespace {
 
-std::vector<std::string> sql_files() {
+// The .sql files of a folder, by name.
+std::vector<std::string> sql_files(const std::string& dir = COACH_SOURCE_DIR "/tests/sql") {
     std::vector<std::string> out;
-    for (const auto& e : std::filesystem::directory_iterator(COACH_SOURCE_DIR "/tests/sql"))
+    for (const auto& e : std::filesystem::directory_iterator(dir))
         if (e.path().extension() == ".sql")
             out.push_back(e.path().filename().string());
     std::sort(out.begin(), out.end());
@@ -28,12 +29,15 @@ std::string read_text(const std::string& path) {
 }
 
 TEST_P(SqlScript, AssertionsHold) {
-    std::string helpers = read_text(COACH_SOURCE_DIR "/tests/sql/support/assert_eq.sql");
+    const std::string support = COACH_SOURCE_DIR "/tests/sql/support/";
+    std::string helpers;
+    for (const auto& f : sql_files(support))
+        helpers += read_text(support + f) + "\n";
     std::string sql = read_text(std::string(COACH_SOURCE_DIR "/tests/sql/") + GetParam());
     ASSERT_FALSE(helpers.empty());
     ASSERT_FALSE(sql.empty());
     TestDatabase db;
-    auto r = db.conn().exec_script(helpers + "\n" + sql);
+    auto r = db.conn().exec_script(helpers + sql);
     EXPECT_TRUE(r) << GetParam() << ": " << (r ? "" : r.error().message);
 }
 

@@ -10,18 +10,6 @@
 -- 2024-03-31 is a Sunday: the week ending 2024-03-31, March and Q1 hold the first day; the
 -- week ending 2024-04-07, April and Q2 the second.
 
--- The events of a history row, e.g. 'SESSION_COMPLETED@2024-03-31,...' ('' when none).
-CREATE OR REPLACE FUNCTION pg_temp.ev(pt text, ending text)
-RETURNS text
-LANGUAGE sql
-AS $$
-    SELECT coalesce(string_agg((e->>'type') || '@' || (e->>'date'), ',' ORDER BY ord), '')
-    FROM performance_history h
-    CROSS JOIN LATERAL jsonb_array_elements(h.annotations->'events') WITH ORDINALITY AS x(e, ord)
-    WHERE h.agent_id = '00000000-0000-0000-0000-0000000000a1'
-      AND h.period_type = pt::period_type AND h.period_ending = ending::date;
-$$;
-
 CREATE OR REPLACE FUNCTION pg_temp.refresh_all()
 RETURNS void
 LANGUAGE sql
@@ -49,30 +37,30 @@ INSERT INTO action_items (agent_id, assigned_by, title, description, due_date, s
 -- UTC: the session on 03-31, the item on 04-01.
 SET TimeZone = 'UTC';
 SELECT pg_temp.refresh_all();
-SELECT pg_temp.assert_eq(pg_temp.ev('MONTH', '2024-03-31'), 'SESSION_COMPLETED@2024-03-31', 'UTC March');
-SELECT pg_temp.assert_eq(pg_temp.ev('MONTH', '2024-04-30'), 'ACTION_ITEM_COMPLETED@2024-04-01', 'UTC April');
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'MONTH', '2024-03-31'), 'SESSION_COMPLETED@2024-03-31', 'UTC March');
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'MONTH', '2024-04-30'), 'ACTION_ITEM_COMPLETED@2024-04-01', 'UTC April');
 
 -- New York: both on Sunday 03-31 (week ending 03-31, March, Q1); nothing in April.
 SET TimeZone = 'America/New_York';
 SELECT pg_temp.refresh_all();
-SELECT pg_temp.assert_eq(pg_temp.ev('WEEK', '2024-03-31'),
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'WEEK', '2024-03-31'),
     'ACTION_ITEM_COMPLETED@2024-03-31,SESSION_COMPLETED@2024-03-31', 'New York week 03-31');
-SELECT pg_temp.assert_eq(pg_temp.ev('MONTH', '2024-03-31'),
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'MONTH', '2024-03-31'),
     'ACTION_ITEM_COMPLETED@2024-03-31,SESSION_COMPLETED@2024-03-31', 'New York March');
-SELECT pg_temp.assert_eq(pg_temp.ev('QUARTER', '2024-03-31'),
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'QUARTER', '2024-03-31'),
     'ACTION_ITEM_COMPLETED@2024-03-31,SESSION_COMPLETED@2024-03-31', 'New York Q1');
-SELECT pg_temp.assert_eq(pg_temp.ev('MONTH', '2024-04-30'), '', 'New York April');
-SELECT pg_temp.assert_eq(pg_temp.ev('QUARTER', '2024-06-30'), '', 'New York Q2');
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'MONTH', '2024-04-30'), '', 'New York April');
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'QUARTER', '2024-06-30'), '', 'New York Q2');
 
 -- Kiritimati: both on Monday 04-01 (week ending 04-07, April, Q2); nothing in March.
 SET TimeZone = 'Pacific/Kiritimati';
 SELECT pg_temp.refresh_all();
-SELECT pg_temp.assert_eq(pg_temp.ev('WEEK', '2024-04-07'),
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'WEEK', '2024-04-07'),
     'ACTION_ITEM_COMPLETED@2024-04-01,SESSION_COMPLETED@2024-04-01', 'Kiritimati week 04-07');
-SELECT pg_temp.assert_eq(pg_temp.ev('MONTH', '2024-04-30'),
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'MONTH', '2024-04-30'),
     'ACTION_ITEM_COMPLETED@2024-04-01,SESSION_COMPLETED@2024-04-01', 'Kiritimati April');
-SELECT pg_temp.assert_eq(pg_temp.ev('QUARTER', '2024-06-30'),
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'QUARTER', '2024-06-30'),
     'ACTION_ITEM_COMPLETED@2024-04-01,SESSION_COMPLETED@2024-04-01', 'Kiritimati Q2');
-SELECT pg_temp.assert_eq(pg_temp.ev('WEEK', '2024-03-31'), '', 'Kiritimati week 03-31');
-SELECT pg_temp.assert_eq(pg_temp.ev('QUARTER', '2024-03-31'), '', 'Kiritimati Q1');
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'WEEK', '2024-03-31'), '', 'Kiritimati week 03-31');
+SELECT pg_temp.assert_eq(pg_temp.ev('00000000-0000-0000-0000-0000000000a1', 'QUARTER', '2024-03-31'), '', 'Kiritimati Q1');
 RESET TimeZone;

@@ -27,17 +27,6 @@ AS $$
         'no row');
 $$;
 
--- The types of a row's events, in order, e.g. 'PIP_ENDED@2024-01-31,SESSION_COMPLETED@2024-02-01'.
-CREATE OR REPLACE FUNCTION pg_temp.ev(a text, pt text, ending text)
-RETURNS text
-LANGUAGE sql
-AS $$
-    SELECT coalesce(string_agg((e->>'type') || '@' || (e->>'date'), ',' ORDER BY ord), '')
-    FROM performance_history h
-    CROSS JOIN LATERAL jsonb_array_elements(h.annotations->'events') WITH ORDINALITY AS x(e, ord)
-    WHERE h.agent_id = a::uuid AND h.period_type = pt::period_type AND h.period_ending = ending::date;
-$$;
-
 -- A day of metrics with the five composite components (others NULL).
 CREATE OR REPLACE FUNCTION pg_temp.day(a text, d text, s numeric, p numeric, q numeric, att numeric, adh numeric)
 RETURNS void
