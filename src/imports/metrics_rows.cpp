@@ -16,13 +16,6 @@ constexpr std::uint32_t kRowMask = (1u << 30) - 1;
 constexpr std::uint32_t kSent = 1u << 30;      // the first occurrence went to COPY
 constexpr std::uint32_t kReported = 1u << 31;  // the first occurrence got its duplicate error
 
-std::uint64_t mix(std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
 std::string cut(std::string_view s) {
     return std::string(s.substr(0, 200));
 }
@@ -62,8 +55,6 @@ MetricsRowChecker::MetricsRowChecker(MetricsColumns columns, std::size_t header_
         if (w != kNone)
             header_cells_ = std::max(header_cells_, w + 1);
     pending_.reserve(options_.batch_rows);
-    dup_keys_.assign(1 << 12, 0);
-    dup_rows_.assign(1 << 12, 0);
 }
 
 bool MetricsRowChecker::add(const Record& record) {
@@ -268,32 +259,10 @@ void MetricsRowChecker::check(const Pending& p, std::string& copy) {
 
     // The same agent and day twice in the file.
     if (agent >= 0 && date_ok) {
-        std::uint64_t key = (static_cast<std::uint64_t>(agent + 1) << 32) |
-                            static_cast<std::uint32_t>(days + (1 << 30));
-        if ((dup_size_ + 1) * 10 > dup_keys_.size() * 7) {
-            std::vector<std::uint64_t> keys(dup_keys_.size() * 2, 0);
-            std::vector<std::uint32_t> rows(keys.size(), 0);
-            for (std::size_t i = 0; i < dup_keys_.size(); ++i) {
-                if (!dup_keys_[i])
-                    continue;
-                std::size_t j = mix(dup_keys_[i]) & (keys.size() - 1);
-                while (keys[j])
-                    j = (j + 1) & (keys.size() - 1);
-                keys[j] = dup_keys_[i];
-                rows[j] = dup_rows_[i];
-            }
-            dup_keys_.swap(keys);
-            dup_rows_.swap(rows);
-        }
-        std::size_t mask = dup_keys_.size() - 1, j = mix(key) & mask;
-        while (dup_keys_[j] && dup_keys_[j] != key)
-            j = (j + 1) & mask;
-        if (!dup_keys_[j]) {
-            dup_keys_[j] = key;
-            dup_rows_[j] = static_cast<std::uint32_t>(r) | (row_failed_ ? 0 : kSent);
-            ++dup_size_;
+        std::uint32_t& first = first_rows_.slot(static_cast<std::uint32_t>(agent), days);
+        if (!first) {
+            first = static_cast<std::uint32_t>(r) | (row_failed_ ? 0 : kSent);
         } else {
-            std::uint32_t& first = dup_rows_[j];
             long first_row = first & kRowMask;
             error(r, date_col.header, date,
                   "duplicate: row " + std::to_string(first_row) + " has the same agent and date");

@@ -8,6 +8,7 @@
 // one is right cannot be known). A first occurrence already sent to COPY is "retracted": the
 // caller deletes those row numbers from the staging table before loading.
 #include "core/error.hpp"
+#include "imports/first_rows.hpp"
 #include "imports/metrics_columns.hpp"
 #include "imports/record_source.hpp"
 
@@ -87,10 +88,7 @@ class MetricsRowChecker {
     std::unordered_map<std::string, int> employee_agents_, email_agents_;  // -1: no agent
     std::vector<std::string> agent_ids_;
 
-    // Open-addressing hash map (agent ordinal + 1) << 32 | day -> row | flags.
-    std::vector<std::uint64_t> dup_keys_;
-    std::vector<std::uint32_t> dup_rows_;
-    std::size_t dup_size_ = 0;
+    FirstRows first_rows_;  // (agent ordinal, day) -> its first row | kSent | kReported
 
     metrics::MetricRow row_;
     std::string scratch_;
