@@ -17,16 +17,19 @@ namespace {
 // its once-a-minute refresh. The refresh is a separate statement (kTouch) sent only when due:
 // as a data-modifying CTE it cost every request a ModifyTable node (measured ~25 % slower
 // prepared, see bench/RESULTS.md).
-const std::string kSessionLookup = fmt::format(R"sql(
-SELECT s.id, s.csrf_token, u.id, u.role,
-       s.last_seen_at < now() - interval '60 seconds' AS touch_due, {} AS user_json
+// The live session of token hash $1 (idle limit: $2 seconds) and its user.
+constexpr std::string_view kLiveSession = R"sql(
   FROM user_sessions s JOIN users u ON u.id = s.user_id
  WHERE s.token_hash = $1::bytea
    AND s.revoked_at IS NULL
    AND s.expires_at > now()
    AND s.last_seen_at > now() - make_interval(secs => $2::int)
-   AND u.deleted_at IS NULL AND u.status <> 'TERMINATED')sql",
-                                               users::kUserJson);
+   AND u.deleted_at IS NULL AND u.status <> 'TERMINATED')sql";
+
+const std::string kSessionLookup = fmt::format(R"sql(
+SELECT s.id, s.csrf_token, u.id, u.role,
+       s.last_seen_at < now() - interval '60 seconds' AS touch_due, {} AS user_json{})sql",
+                                               users::kUserJson, kLiveSession);
 
 constexpr std::string_view kTouch =
     "UPDATE user_sessions SET last_seen_at = now() "
@@ -81,13 +84,34 @@ std::string token_hash_param(std::string_view token) {
     return "\\x" + sha256_hex(token);
 }
 
-asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx) {
+std::string with_viewer(std::string_view select) {
+    return fmt::format("WITH viewer AS (SELECT u.id, u.role::text AS role{})\n{}", kLiveSession,
+                       select);
+}
+
+asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx,
+                                           std::optional<db::Query> prefetch) {
     bool via_cookie = false;
     std::string token = presented_token(ctx.request, via_cookie);
     if (token.empty() || token.size() > 256)
         co_return make_error(ErrorCode::Unauthorized, "Sign in to continue.");
     auto idle = static_cast<int>(ctx.services.config.session_idle.count());
-    auto r = co_await ctx.db.query(kSessionLookup, db::params(token_hash_param(token), idle));
+    db::Params lookup = db::params(token_hash_param(token), idle);
+    Result<db::PgResult> r = Error{};
+    if (prefetch) {
+        auto& values = prefetch->params.values;
+        values.insert(values.begin(), lookup.values.begin(), lookup.values.end());
+        std::vector<db::Query> both;
+        both.push_back({kSessionLookup, std::move(lookup)});
+        both.push_back(std::move(*prefetch));
+        auto results = co_await ctx.db.pipeline(std::move(both));  // one round trip
+        if (!results)
+            co_return results.error();
+        r = std::move((*results)[0]);
+        ctx.prefetched = std::move((*results)[1]);
+    } else {
+        r = co_await ctx.db.query(kSessionLookup, std::move(lookup));
+    }
     if (!r)
         co_return r.error();
     if (r->empty())

@@ -3,6 +3,7 @@
 // writes need X-CSRF-Token) or `Authorization: Bearer <token>`. Tokens are looked up by their
 // SHA-256 only; idle and absolute expiry are checked in the same statement.
 #include "core/error.hpp"
+#include "db/connection.hpp"
 #include "http/request_context.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -11,7 +12,14 @@ namespace coach::auth {
 
 inline constexpr std::string_view kSessionCookie = "coach_session";
 
-boost::asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx);
+// With `prefetch` (a route's, see http::Prefetch), sends it in the same round trip as the
+// session lookup and leaves its result in ctx.prefetched.
+boost::asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx,
+                                                  std::optional<db::Query> prefetch = {});
+
+// `select` preceded by the CTE viewer(id, role): the caller of the session whose token hash is
+// $1 (idle limit $2 seconds), no row when that session is not live. For http::Prefetch.
+std::string with_viewer(std::string_view select);
 
 // The token presented by the request (bearer first, then cookie); empty when none.
 std::string presented_token(const http::Request& req, bool& via_cookie);

@@ -1,5 +1,6 @@
 #include "dashboards/store.hpp"
 
+#include "auth/authenticate.hpp"
 #include "auth/scope_sql.hpp"
 #include "metrics/metric_row.hpp"
 
@@ -249,10 +250,37 @@ std::string team_leader_scope(std::string_view viewer, std::string_view role) {
         viewer, role);
 }
 
-const std::string kTeamDashboardSql =
-    std::string("SELECT tl.id, tl.name, CURRENT_DATE, c.*\n  FROM users tl") +
-    std::string(kCardsLateral) + "\n WHERE tl.id = $1::uuid\n   AND " +
-    team_leader_scope("$2::uuid", "$3::text");
+namespace {
+
+std::string team_dashboard_select(std::string_view team_leader, std::string_view viewer,
+                                  std::string_view role) {
+    return fmt::format(
+        "SELECT tl.id, tl.name, CURRENT_DATE, c.*\n  FROM users tl{}\n WHERE tl.id = "
+        "{}\n   AND {}",
+        kCardsLateral, team_leader, team_leader_scope(viewer, role));
+}
+
+}  // namespace
+
+const std::string kTeamDashboardSql = team_dashboard_select("$1::uuid", "$2::uuid", "$3::text");
+const std::string kTeamDashboardPrefetchSql = auth::with_viewer(
+    team_dashboard_select("$3::uuid", "(SELECT id FROM viewer)", "(SELECT role FROM viewer)"));
+
+std::optional<TeamDashboard> team_dashboard_from(db::PgResult r) {
+    if (r.empty())
+        return std::nullopt;
+    TeamDashboard d;
+    d.team_leader_id = std::string(r.get(0, 0));
+    d.team_leader_name = std::string(r.get(0, 1));
+    d.as_of = std::string(r.get(0, 2));
+    d.cards.reserve(r.rows());
+    for (int i = 0; i < r.rows(); ++i)
+        if (!r.is_null(i, kCardFirstColumn))
+            d.cards.push_back(make_card(card_row_from(r, i, kCardFirstColumn)));
+    sort_by_urgency(d.cards);
+    d.rows = std::move(r);
+    return d;
+}
 
 awaitable<Result<std::optional<TeamDashboard>>> load_team_dashboard(
     db::Pool& pool, const auth::Principal& viewer, const std::string& team_leader_id) {
@@ -260,19 +288,7 @@ awaitable<Result<std::optional<TeamDashboard>>> load_team_dashboard(
                                  db::params(team_leader_id, viewer.id, role_text(viewer)));
     if (!r)
         co_return r.error();
-    if (r->empty())
-        co_return std::optional<TeamDashboard>{};
-    TeamDashboard d;
-    d.team_leader_id = std::string(r->get(0, 0));
-    d.team_leader_name = std::string(r->get(0, 1));
-    d.as_of = std::string(r->get(0, 2));
-    d.cards.reserve(r->rows());
-    for (int i = 0; i < r->rows(); ++i)
-        if (!r->is_null(i, kCardFirstColumn))
-            d.cards.push_back(make_card(card_row_from(*r, i, kCardFirstColumn)));
-    sort_by_urgency(d.cards);
-    d.rows = *r;
-    co_return std::optional<TeamDashboard>{std::move(d)};
+    co_return team_dashboard_from(std::move(*r));
 }
 
 std::string team_dashboard_json(const TeamDashboard& d, std::optional<std::string_view> role) {

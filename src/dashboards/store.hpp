@@ -20,6 +20,9 @@ using boost::asio::awaitable;
 // is none); no row when the id is not a TEAM_LEADER in the viewer's scope. Columns:
 // team_leader_id, team_leader_name, CURRENT_DATE, then the card columns (cards.hpp).
 extern const std::string kTeamDashboardSql;
+// The same, sent with the session lookup (http::Prefetch): $3 team leader id, the viewer from
+// the session (auth::with_viewer).
+extern const std::string kTeamDashboardPrefetchSql;
 
 struct TeamDashboard {
     std::string team_leader_id;
@@ -29,6 +32,9 @@ struct TeamDashboard {
     db::PgResult rows;        // the text the cards view
 };
 
+// From the rows of either statement; nullopt when there are none (no such team leader in the
+// viewer's scope).
+std::optional<TeamDashboard> team_dashboard_from(db::PgResult rows);
 // nullopt: no such team leader in the viewer's scope.
 awaitable<Result<std::optional<TeamDashboard>>> load_team_dashboard(
     db::Pool& pool, const auth::Principal& viewer, const std::string& team_leader_id);

@@ -75,12 +75,14 @@ asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& servic
     } else {
         const Route& route = *in.match.route;
         route_index = route.index;
-        RequestContext ctx{req,  rid,      in.client_ip, in.match.params, in.query,
-                           pool, services, std::nullopt, std::nullopt,    {}};
+        RequestContext ctx{req,          rid,  in.client_ip, in.match.params,
+                           in.query,     pool, services,     std::nullopt,
+                           std::nullopt, {},   std::nullopt};
         Result<Response> out = Error{};
         try {
             if (route.access == Access::Authenticated) {
-                if (auto a = co_await auth::authenticate(ctx); !a)
+                auto prefetch = route.prefetch ? route.prefetch(ctx) : std::nullopt;
+                if (auto a = co_await auth::authenticate(ctx, std::move(prefetch)); !a)
                     out = a.error();
             }
             if (route.access == Access::Public || ctx.principal)

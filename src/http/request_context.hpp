@@ -1,6 +1,7 @@
 #pragma once
 // Everything a handler sees of one request.
 #include "auth/scope.hpp"
+#include "db/pg_result.hpp"
 #include "http/types.hpp"
 
 #include <boost/url/params_view.hpp>
@@ -35,7 +36,8 @@ struct RequestContext {
     Services& services;
     std::optional<auth::Principal> principal;  // set for authenticated routes
     std::optional<Session> session;
-    std::vector<std::string> set_cookies;  // added to the response
+    std::vector<std::string> set_cookies;    // added to the response
+    std::optional<db::PgResult> prefetched;  // the route's Prefetch result, when it had one
 
     std::string_view path_param(std::string_view name) const {
         for (const auto& [k, v] : path_params)

@@ -2,6 +2,7 @@
 // The route table: method + pattern ("/api/v1/users/{id}") -> handler. Matching yields the
 // path parameters, or tells 404 (no pattern) from 405 (pattern, other method).
 #include "core/error.hpp"
+#include "db/connection.hpp"
 #include "http/request_context.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -16,6 +17,14 @@ using Handler = std::function<boost::asio::awaitable<Result<Response>>(RequestCo
 
 enum class Access { Public, Authenticated };
 
+// A statement an authenticated route sends in the same round trip as the session lookup
+// (auth::authenticate pipelines the two); the handler finds its result in ctx.prefetched.
+// Its SQL is built with auth::with_viewer: $1 and $2 are the lookup's, the route's own
+// parameters start at $3, and the caller is the relation `viewer`, so the statement needs
+// nothing the lookup returns. nullopt: nothing to send (e.g. a malformed path parameter,
+// which the handler then rejects).
+using Prefetch = std::function<std::optional<db::Query>(const RequestContext&)>;
+
 struct Route {
     Verb method;
     std::string pattern;
@@ -24,6 +33,7 @@ struct Route {
     std::size_t body_limit = kJsonBodyLimit;
     std::string summary;    // one line for the OpenAPI document
     std::size_t index = 0;  // position in the table (metrics)
+    Prefetch prefetch;      // optional
 };
 
 struct RouteMatch {

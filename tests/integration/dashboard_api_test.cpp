@@ -1,6 +1,7 @@
 // GET /api/v1/teams/{team_leader_id}/dashboard, /api/v1/dashboard and
 // /api/v1/team-performance-summary for every role, in and out of scope, on a handcrafted team
 // whose urgency order is computed by hand (see the comment on Uma's team below).
+#include "auth/authenticate.hpp"
 #include "dashboards/refresh.hpp"
 #include "support/test_server.hpp"
 
@@ -227,6 +228,14 @@ TEST_F(DashboardApi, TeamDashboardScope) {
         bad.body,
         R"({"error":{"code":"bad_request","message":"The team_leader_id must be a UUID.","details":[]}})");
     EXPECT_EQ(server_->request("GET", team(o.tl1)).status, 401);
+    // The dashboard's statement goes with the session lookup; the lookup decides: an unknown
+    // or revoked token is 401, not 404.
+    EXPECT_EQ(server_->as("no-such-token", "GET", team(o.tl1)).status, 401);
+    std::string revoked = login(*server_, "m1@org.test");
+    ASSERT_EQ(server_->as(revoked, "GET", team(o.tl1)).status, 200);
+    server_->db().exec("UPDATE user_sessions SET revoked_at = now() WHERE token_hash = $1::bytea",
+                       db::params(auth::token_hash_param(revoked)));
+    EXPECT_EQ(server_->as(revoked, "GET", team(o.tl1)).status, 401);
 
     // tl1's own team: a1 and a2 (not the deleted agent), neither with metrics or sessions.
     auto r = as("tl1", team(o.tl1));

@@ -619,6 +619,41 @@ TEST(DashboardRulesSql, TeamDashboardPlanUsesIndexes) {
     EXPECT_NE(text.find("users_pkey"), std::string::npos) << text;
     // And it returns the team: 2000 / 40 = 50 agents.
     EXPECT_EQ(db.exec(dashboards::kTeamDashboardSql, db::params(tl, o.m1, "MANAGER")).rows(), 50);
+
+    // The statement the endpoint sends with the session lookup: the viewer comes from the
+    // session of token hash $1 (idle limit $2 s). The same 50 rows for m1's live session, the
+    // same index scans, and no row once the session is revoked or idle for too long.
+    const std::string hash = "\\x" + std::string(64, 'a');
+    db.exec(
+        "INSERT INTO user_sessions (user_id, token_hash, csrf_token, expires_at) "
+        "VALUES ($1, $2::bytea, 'c', now() + interval '1 hour')",
+        db::params(o.m1, hash));
+    // Other people's sessions, one per agent, as a real table has: the lookup is then an index
+    // probe (on a table of one row the planner rightly scans it).
+    db.exec(
+        "INSERT INTO user_sessions (user_id, token_hash, csrf_token, expires_at) "
+        "SELECT id, sha256(id::text::bytea), 'c', now() + interval '1 hour' FROM users "
+        "WHERE email LIKE 'pa%'");
+    db.exec("ANALYZE user_sessions");
+    auto prefetch = [&] {
+        return db.exec(dashboards::kTeamDashboardPrefetchSql, db::params(hash, 3600, tl));
+    };
+    EXPECT_EQ(prefetch().rows(), 50);
+    EXPECT_EQ(db.exec(dashboards::kTeamDashboardSql, db::params(tl, o.m1, "MANAGER")).get(10, 4),
+              prefetch().get(10, 4));
+    plan = db.exec("EXPLAIN (FORMAT JSON) " + dashboards::kTeamDashboardPrefetchSql,
+                   db::params(hash, 3600, tl));
+    text = std::string(plan.get(0, 0));
+    EXPECT_EQ(text.find("Seq Scan"), std::string::npos) << text;
+    EXPECT_NE(text.find("user_sessions_token_hash_key"), std::string::npos) << text;
+    EXPECT_NE(text.find("idx_users_team_leader"), std::string::npos) << text;
+    db.exec("UPDATE user_sessions SET last_seen_at = now() - interval '2 hours'");
+    EXPECT_EQ(prefetch().rows(), 0);
+    db.exec("UPDATE user_sessions SET last_seen_at = now(), revoked_at = now()");
+    EXPECT_EQ(prefetch().rows(), 0);
+    // An agent's session sees no team.
+    db.exec("UPDATE user_sessions SET revoked_at = NULL, user_id = $1", db::params(o.a1));
+    EXPECT_EQ(prefetch().rows(), 0);
 }
 
 }  // namespace
