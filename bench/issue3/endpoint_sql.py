@@ -17,7 +17,8 @@ id, equal weights, like the wrk script rotates over the same ids; "-": SUBJECT_I
   OUT_PREFIX.<k>.pgbench   the statements, in order: every parameter becomes a pgbench variable
                            (:p<statement>_<n>, or :subject<k> where the value is SUBJECT_ID);
                            all but the last end with ';' (bench/issue3/run checks with
-                           EXPLAIN ANALYZE that the session lookup finds the session);
+                           EXPLAIN ANALYZE that the session lookup finds the session), and
+                           every one in a pipeline;
                            statements the server sent in one pipeline (consecutive ones with
                            the same virtual transaction id, %v in log_line_prefix) are sent
                            the same way, between \\startpipeline and \\endpipeline;

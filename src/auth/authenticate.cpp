@@ -12,11 +12,6 @@ namespace asio = boost::asio;
 
 namespace {
 
-// Looks the session up by token hash and returns the caller, with the user's public JSON so
-// GET /auth/me needs no second statement (one round trip), and whether last_seen_at is due for
-// its once-a-minute refresh. The refresh is a separate statement (kTouch) sent only when due:
-// as a data-modifying CTE it cost every request a ModifyTable node (measured ~25 % slower
-// prepared, see bench/RESULTS.md).
 // The live session of token hash $1 (idle limit: $2 seconds) and its user.
 constexpr std::string_view kLiveSession = R"sql(
   FROM user_sessions s JOIN users u ON u.id = s.user_id
@@ -26,6 +21,11 @@ constexpr std::string_view kLiveSession = R"sql(
    AND s.last_seen_at > now() - make_interval(secs => $2::int)
    AND u.deleted_at IS NULL AND u.status <> 'TERMINATED')sql";
 
+// Looks the session up by token hash and returns the caller, with the user's public JSON so
+// GET /auth/me needs no second statement (one round trip), and whether last_seen_at is due for
+// its once-a-minute refresh. The refresh is a separate statement (kTouch) sent only when due:
+// as a data-modifying CTE it cost every request a ModifyTable node (measured ~25 % slower
+// prepared, see bench/RESULTS.md).
 const std::string kSessionLookup = fmt::format(R"sql(
 SELECT s.id, s.csrf_token, u.id, u.role,
        s.last_seen_at < now() - interval '60 seconds' AS touch_due, {} AS user_json{})sql",
@@ -104,11 +104,15 @@ asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx,
         std::vector<db::Query> both;
         both.push_back({kSessionLookup, std::move(lookup)});
         both.push_back(std::move(*prefetch));
-        auto results = co_await ctx.db.pipeline(std::move(both));  // one round trip
-        if (!results)
-            co_return results.error();
-        r = std::move((*results)[0]);
-        ctx.prefetched = std::move((*results)[1]);
+        auto results = co_await ctx.db.pipeline(both);  // one round trip
+        if (results) {
+            r = std::move((*results)[0]);
+            ctx.prefetched = std::move((*results)[1]);
+        } else {
+            // Its first error only: the lookup alone decides the caller (a bad token stays a
+            // 401), and the handler, finding nothing prefetched, runs its own query.
+            r = co_await ctx.db.query(kSessionLookup, std::move(both[0].params));
+        }
     } else {
         r = co_await ctx.db.query(kSessionLookup, std::move(lookup));
     }

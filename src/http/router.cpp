@@ -3,6 +3,8 @@
 #include <boost/url/decode_view.hpp>
 #include <boost/url/pct_string_view.hpp>
 
+#include <stdexcept>
+
 namespace coach::http {
 namespace {
 
@@ -30,6 +32,8 @@ bool is_param(std::string_view s) {
 }  // namespace
 
 void Router::add(Route route) {
+    if (route.prefetch && (route.method != Verb::get || route.access != Access::Authenticated))
+        throw std::logic_error("a Prefetch is for authenticated GET routes: " + route.pattern);
     route.index = routes_.size();
     std::vector<std::string> segs;
     for (auto s : split(route.pattern))

@@ -34,7 +34,8 @@ void FirstRows::grow() {
 }
 
 std::uint32_t& FirstRows::slot(std::uint32_t agent, std::int32_t day) {
-    // Days from 1970 minus 2^30, so that any int32 day gives a non-negative number.
+    // Days from 1970 plus 2^30: non-negative for any date of a file (years 0001-9999), and
+    // one-to-one on int32 days in any case (modulo 2^32).
     const auto shifted = static_cast<std::uint32_t>(static_cast<std::int64_t>(day) + (1LL << 30));
     const std::uint64_t key = (static_cast<std::uint64_t>(agent) + 1) << 32 | (shifted >> kDayBits);
     if ((blocks_.size() + 1) * 10 > keys_.size() * 7)

@@ -250,6 +250,23 @@ TEST_F(DashboardApi, TeamDashboardScope) {
     EXPECT_EQ(as("admin", team(o.tl1)).body, r.body);
 }
 
+// When the dashboard's statement fails in the pipeline with the session lookup, the lookup
+// alone still decides the caller (401 for a bad token, not a 500), and a signed-in caller gets
+// the handler's own query (here failing the same way: a 500, with the internals not told).
+TEST_F(DashboardApi, AFailingPrefetchLeavesAuthenticationToTheLookup) {
+    const Org& o = *org_;
+    TestDatabase& db = server_->db();
+    db.exec("ALTER TABLE agent_coaching_facts RENAME TO agent_coaching_facts_away");
+    auto bad_token = server_->as("no-such-token", "GET", team(o.tl1));
+    auto signed_in = as("m1", team(o.tl1));
+    db.exec("ALTER TABLE agent_coaching_facts_away RENAME TO agent_coaching_facts");
+    EXPECT_EQ(bad_token.status, 401) << bad_token.body;
+    EXPECT_EQ(signed_in.status, 500) << signed_in.body;
+    EXPECT_EQ(signed_in.error_code(), "internal");
+    EXPECT_EQ(signed_in.body.find("agent_coaching_facts"), std::string::npos);
+    EXPECT_EQ(as("m1", team(o.tl1)).status, 200);
+}
+
 TEST_F(DashboardApi, HomeOfATeamLeaderIsTheirTeam) {
     auto home = as("tl3", "/api/v1/dashboard");
     ASSERT_EQ(home.status, 200) << home.body;
