@@ -26,11 +26,14 @@ int int_of(std::string_view text) {
 
 }  // namespace
 
-std::vector<std::string> words_of_array(std::string_view a) {
-    std::vector<std::string> out;
+std::vector<std::string_view> words_of_array(std::string_view a) {
+    std::vector<std::string_view> out;
     if (a.size() < 2 || a.front() != '{' || a.back() != '}')
         return out;
     a = a.substr(1, a.size() - 2);
+    // One allocation per card on the dashboard (it was one per word and per growth step: about
+    // half of the request's mallocs).
+    out.reserve(static_cast<std::size_t>(std::count(a.begin(), a.end(), ',')) + 1);
     while (!a.empty()) {
         auto comma = a.find(',');
         std::string_view word = a.substr(0, comma);

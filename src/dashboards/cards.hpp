@@ -25,7 +25,7 @@ struct CardRow {
     std::optional<Level> level;
     std::optional<double> avg30_composite;
     Trend composite_trend = Trend::InsufficientData;
-    std::vector<std::string> declining_metrics;  // moved into the urgency by make_card()
+    std::vector<std::string_view> declining_metrics;  // moved into the urgency by make_card()
     // From agent_coaching_facts.
     std::optional<std::string_view> last_coaching_at;  // PostgreSQL timestamptz text (UTC)
     std::optional<int> days_since_last_coaching;
@@ -60,7 +60,7 @@ inline constexpr std::string_view kNoFigures =
 // to_json() writes it ("2026-01-02T03:04:05.6+00:00").
 std::string rfc3339_of(std::string_view pg_timestamptz);
 void append_rfc3339(std::string& out, std::string_view pg_timestamptz);
-// A text[] literal ("{a,b}") of plain words.
-std::vector<std::string> words_of_array(std::string_view pg_array);
+// The words of a text[] literal of plain words ("{a,b}"), as views into it.
+std::vector<std::string_view> words_of_array(std::string_view pg_array);
 
 }  // namespace coach::dashboards

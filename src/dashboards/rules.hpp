@@ -111,7 +111,7 @@ struct UrgencyInput {
     Trend composite_trend = Trend::InsufficientData;
     // Non-composite metrics whose trend is DECLINING (columns, any order; shown in
     // kMetrics order).
-    std::vector<std::string> declining_metrics;
+    std::vector<std::string_view> declining_metrics;
     std::optional<int> days_since_last_coaching;  // nullopt: never coached
     int unaddressed_high_notes = 0;
     int overdue_action_items = 0;

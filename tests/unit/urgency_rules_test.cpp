@@ -255,7 +255,7 @@ TEST(UrgencyCardJson, WithoutSnapshotTheFiguresAreNull) {
 TEST(UrgencyCardJson, HelpersOfPostgresText) {
     EXPECT_EQ(rfc3339_of("2026-03-29 01:30:00.123456+00"), "2026-03-29T01:30:00.123456+00:00");
     EXPECT_EQ(words_of_array("{quality_score,csat}"),
-              (std::vector<std::string>{"quality_score", "csat"}));
+              (std::vector<std::string_view>{"quality_score", "csat"}));
     EXPECT_TRUE(words_of_array("{}").empty());
 }
 
