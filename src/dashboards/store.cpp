@@ -168,25 +168,22 @@ SELECT json_build_object(
 
 // $1 agent, $2 from, $3 to: the overview's daily rows, oldest first, from performance_metrics
 // and, for days it no longer has, performance_metrics_archive: metric_date, then the columns of
-// metrics::kChartedMetrics.
-constexpr std::string_view kSeriesSql = R"sql(
-SELECT d.metric_date::text, d.service_score, d.productivity_score, d.quality_score,
-       d.attendance_rate, d.adherence_score, d.composite_score, d.csat, d.fcr, d.aht
-  FROM (SELECT pm.metric_date, pm.service_score, pm.productivity_score, pm.quality_score,
-               pm.attendance_rate, pm.adherence_score, pm.composite_score, pm.csat, pm.fcr,
-               pm.aht
-          FROM performance_metrics pm
-         WHERE pm.agent_id = $1::uuid AND pm.metric_date BETWEEN $2::date AND $3::date
+// metrics::kChartedMetrics (the columns are written from that list, which append_series
+// reads too).
+const std::string kSeriesSql = fmt::format(R"sql(
+SELECT d.metric_date::text, {0}
+  FROM (SELECT metric_date, {0}
+          FROM performance_metrics
+         WHERE agent_id = $1::uuid AND metric_date BETWEEN $2::date AND $3::date
         UNION ALL
-        SELECT ar.metric_date, ar.service_score, ar.productivity_score, ar.quality_score,
-               ar.attendance_rate, ar.adherence_score, ar.composite_score, ar.csat, ar.fcr,
-               ar.aht
+        SELECT ar.metric_date, {0}
           FROM performance_metrics_archive ar
          WHERE ar.agent_id = $1::uuid AND ar.metric_date BETWEEN $2::date AND $3::date
            AND NOT EXISTS (SELECT 1 FROM performance_metrics pm
                             WHERE pm.agent_id = ar.agent_id
                               AND pm.metric_date = ar.metric_date)) d
- ORDER BY d.metric_date)sql";
+ ORDER BY d.metric_date)sql",
+                                           fmt::join(metrics::kChartedMetrics, ", "));
 
 // [{"metric_date":"2026-01-02","service_score":81.5,...}, ...]: PostgreSQL's text of a
 // numeric is a JSON number, as json_build_object wrote it.

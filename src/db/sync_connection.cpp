@@ -2,6 +2,10 @@
 
 #include "db/connection.hpp"
 
+#include <memory>
+#include <string_view>
+#include <vector>
+
 namespace coach::db {
 namespace {
 
@@ -17,10 +21,7 @@ Result<PgResult> checked(PGconn* conn, PGresult* r) {
 
 }  // namespace
 
-Result<SyncConnection> SyncConnection::open(const std::string& url, const std::string& time_zone) {
-    std::string options = session_options(time_zone);
-    const char* keys[] = {"dbname", "application_name", "options", nullptr};
-    const char* values[] = {url.c_str(), "coach-cli", options.c_str(), nullptr};
+Result<SyncConnection> SyncConnection::connect(const char* const* keys, const char* const* values) {
     PGconn* c = PQconnectdbParams(keys, values, 1);
     if (PQstatus(c) != CONNECTION_OK) {
         std::string msg = PQerrorMessage(c);
@@ -34,36 +35,34 @@ Result<SyncConnection> SyncConnection::open(const std::string& url, const std::s
     return SyncConnection(c);
 }
 
+Result<SyncConnection> SyncConnection::open(const std::string& url, const std::string& time_zone) {
+    std::string options = session_options(time_zone);
+    const char* keys[] = {"dbname", "application_name", "options", nullptr};
+    const char* values[] = {url.c_str(), "coach-cli", options.c_str(), nullptr};
+    return connect(keys, values);
+}
+
 Result<SyncConnection> SyncConnection::sibling() const {
+    // The parameters this connection was opened with, its current TimeZone as the options.
     auto zone = checked(conn_, PQexec(conn_, "SELECT current_setting('TimeZone')"));
     if (!zone)
         return zone.error();
-    PQconninfoOption* info = PQconninfo(conn_);
+    const std::string options = session_options(std::string(zone->get(0, 0)));
+    std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> info(PQconninfo(conn_),
+                                                                      &PQconninfoFree);
     if (!info)
         return make_error(ErrorCode::Internal, "out of memory reading the connection parameters");
     std::vector<const char*> keys, values;
-    for (PQconninfoOption* o = info; o->keyword; ++o)
-        if (o->val && *o->val) {
+    for (PQconninfoOption* o = info.get(); o->keyword; ++o)
+        if (std::string_view(o->keyword) != "options" && o->val && *o->val) {
             keys.push_back(o->keyword);
             values.push_back(o->val);
         }
+    keys.push_back("options");
+    values.push_back(options.c_str());
     keys.push_back(nullptr);
     values.push_back(nullptr);
-    PGconn* c = PQconnectdbParams(keys.data(), values.data(), 0);
-    PQconninfoFree(info);
-    if (PQstatus(c) != CONNECTION_OK) {
-        std::string msg = PQerrorMessage(c);
-        PQfinish(c);
-        return make_error(ErrorCode::Unavailable, "cannot connect to PostgreSQL: " + msg);
-    }
-    PQsetNoticeProcessor(
-        c, [](void*, const char*) {}, nullptr);
-    SyncConnection sibling(c);
-    if (auto set = sibling.exec("SELECT set_config('TimeZone', $1, false)",
-                                db::params(std::string(zone->get(0, 0))));
-        !set)
-        return set.error();
-    return sibling;
+    return connect(keys.data(), values.data());
 }
 
 SyncConnection& SyncConnection::operator=(SyncConnection&& o) noexcept {

@@ -34,6 +34,8 @@ class SyncConnection {
 
   private:
     explicit SyncConnection(PGconn* c) : conn_(c) {}
+    // PQconnectdbParams (dbname expanded) with coach's notice handling, or the error.
+    static Result<SyncConnection> connect(const char* const* keys, const char* const* values);
     PGconn* conn_ = nullptr;
 };
 

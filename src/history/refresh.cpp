@@ -7,13 +7,14 @@
 #include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-#include <array>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+
+#include <algorithm>
+#include <array>
 #include <thread>
 
 namespace coach::history {
@@ -106,14 +107,11 @@ boost::asio::awaitable<void> retry_refresh(db::Pool& pool, db::Params params, st
         days);
 }
 
-// One period type of refresh_performance_history_for_days (0003): $1 type, $2 from, $3 to,
+// One period type of refresh_performance_history_for_days (0013): $1 type, $2 from, $3 to,
 // $4 agents.
-constexpr std::string_view kRefreshType = R"sql(
-SELECT refresh_performance_history(
-           $1::period_type,
-           history_period_end($1::period_type, $2::date),
-           history_period_end($1::period_type, history_period_end($1::period_type, $3::date) + 1),
-           $4::uuid[]))sql";
+constexpr std::string_view kRefreshType =
+    "SELECT refresh_performance_history_type_for_days($1::period_type, $2::date, $3::date, "
+    "$4::uuid[])";
 
 constexpr std::array<std::string_view, 3> kPeriodTypes = {"WEEK", "MONTH", "QUARTER"};
 
