@@ -6,6 +6,7 @@
 #include "cli/import_command.hpp"
 #include "cli/jobs_command.hpp"
 #include "core/log.hpp"
+#include "core/malloc_tuning.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/derived.hpp"
 
@@ -104,6 +105,7 @@ void serve() {
             }
         }
     }
+    tune_malloc_for_serving();
     App app(*config, database->url);
     if (auto s = app.start(); !s) {
         g_exit = fail(s.error());
