@@ -26,25 +26,22 @@ int int_of(std::string_view text) {
 
 }  // namespace
 
-std::vector<std::string_view> words_of_array(std::string_view a) {
-    std::vector<std::string_view> out;
+MetricSet metric_set_of_array(std::string_view a) noexcept {
+    MetricSet set;
     if (a.size() < 2 || a.front() != '{' || a.back() != '}')
-        return out;
+        return set;
     a = a.substr(1, a.size() - 2);
-    // One allocation per card on the dashboard (it was one per word and per growth step: about
-    // half of the request's mallocs).
-    out.reserve(static_cast<std::size_t>(std::count(a.begin(), a.end(), ',')) + 1);
     while (!a.empty()) {
         auto comma = a.find(',');
         std::string_view word = a.substr(0, comma);
         if (word.size() >= 2 && word.front() == '"' && word.back() == '"')
             word = word.substr(1, word.size() - 2);
-        out.emplace_back(word);
+        set.add(word);
         if (comma == std::string_view::npos)
             break;
         a.remove_prefix(comma + 1);
     }
-    return out;
+    return set;
 }
 
 void append_rfc3339(std::string& out, std::string_view ts) {
@@ -85,7 +82,7 @@ CardRow card_row_from(const db::PgResult& r, int row, int c) {
     if (!r.is_null(row, c + 7))
         cr.composite_trend = parse_trend(r.get(row, c + 7)).value_or(Trend::InsufficientData);
     if (!r.is_null(row, c + 8))
-        cr.declining_metrics = words_of_array(r.get(row, c + 8));
+        cr.declining_metrics = metric_set_of_array(r.get(row, c + 8));
     cr.last_coaching_at = optional_view(c + 9);
     if (!r.is_null(row, c + 10))
         cr.days_since_last_coaching = int_of(r.get(row, c + 10));
@@ -95,31 +92,36 @@ CardRow card_row_from(const db::PgResult& r, int row, int c) {
     return cr;
 }
 
-Card make_card(CardRow row) {
+UrgencyInput urgency_input(const CardRow& row) noexcept {
     UrgencyInput in;
     in.level = row.level;
     in.avg30_composite = row.avg30_composite;
     in.composite_trend = row.composite_trend;
-    in.declining_metrics = std::move(row.declining_metrics);  // the row does not need them
+    in.declining_metrics = row.declining_metrics;
     in.days_since_last_coaching = row.days_since_last_coaching;
     in.unaddressed_high_notes = row.unaddressed_high_notes;
     in.overdue_action_items = row.overdue_action_items;
     in.active_pip = row.active_pip;
-    Urgency u = urgency(in);
-    return Card{std::move(row), std::move(u)};
+    return in;
+}
+
+Card make_card(CardRow row) noexcept {
+    Urgency u = urgency(urgency_input(row));
+    return Card{row, u};
 }
 
 void sort_by_urgency(std::vector<Card>& cards) {
-    // Sorts positions, then moves each card once: sorting the cards themselves moved each of
-    // these large structs about log2(n) times (and stable_sort allocated a buffer of them).
+    // Sorts positions, then copies each card once: sorting the cards themselves moved each of
+    // these structs of some 270 bytes about log2(n) times. The order is total (agent ids are
+    // unique), so an unstable sort gives the same answer every time.
     std::vector<std::uint32_t> order(cards.size());
     for (std::uint32_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&cards](std::uint32_t ia, std::uint32_t ib) {
+    std::sort(order.begin(), order.end(), [&cards](std::uint32_t ia, std::uint32_t ib) {
         const Card& a = cards[ia];
         const Card& b = cards[ib];
-        if (a.urgency.score != b.urgency.score)
-            return a.urgency.score > b.urgency.score;
+        if (a.urgency.score() != b.urgency.score())
+            return a.urgency.score() > b.urgency.score();
         const auto& ca = a.row.avg30_composite;
         const auto& cb = b.row.avg30_composite;
         if (ca.has_value() != cb.has_value())
@@ -133,7 +135,7 @@ void sort_by_urgency(std::vector<Card>& cards) {
     std::vector<Card> sorted;
     sorted.reserve(cards.size());
     for (std::uint32_t i : order)
-        sorted.push_back(std::move(cards[i]));
+        sorted.push_back(cards[i]);
     cards = std::move(sorted);
 }
 
@@ -218,21 +220,21 @@ void append_card_json(std::string& out, const Card& card) {
     append_int(out, r.overdue_action_items);
     out += r.active_pip ? ",\"active_pip\":true" : ",\"active_pip\":false";
     out += ",\"urgency_score\":";
-    append_int(out, card.urgency.score);
+    append_int(out, card.urgency.score());
     out += ",\"urgency_reasons\":[";
+    const UrgencyInput in = urgency_input(r);
     bool first = true;
-    for (const auto& reason : card.urgency.reasons) {
+    for (const UrgencyPart& part : card.urgency.parts()) {
         if (!first)
             out += ',';
         first = false;
-        // Codes are upper-case words; texts are fixed words, numbers and level names (rules.cpp):
-        // nothing to escape.
+        // Codes are upper-case words, texts need no escaping (append_reason_text).
         out += "{\"code\":\"";
-        out += reason.code;
+        out += to_string(part.code);
         out += "\",\"text\":\"";
-        out += reason.text;
+        append_reason_text(out, part.code, in);
         out += "\",\"points\":";
-        append_int(out, reason.points);
+        append_int(out, part.points);
         out += '}';
     }
     out += "]}";

@@ -25,7 +25,7 @@ struct CardRow {
     std::optional<Level> level;
     std::optional<double> avg30_composite;
     Trend composite_trend = Trend::InsufficientData;
-    std::vector<std::string_view> declining_metrics;  // moved into the urgency by make_card()
+    MetricSet declining_metrics;
     // From agent_coaching_facts.
     std::optional<std::string_view> last_coaching_at;  // PostgreSQL timestamptz text (UTC)
     std::optional<int> days_since_last_coaching;
@@ -42,7 +42,8 @@ struct Card {
 // The 14 card columns of store.cpp's kCardsLateral, starting at column `first`.
 CardRow card_row_from(const db::PgResult& r, int row, int first);
 
-Card make_card(CardRow row);
+UrgencyInput urgency_input(const CardRow& row) noexcept;
+Card make_card(CardRow row) noexcept;
 
 // Most urgent first: urgency desc, then lower 30-day composite first (none last), then name
 // (bytewise), then id.
@@ -60,7 +61,7 @@ inline constexpr std::string_view kNoFigures =
 // to_json() writes it ("2026-01-02T03:04:05.6+00:00").
 std::string rfc3339_of(std::string_view pg_timestamptz);
 void append_rfc3339(std::string& out, std::string_view pg_timestamptz);
-// The words of a text[] literal of plain words ("{a,b}"), as views into it.
-std::vector<std::string_view> words_of_array(std::string_view pg_array);
+// The kMetrics columns named in a text[] literal of plain words ("{quality_score,csat}").
+MetricSet metric_set_of_array(std::string_view pg_array) noexcept;
 
 }  // namespace coach::dashboards

@@ -46,15 +46,10 @@ void append_int(std::string& out, long long n) {
     out.append(buf, end);
 }
 
-// The texts below are built in one allocation each (reserve, then append): a team dashboard
-// computes ~50 urgencies per request.
-std::string plural(long long n, std::string_view one, std::string_view many) {
-    std::string out;
-    out.reserve(24 + many.size());
+void append_plural(std::string& out, long long n, std::string_view one, std::string_view many) {
     append_int(out, n);
     out += ' ';
     out += n == 1 ? one : many;
-    return out;
 }
 
 // 58.4 -> "58.40" (the figure is stored with 2 decimals).
@@ -87,8 +82,9 @@ std::string_view to_string(Level level) noexcept {
 }
 
 std::optional<Level> parse_level(std::string_view text) noexcept {
+    // The first letters differ: one comparison of the whole text (~50 per dashboard request).
     for (const auto& [l, name] : kLevelNames)
-        if (name == text)
+        if (!text.empty() && name.front() == text.front() && name == text)
             return l;
     return std::nullopt;
 }
@@ -141,7 +137,7 @@ std::string_view to_string(Trend trend) noexcept {
 
 std::optional<Trend> parse_trend(std::string_view text) noexcept {
     for (const auto& [t, name] : kTrendNames)
-        if (name == text)
+        if (!text.empty() && name.front() == text.front() && name == text)
             return t;
     return std::nullopt;
 }
@@ -184,82 +180,137 @@ const MetricInfo* find_metric(std::string_view column) noexcept {
     return nullptr;
 }
 
-Urgency urgency(const UrgencyInput& in) {
+MetricSet::MetricSet(std::initializer_list<std::string_view> columns) noexcept {
+    for (auto c : columns)
+        add(c);
+}
+
+void MetricSet::add(std::string_view column) noexcept {
+    for (std::size_t i = 0; i < kMetrics.size(); ++i)
+        if (kMetrics[i].column == column)
+            bits_ |= static_cast<std::uint16_t>(1U << i);
+}
+
+std::string_view to_string(ReasonCode code) noexcept {
+    switch (code) {
+        case ReasonCode::NoMetrics:
+            return "NO_METRICS";
+        case ReasonCode::LowPerformance:
+            return "LOW_PERFORMANCE";
+        case ReasonCode::DecliningComposite:
+            return "DECLINING_COMPOSITE";
+        case ReasonCode::DecliningMetrics:
+            return "DECLINING_METRICS";
+        case ReasonCode::OverdueCoaching:
+            return "OVERDUE_COACHING";
+        case ReasonCode::NeverCoached:
+            return "NEVER_COACHED";
+        case ReasonCode::HighNotes:
+            return "HIGH_NOTES";
+        case ReasonCode::OverdueActionItems:
+            return "OVERDUE_ACTION_ITEMS";
+        case ReasonCode::ActivePip:
+            return "ACTIVE_PIP";
+    }
+    return "";
+}
+
+void Urgency::add(ReasonCode code, int points) noexcept {
+    if (count_ < parts_.size())
+        parts_[count_++] = {code, points};
+    score_ = std::min(100, score_ + points);
+}
+
+namespace {
+
+constexpr std::size_t kCompositeIndex = 5;
+static_assert(kMetrics[kCompositeIndex].column == "composite_score");
+
+// How many non-composite metrics of the set there are.
+int declining_count(const MetricSet& set) noexcept {
+    int n = 0;
+    for (std::size_t i = 0; i < kMetrics.size(); ++i)
+        n += (i != kCompositeIndex && set.contains(i)) ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+Urgency urgency(const UrgencyInput& in) noexcept {
+    // Sums of the parts before the cap: at most 5 or 40, 10, 8, 30, 20, 15, 10 = 133.
     Urgency u;
-    u.reasons.reserve(7);
-    auto add = [&u](std::string_view code, std::string text, int points) {
-        u.reasons.push_back({code, std::move(text), points});
-        u.score += points;
-    };
-
-    if (!in.level) {
-        add("NO_METRICS", "No composite score in the last 30 days", level_points(std::nullopt));
-    } else if (int points = level_points(in.level); points > 0) {
-        std::string text;
-        text.reserve(40);
-        text += "30-day composite ";
-        append_two_decimals(text, in.avg30_composite.value_or(0.0));
-        text += " (";
-        text += to_string(*in.level);
-        text += ')';
-        add("LOW_PERFORMANCE", std::move(text), points);
-    }
-
+    if (!in.level)
+        u.add(ReasonCode::NoMetrics, level_points(std::nullopt));
+    else if (int points = level_points(in.level); points > 0)
+        u.add(ReasonCode::LowPerformance, points);
     if (in.composite_trend == Trend::Declining)
-        add("DECLINING_COMPOSITE", "Composite declining against the previous 30 days", 10);
-
-    if (!in.declining_metrics.empty()) {
-        std::string text;
-        int labels = 0;
-        for (const auto& m : kMetrics)
-            if (m.column != "composite_score" &&
-                std::find(in.declining_metrics.begin(), in.declining_metrics.end(), m.column) !=
-                    in.declining_metrics.end()) {
-                if (labels++ == 0) {
-                    text.reserve(128);
-                    text += "Declining against the previous 30 days: ";
-                } else {
-                    text += ", ";
-                }
-                text += m.label;
-            }
-        if (labels > 0)
-            add("DECLINING_METRICS", std::move(text), std::min(8, 2 * labels));
-    }
-
+        u.add(ReasonCode::DecliningComposite, 10);
+    if (int n = declining_count(in.declining_metrics); n > 0)
+        u.add(ReasonCode::DecliningMetrics, std::min(8, 2 * n));
     const int gap = coaching_gap_days(in.level);
-    if (!in.days_since_last_coaching) {
-        std::string text;
-        text.reserve(48);
-        text += "Never coached (";
-        append_cadence(text, in.level);
-        text += ')';
-        add("NEVER_COACHED", std::move(text), 30);
-    } else if (int d = *in.days_since_last_coaching; d > gap) {
-        std::string text;
-        text.reserve(64);
-        append_int(text, d);
-        text += d == 1 ? " day" : " days";
-        text += " since last coaching (";
-        append_cadence(text, in.level);
-        text += ')';
-        add("OVERDUE_COACHING", std::move(text), std::min(30, 10 + (20 * (d - gap)) / gap));
-    }
-
+    if (!in.days_since_last_coaching)
+        u.add(ReasonCode::NeverCoached, 30);
+    else if (int d = *in.days_since_last_coaching; d > gap)
+        u.add(ReasonCode::OverdueCoaching, std::min(30, 10 + (20 * (d - gap)) / gap));
     if (in.unaddressed_high_notes > 0)
-        add("HIGH_NOTES",
-            plural(in.unaddressed_high_notes, "unaddressed high-priority note",
-                   "unaddressed high-priority notes"),
-            std::min(20, 10 * in.unaddressed_high_notes));
+        u.add(ReasonCode::HighNotes, std::min(20, 10 * in.unaddressed_high_notes));
     if (in.overdue_action_items > 0)
-        add("OVERDUE_ACTION_ITEMS",
-            plural(in.overdue_action_items, "overdue action item", "overdue action items"),
-            std::min(15, 5 * in.overdue_action_items));
+        u.add(ReasonCode::OverdueActionItems, std::min(15, 5 * in.overdue_action_items));
     if (in.active_pip)
-        add("ACTIVE_PIP", "On an active performance improvement plan", 10);
-
-    u.score = std::min(100, u.score);
+        u.add(ReasonCode::ActivePip, 10);
     return u;
+}
+
+void append_reason_text(std::string& out, ReasonCode code, const UrgencyInput& in) {
+    switch (code) {
+        case ReasonCode::NoMetrics:
+            out += "No composite score in the last 30 days";
+            return;
+        case ReasonCode::LowPerformance:
+            out += "30-day composite ";
+            append_two_decimals(out, in.avg30_composite.value_or(0.0));
+            out += " (";
+            out += in.level ? to_string(*in.level) : std::string_view();
+            out += ')';
+            return;
+        case ReasonCode::DecliningComposite:
+            out += "Composite declining against the previous 30 days";
+            return;
+        case ReasonCode::DecliningMetrics: {
+            out += "Declining against the previous 30 days: ";
+            bool first = true;
+            for (std::size_t i = 0; i < kMetrics.size(); ++i)
+                if (i != kCompositeIndex && in.declining_metrics.contains(i)) {
+                    if (!first)
+                        out += ", ";
+                    first = false;
+                    out += kMetrics[i].label;
+                }
+            return;
+        }
+        case ReasonCode::OverdueCoaching:
+            append_plural(out, in.days_since_last_coaching.value_or(0), "day", "days");
+            out += " since last coaching (";
+            append_cadence(out, in.level);
+            out += ')';
+            return;
+        case ReasonCode::NeverCoached:
+            out += "Never coached (";
+            append_cadence(out, in.level);
+            out += ')';
+            return;
+        case ReasonCode::HighNotes:
+            append_plural(out, in.unaddressed_high_notes, "unaddressed high-priority note",
+                          "unaddressed high-priority notes");
+            return;
+        case ReasonCode::OverdueActionItems:
+            append_plural(out, in.overdue_action_items, "overdue action item",
+                          "overdue action items");
+            return;
+        case ReasonCode::ActivePip:
+            out += "On an active performance improvement plan";
+            return;
+    }
 }
 
 }  // namespace coach::dashboards

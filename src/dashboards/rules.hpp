@@ -50,11 +50,12 @@
 // Unaddressed HIGH notes (URGENT/COMPLIANCE) are the strongest single live signal (a
 // compliance issue may need a conversation today). Trends only nudge (at most 18).
 #include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace coach::dashboards {
 
@@ -105,31 +106,73 @@ inline constexpr std::array<MetricInfo, 9> kMetrics{{
 }};
 const MetricInfo* find_metric(std::string_view column) noexcept;
 
+// A set of kMetrics entries (by column), e.g. the metrics whose trend is DECLINING.
+class MetricSet {
+  public:
+    MetricSet() = default;
+    MetricSet(std::initializer_list<std::string_view> columns) noexcept;
+    void add(std::string_view column) noexcept;  // a column not in kMetrics is ignored
+    bool contains(std::size_t metric_index) const noexcept { return (bits_ >> metric_index) & 1U; }
+    bool empty() const noexcept { return bits_ == 0; }
+    bool operator==(const MetricSet&) const = default;
+
+  private:
+    std::uint16_t bits_ = 0;
+};
+
 struct UrgencyInput {
     std::optional<Level> level;
     std::optional<double> avg30_composite;  // the figure the level comes from
     Trend composite_trend = Trend::InsufficientData;
-    // Non-composite metrics whose trend is DECLINING (columns, any order; shown in
-    // kMetrics order).
-    std::vector<std::string_view> declining_metrics;
+    // Non-composite metrics whose trend is DECLINING (shown in kMetrics order).
+    MetricSet declining_metrics;
     std::optional<int> days_since_last_coaching;  // nullopt: never coached
     int unaddressed_high_notes = 0;
     int overdue_action_items = 0;
     bool active_pip = false;
 };
 
-struct Reason {
-    std::string_view code;  // a fixed word (static storage)
-    std::string text;
+// The reasons above, in their order.
+enum class ReasonCode : std::uint8_t {
+    NoMetrics,
+    LowPerformance,
+    DecliningComposite,
+    DecliningMetrics,
+    OverdueCoaching,
+    NeverCoached,
+    HighNotes,
+    OverdueActionItems,
+    ActivePip,
+};
+std::string_view to_string(ReasonCode code) noexcept;  // "NO_METRICS", ...
+
+struct UrgencyPart {
+    ReasonCode code;
     int points = 0;
-    bool operator==(const Reason&) const = default;
 };
 
-struct Urgency {
-    int score = 0;
-    std::vector<Reason> reasons;
+// The score and its nonzero parts, without their texts: a team dashboard computes ~50 of these
+// per request, and writes each text straight into its JSON (append_reason_text), so a card
+// costs no allocation here.
+class Urgency {
+  public:
+    // At most one of each pair NO_METRICS / LOW_PERFORMANCE and OVERDUE / NEVER_COACHED.
+    static constexpr std::size_t kMaxParts = 7;
+
+    int score() const noexcept { return score_; }  // the parts' sum, capped at 100
+    std::span<const UrgencyPart> parts() const noexcept { return {parts_.data(), count_}; }
+    void add(ReasonCode code, int points) noexcept;
+
+  private:
+    int score_ = 0;
+    std::array<UrgencyPart, kMaxParts> parts_{};
+    std::size_t count_ = 0;
 };
 
-Urgency urgency(const UrgencyInput& in);
+Urgency urgency(const UrgencyInput& in) noexcept;
+
+// The text of reason `code` of the urgency of `in` ("30-day composite 58.40 (CRITICAL)"):
+// fixed words, numbers and level names, nothing a JSON string must escape.
+void append_reason_text(std::string& out, ReasonCode code, const UrgencyInput& in);
 
 }  // namespace coach::dashboards

@@ -12,6 +12,28 @@
 namespace coach::dashboards {
 namespace {
 
+// A reason as the JSON shows it.
+struct Reason {
+    std::string code;
+    std::string text;
+    int points = 0;
+    bool operator==(const Reason&) const = default;
+};
+
+void PrintTo(const Reason& r, std::ostream* os) {
+    *os << "{" << r.code << ", \"" << r.text << "\", " << r.points << "}";
+}
+
+std::vector<Reason> reasons_of(const UrgencyInput& in) {
+    std::vector<Reason> out;
+    for (const UrgencyPart& part : urgency(in).parts()) {
+        std::string text;
+        append_reason_text(text, part.code, in);
+        out.push_back({std::string(to_string(part.code)), std::move(text), part.points});
+    }
+    return out;
+}
+
 UrgencyInput good_and_coached() {
     UrgencyInput in;
     in.level = Level::Good;
@@ -23,43 +45,46 @@ UrgencyInput good_and_coached() {
 
 TEST(UrgencyScore, NothingToDo) {
     Urgency u = urgency(good_and_coached());
-    EXPECT_EQ(u.score, 0);
-    EXPECT_TRUE(u.reasons.empty());
+    EXPECT_EQ(u.score(), 0);
+    EXPECT_TRUE(u.parts().empty());
 }
 
 TEST(UrgencyScore, LevelPoints) {
     UrgencyInput in = good_and_coached();
     in.days_since_last_coaching = 0;  // coached today: never overdue
     in.level = Level::Excellent;
-    EXPECT_EQ(urgency(in).score, 0);
+    EXPECT_EQ(urgency(in).score(), 0);
     in.level = Level::Fair;
     in.avg30_composite = 75.5;
     Urgency u = urgency(in);
-    EXPECT_EQ(u.score, 15);
-    ASSERT_EQ(u.reasons.size(), 1u);
-    EXPECT_EQ(u.reasons[0], (Reason{"LOW_PERFORMANCE", "30-day composite 75.50 (FAIR)", 15}));
+    auto reasons = reasons_of(in);
+    EXPECT_EQ(u.score(), 15);
+    ASSERT_EQ(reasons.size(), 1u);
+    EXPECT_EQ(reasons[0], (Reason{"LOW_PERFORMANCE", "30-day composite 75.50 (FAIR)", 15}));
     in.level = Level::Poor;
-    EXPECT_EQ(urgency(in).score, 30);
+    EXPECT_EQ(urgency(in).score(), 30);
     in.level = Level::Critical;
     in.avg30_composite = 58.4;
     u = urgency(in);
-    EXPECT_EQ(u.score, 40);
-    EXPECT_EQ(u.reasons[0].text, "30-day composite 58.40 (CRITICAL)");
+    reasons = reasons_of(in);
+    EXPECT_EQ(u.score(), 40);
+    EXPECT_EQ(reasons[0].text, "30-day composite 58.40 (CRITICAL)");
 }
 
 TEST(UrgencyScore, NoMetricsMeansNoLevelAndFourteenDays) {
     UrgencyInput in;  // no level, no trend, never coached
     Urgency u = urgency(in);
+    auto reasons = reasons_of(in);
     // 5 (no metrics) + 30 (never coached) = 35
-    EXPECT_EQ(u.score, 35);
-    ASSERT_EQ(u.reasons.size(), 2u);
-    EXPECT_EQ(u.reasons[0], (Reason{"NO_METRICS", "No composite score in the last 30 days", 5}));
-    EXPECT_EQ(u.reasons[1],
+    EXPECT_EQ(u.score(), 35);
+    ASSERT_EQ(reasons.size(), 2u);
+    EXPECT_EQ(reasons[0], (Reason{"NO_METRICS", "No composite score in the last 30 days", 5}));
+    EXPECT_EQ(reasons[1],
               (Reason{"NEVER_COACHED", "Never coached (no level yet: every 14 days)", 30}));
     in.days_since_last_coaching = 14;  // exactly the gap: not overdue
-    EXPECT_EQ(urgency(in).score, 5);
+    EXPECT_EQ(urgency(in).score(), 5);
     in.days_since_last_coaching = 15;  // 10 + floor(20 * 1 / 14) = 11
-    EXPECT_EQ(urgency(in).score, 5 + 11);
+    EXPECT_EQ(urgency(in).score(), 5 + 11);
 }
 
 TEST(UrgencyScore, CoachingGapScalesWithTheLevel) {
@@ -67,31 +92,33 @@ TEST(UrgencyScore, CoachingGapScalesWithTheLevel) {
     in.level = Level::Fair;
     in.avg30_composite = 72.0;
     in.days_since_last_coaching = 7;  // FAIR gap 7: on time
-    EXPECT_EQ(urgency(in).score, 15);
+    EXPECT_EQ(urgency(in).score(), 15);
     in.days_since_last_coaching = 9;  // 10 + floor(20 * 2 / 7) = 10 + 5 = 15
     Urgency u = urgency(in);
-    EXPECT_EQ(u.score, 15 + 15);
-    ASSERT_EQ(u.reasons.size(), 2u);
-    EXPECT_EQ(u.reasons[1],
+    auto reasons = reasons_of(in);
+    EXPECT_EQ(u.score(), 15 + 15);
+    ASSERT_EQ(reasons.size(), 2u);
+    EXPECT_EQ(reasons[1],
               (Reason{"OVERDUE_COACHING", "9 days since last coaching (FAIR: every 7 days)", 15}));
     in.days_since_last_coaching = 14;  // 10 + 20 = 30: the cap at twice the gap
-    EXPECT_EQ(urgency(in).score, 15 + 30);
+    EXPECT_EQ(urgency(in).score(), 15 + 30);
     in.days_since_last_coaching = 400;
-    EXPECT_EQ(urgency(in).score, 15 + 30);
+    EXPECT_EQ(urgency(in).score(), 15 + 30);
 
     in.level = Level::Critical;
     in.avg30_composite = 50.0;
     in.days_since_last_coaching = 1;  // CRITICAL gap 1: on time
-    EXPECT_EQ(urgency(in).score, 40);
+    EXPECT_EQ(urgency(in).score(), 40);
     in.days_since_last_coaching = 2;  // 10 + 20 * 1 / 1 = 30
     u = urgency(in);
-    EXPECT_EQ(u.score, 70);
-    EXPECT_EQ(u.reasons[1].text, "2 days since last coaching (CRITICAL: every day)");
+    reasons = reasons_of(in);
+    EXPECT_EQ(u.score(), 70);
+    EXPECT_EQ(reasons[1].text, "2 days since last coaching (CRITICAL: every day)");
 
     in.level = Level::Excellent;
     in.avg30_composite = 95.0;
     in.days_since_last_coaching = 45;  // 10 + floor(20 * 15 / 30) = 20
-    EXPECT_EQ(urgency(in).score, 20);
+    EXPECT_EQ(urgency(in).score(), 20);
 }
 
 TEST(UrgencyScore, TrendsNotesItemsAndPip) {
@@ -102,8 +129,9 @@ TEST(UrgencyScore, TrendsNotesItemsAndPip) {
     in.overdue_action_items = 2;
     in.active_pip = true;
     Urgency u = urgency(in);
+    auto reasons = reasons_of(in);
     // 10 + 2*2 + 10 + 2*5 + 10 = 44
-    EXPECT_EQ(u.score, 44);
+    EXPECT_EQ(u.score(), 44);
     std::vector<Reason> expected = {
         {"DECLINING_COMPOSITE", "Composite declining against the previous 30 days", 10},
         {"DECLINING_METRICS", "Declining against the previous 30 days: quality, CSAT", 4},
@@ -111,7 +139,7 @@ TEST(UrgencyScore, TrendsNotesItemsAndPip) {
         {"OVERDUE_ACTION_ITEMS", "2 overdue action items", 10},
         {"ACTIVE_PIP", "On an active performance improvement plan", 10},
     };
-    EXPECT_EQ(u.reasons, expected);
+    EXPECT_EQ(reasons, expected);
 }
 
 TEST(UrgencyScore, PartsAreCappedAndTheTotalTo100) {
@@ -131,18 +159,47 @@ TEST(UrgencyScore, PartsAreCappedAndTheTotalTo100) {
     in.overdue_action_items = 9;
     in.active_pip = true;
     Urgency u = urgency(in);
+    auto reasons = reasons_of(in);
     // 40 + 10 + min(8, 16) + 30 (never) + min(20, 70) + min(15, 45) + 10 = 133 -> 100
-    EXPECT_EQ(u.score, 100);
+    EXPECT_EQ(u.score(), 100);
     int sum = 0;
-    for (const auto& r : u.reasons)
+    for (const auto& r : reasons)
         sum += r.points;
     EXPECT_EQ(sum, 133);
-    EXPECT_EQ(u.reasons[2].points, 8);
-    EXPECT_EQ(u.reasons[2].text,
+    EXPECT_EQ(reasons[2].points, 8);
+    EXPECT_EQ(reasons[2].text,
               "Declining against the previous 30 days: service, productivity, quality, "
               "attendance, adherence, CSAT, FCR, AHT");
-    EXPECT_EQ(u.reasons[4], (Reason{"HIGH_NOTES", "7 unaddressed high-priority notes", 20}));
-    EXPECT_EQ(u.reasons[5], (Reason{"OVERDUE_ACTION_ITEMS", "9 overdue action items", 15}));
+    EXPECT_EQ(reasons[4], (Reason{"HIGH_NOTES", "7 unaddressed high-priority notes", 20}));
+    EXPECT_EQ(reasons[5], (Reason{"OVERDUE_ACTION_ITEMS", "9 overdue action items", 15}));
+}
+
+TEST(UrgencyScore, OneDayOverdueAndTheCompositeAmongTheDecliningMetrics) {
+    UrgencyInput in = good_and_coached();
+    in.level = Level::Critical;
+    in.avg30_composite = 41.0;
+    in.days_since_last_coaching = 1;  // the CRITICAL gap: on time
+    // The composite's own reason is DECLINING_COMPOSITE (composite_trend), not a metric here.
+    in.declining_metrics = {"composite_score"};
+    EXPECT_EQ(reasons_of(in),
+              (std::vector<Reason>{{"LOW_PERFORMANCE", "30-day composite 41.00 (CRITICAL)", 40}}));
+    in.level = Level::Poor;  // gap 3
+    in.avg30_composite = 61.0;
+    in.days_since_last_coaching = 4;  // 10 + floor(20 * 1 / 3) = 16
+    in.declining_metrics = {"composite_score", "fcr"};
+    EXPECT_EQ(urgency(in).score(), 30 + 2 + 16);
+    EXPECT_EQ(reasons_of(in),
+              (std::vector<Reason>{
+                  {"LOW_PERFORMANCE", "30-day composite 61.00 (POOR)", 30},
+                  {"DECLINING_METRICS", "Declining against the previous 30 days: FCR", 2},
+                  {"OVERDUE_COACHING", "4 days since last coaching (POOR: every 3 days)", 16}}));
+    in.level = std::nullopt;  // gap 14
+    in.avg30_composite = std::nullopt;
+    in.declining_metrics = {};
+    in.days_since_last_coaching = 15;  // 10 + floor(20 * 1 / 14) = 11
+    EXPECT_EQ(reasons_of(in).back(),
+              (Reason{"OVERDUE_COACHING",
+                      "15 days since last coaching (no level yet: every 14 days)", 11}));
 }
 
 // The handcrafted team of the dashboard integration test, in the order a team leader should
@@ -198,7 +255,7 @@ TEST(UrgencyOrder, HandcraftedTeam) {
     sort_by_urgency(team);
     std::vector<std::pair<std::string, int>> got;
     for (const auto& c : team)
-        got.emplace_back(c.row.name, c.urgency.score);
+        got.emplace_back(c.row.name, c.urgency.score());
     std::vector<std::pair<std::string, int>> expected = {
         {"Carl", 70}, {"Pam", 50}, {"Fred", 40}, {"Nick", 35},
         {"Eve", 30},  {"Gina", 5}, {"Hal", 5},   {"Gail", 5},
@@ -254,9 +311,11 @@ TEST(UrgencyCardJson, WithoutSnapshotTheFiguresAreNull) {
 
 TEST(UrgencyCardJson, HelpersOfPostgresText) {
     EXPECT_EQ(rfc3339_of("2026-03-29 01:30:00.123456+00"), "2026-03-29T01:30:00.123456+00:00");
-    EXPECT_EQ(words_of_array("{quality_score,csat}"),
-              (std::vector<std::string_view>{"quality_score", "csat"}));
-    EXPECT_TRUE(words_of_array("{}").empty());
+    EXPECT_EQ(metric_set_of_array("{quality_score,csat}"), (MetricSet{"csat", "quality_score"}));
+    EXPECT_EQ(metric_set_of_array(R"({"aht",fcr})"), (MetricSet{"aht", "fcr"}));
+    EXPECT_TRUE(metric_set_of_array("{}").empty());
+    EXPECT_TRUE(metric_set_of_array("quality_score").empty());    // not an array literal
+    EXPECT_TRUE(metric_set_of_array("{calls_handled}").empty());  // not a dashboard metric
 }
 
 }  // namespace
