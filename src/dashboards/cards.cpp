@@ -1,5 +1,7 @@
 #include "dashboards/cards.hpp"
 
+#include "db/arrays.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,19 +30,11 @@ int int_of(std::string_view text) {
 
 MetricSet metric_set_of_array(std::string_view a) noexcept {
     MetricSet set;
-    if (a.size() < 2 || a.front() != '{' || a.back() != '}')
-        return set;
-    a = a.substr(1, a.size() - 2);
-    while (!a.empty()) {
-        auto comma = a.find(',');
-        std::string_view word = a.substr(0, comma);
+    db::for_each_plain_array_item(a, [&set](std::string_view word) {
         if (word.size() >= 2 && word.front() == '"' && word.back() == '"')
-            word = word.substr(1, word.size() - 2);
+            word = word.substr(1, word.size() - 2);  // a quoted plain word
         set.add(word);
-        if (comma == std::string_view::npos)
-            break;
-        a.remove_prefix(comma + 1);
-    }
+    });
     return set;
 }
 
@@ -75,39 +69,26 @@ CardRow card_row_from(const db::PgResult& r, int row, int c) {
     cr.employee_id = optional_view(c + 2);
     cr.status = r.get(row, c + 3);
     cr.figures = optional_view(c + 4);
+    UrgencyInput& s = cr.signals;
     if (!r.is_null(row, c + 5))
-        cr.level = parse_level(r.get(row, c + 5));
+        s.level = parse_level(r.get(row, c + 5));
     if (!r.is_null(row, c + 6))
-        cr.avg30_composite = number_of(r.get(row, c + 6));
+        s.avg30_composite = number_of(r.get(row, c + 6));
     if (!r.is_null(row, c + 7))
-        cr.composite_trend = parse_trend(r.get(row, c + 7)).value_or(Trend::InsufficientData);
+        s.composite_trend = parse_trend(r.get(row, c + 7)).value_or(Trend::InsufficientData);
     if (!r.is_null(row, c + 8))
-        cr.declining_metrics = metric_set_of_array(r.get(row, c + 8));
+        s.declining_metrics = metric_set_of_array(r.get(row, c + 8));
     cr.last_coaching_at = optional_view(c + 9);
     if (!r.is_null(row, c + 10))
-        cr.days_since_last_coaching = int_of(r.get(row, c + 10));
-    cr.unaddressed_high_notes = int_of(r.get(row, c + 11));
-    cr.overdue_action_items = int_of(r.get(row, c + 12));
-    cr.active_pip = r.get_bool(row, c + 13);
+        s.days_since_last_coaching = int_of(r.get(row, c + 10));
+    s.unaddressed_high_notes = int_of(r.get(row, c + 11));
+    s.overdue_action_items = int_of(r.get(row, c + 12));
+    s.active_pip = r.get_bool(row, c + 13);
     return cr;
 }
 
-UrgencyInput urgency_input(const CardRow& row) noexcept {
-    UrgencyInput in;
-    in.level = row.level;
-    in.avg30_composite = row.avg30_composite;
-    in.composite_trend = row.composite_trend;
-    in.declining_metrics = row.declining_metrics;
-    in.days_since_last_coaching = row.days_since_last_coaching;
-    in.unaddressed_high_notes = row.unaddressed_high_notes;
-    in.overdue_action_items = row.overdue_action_items;
-    in.active_pip = row.active_pip;
-    return in;
-}
-
 Card make_card(CardRow row) noexcept {
-    Urgency u = urgency(urgency_input(row));
-    return Card{row, u};
+    return Card{row, urgency(row.signals)};
 }
 
 void sort_by_urgency(std::vector<Card>& cards) {
@@ -122,8 +103,8 @@ void sort_by_urgency(std::vector<Card>& cards) {
         const Card& b = cards[ib];
         if (a.urgency.score() != b.urgency.score())
             return a.urgency.score() > b.urgency.score();
-        const auto& ca = a.row.avg30_composite;
-        const auto& cb = b.row.avg30_composite;
+        const auto& ca = a.row.signals.avg30_composite;
+        const auto& cb = b.row.signals.avg30_composite;
         if (ca.has_value() != cb.has_value())
             return ca.has_value();
         if (ca && *ca != *cb)
@@ -210,19 +191,19 @@ void append_card_json(std::string& out, const Card& card) {
         out += "null";
     }
     out += ",\"days_since_last_coaching\":";
-    if (r.days_since_last_coaching)
-        append_int(out, *r.days_since_last_coaching);
+    const UrgencyInput& s = r.signals;
+    if (s.days_since_last_coaching)
+        append_int(out, *s.days_since_last_coaching);
     else
         out += "null";
     out += ",\"unaddressed_high_notes\":";
-    append_int(out, r.unaddressed_high_notes);
+    append_int(out, s.unaddressed_high_notes);
     out += ",\"overdue_action_items\":";
-    append_int(out, r.overdue_action_items);
-    out += r.active_pip ? ",\"active_pip\":true" : ",\"active_pip\":false";
+    append_int(out, s.overdue_action_items);
+    out += s.active_pip ? ",\"active_pip\":true" : ",\"active_pip\":false";
     out += ",\"urgency_score\":";
     append_int(out, card.urgency.score());
     out += ",\"urgency_reasons\":[";
-    const UrgencyInput in = urgency_input(r);
     bool first = true;
     for (const UrgencyPart& part : card.urgency.parts()) {
         if (!first)
@@ -232,7 +213,7 @@ void append_card_json(std::string& out, const Card& card) {
         out += "{\"code\":\"";
         out += to_string(part.code);
         out += "\",\"text\":\"";
-        append_reason_text(out, part.code, in);
+        append_reason_text(out, part.code, s);
         out += "\",\"points\":";
         append_int(out, part.points);
         out += '}';

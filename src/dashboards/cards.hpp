@@ -22,16 +22,10 @@ struct CardRow {
     // agent_dashboard_snapshot.card: the figures as JSON object members; nullopt when the
     // agent has no snapshot yet (the JSON then has nulls).
     std::optional<std::string_view> figures;
-    std::optional<Level> level;
-    std::optional<double> avg30_composite;
-    Trend composite_trend = Trend::InsufficientData;
-    MetricSet declining_metrics;
-    // From agent_coaching_facts.
     std::optional<std::string_view> last_coaching_at;  // PostgreSQL timestamptz text (UTC)
-    std::optional<int> days_since_last_coaching;
-    int unaddressed_high_notes = 0;
-    int overdue_action_items = 0;
-    bool active_pip = false;
+    // The level, trends (snapshot) and coaching facts (agent_coaching_facts) the urgency and
+    // the card's other members come from.
+    UrgencyInput signals;
 };
 
 struct Card {
@@ -42,7 +36,6 @@ struct Card {
 // The 14 card columns of store.cpp's kCardsLateral, starting at column `first`.
 CardRow card_row_from(const db::PgResult& r, int row, int first);
 
-UrgencyInput urgency_input(const CardRow& row) noexcept;
 Card make_card(CardRow row) noexcept;
 
 // Most urgent first: urgency desc, then lower 30-day composite first (none last), then name

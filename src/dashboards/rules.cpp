@@ -186,33 +186,18 @@ MetricSet::MetricSet(std::initializer_list<std::string_view> columns) noexcept {
 }
 
 void MetricSet::add(std::string_view column) noexcept {
-    for (std::size_t i = 0; i < kMetrics.size(); ++i)
-        if (kMetrics[i].column == column)
-            bits_ |= static_cast<std::uint16_t>(1U << i);
+    if (const MetricInfo* m = find_metric(column))
+        bits_ |= static_cast<std::uint16_t>(1U << (m - kMetrics.data()));
 }
 
 std::string_view to_string(ReasonCode code) noexcept {
-    switch (code) {
-        case ReasonCode::NoMetrics:
-            return "NO_METRICS";
-        case ReasonCode::LowPerformance:
-            return "LOW_PERFORMANCE";
-        case ReasonCode::DecliningComposite:
-            return "DECLINING_COMPOSITE";
-        case ReasonCode::DecliningMetrics:
-            return "DECLINING_METRICS";
-        case ReasonCode::OverdueCoaching:
-            return "OVERDUE_COACHING";
-        case ReasonCode::NeverCoached:
-            return "NEVER_COACHED";
-        case ReasonCode::HighNotes:
-            return "HIGH_NOTES";
-        case ReasonCode::OverdueActionItems:
-            return "OVERDUE_ACTION_ITEMS";
-        case ReasonCode::ActivePip:
-            return "ACTIVE_PIP";
-    }
-    return "";
+    constexpr std::array<std::string_view, 9> kNames{
+        "NO_METRICS",        "LOW_PERFORMANCE",      "DECLINING_COMPOSITE",
+        "DECLINING_METRICS", "OVERDUE_COACHING",     "NEVER_COACHED",
+        "HIGH_NOTES",        "OVERDUE_ACTION_ITEMS", "ACTIVE_PIP"};  // in ReasonCode order
+    static_assert(static_cast<std::size_t>(ReasonCode::ActivePip) + 1 == kNames.size());
+    auto i = static_cast<std::size_t>(code);
+    return i < kNames.size() ? kNames[i] : std::string_view();
 }
 
 void Urgency::add(ReasonCode code, int points) noexcept {

@@ -355,9 +355,9 @@ awaitable<Result<std::string>> manager_home_json(db::Pool& pool, const std::stri
             {"EXCELLENT", 0}, {"GOOD", 0}, {"FAIR", 0}, {"POOR", 0}, {"CRITICAL", 0}};
         int no_level = 0;
         for (const auto& c : team.cards) {
-            pips += c.row.active_pip ? 1 : 0;
-            if (c.row.level)
-                ++levels[to_string(*c.row.level)];
+            pips += c.row.signals.active_pip ? 1 : 0;
+            if (c.row.signals.level)
+                ++levels[to_string(*c.row.signals.level)];
             else
                 ++no_level;
         }

@@ -28,14 +28,7 @@ std::string int_array(const std::vector<long>& items) {
 
 std::vector<std::string> plain_array_items(std::string_view text) {
     std::vector<std::string> out;
-    if (text.size() < 2)
-        return out;
-    text = text.substr(1, text.size() - 2);
-    while (!text.empty()) {
-        auto comma = text.find(',');
-        out.emplace_back(text.substr(0, comma));
-        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
-    }
+    for_each_plain_array_item(text, [&out](std::string_view item) { out.emplace_back(item); });
     return out;
 }
 

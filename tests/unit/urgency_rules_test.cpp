@@ -228,13 +228,13 @@ std::vector<Card> handcrafted_team() {
         r.agent_id = ids[i];
         r.name = names[i];
         r.status = "ACTIVE";
-        r.level = level;
-        r.avg30_composite = avg;
-        r.composite_trend = trend;
-        r.days_since_last_coaching = days;
-        r.unaddressed_high_notes = notes;
-        r.overdue_action_items = items;
-        r.active_pip = pip;
+        r.signals.level = level;
+        r.signals.avg30_composite = avg;
+        r.signals.composite_trend = trend;
+        r.signals.days_since_last_coaching = days;
+        r.signals.unaddressed_high_notes = notes;
+        r.signals.overdue_action_items = items;
+        r.signals.active_pip = pip;
         return make_card(std::move(r));
     };
     return {
@@ -271,12 +271,12 @@ TEST(UrgencyCardJson, IsValidJsonWithEveryField) {
     r.status = "PIP";
     r.figures =
         R"j("snapshot_as_of":"2026-01-31","performance_level":"POOR","latest":{"metric_date":"2026-01-30","aht":300},"avg_30d":{"days_with_data":3},"trends":{"aht":"STABLE"})j";
-    r.level = Level::Poor;
-    r.avg30_composite = 65.0;
+    r.signals.level = Level::Poor;
+    r.signals.avg30_composite = 65.0;
     r.last_coaching_at = "2026-01-20 10:00:00+00";
-    r.days_since_last_coaching = 11;
-    r.unaddressed_high_notes = 1;
-    r.active_pip = true;
+    r.signals.days_since_last_coaching = 11;
+    r.signals.unaddressed_high_notes = 1;
+    r.signals.active_pip = true;
     std::string out;
     append_card_json(out, make_card(r));
     auto v = boost::json::parse(out).as_object();
