@@ -107,38 +107,51 @@ boost::asio::awaitable<void> retry_refresh(db::Pool& pool, db::Params params, st
         days);
 }
 
-// One period type of refresh_performance_history_for_days (0013): $1 type, $2 from, $3 to,
-// $4 agents.
-constexpr std::string_view kRefreshType =
+// One part of one period type of refresh_performance_history_for_days (0014): $1 type, $2 from,
+// $3 to, $4 agents, $5 part, $6 parts.
+constexpr std::string_view kRefreshPart =
     "SELECT refresh_performance_history_type_for_days($1::period_type, $2::date, $3::date, "
-    "$4::uuid[])";
+    "$4::uuid[], $5::int, $6::int)";
 
-constexpr std::array<std::string_view, 3> kPeriodTypes = {"WEEK", "MONTH", "QUARTER"};
+struct Part {
+    std::string_view type;
+    int part;
+    int parts;
+};
 
-Result<long long> refresh_type(db::SyncConnection& conn, std::string_view type,
-                               const db::Params& days) {
+// WEEK writes three rows for every MONTH and QUARTER row: two parts of it, so that the four
+// statements share two cores about evenly.
+constexpr std::array<Part, 4> kParts = {
+    {{"WEEK", 0, 2}, {"WEEK", 1, 2}, {"MONTH", 0, 1}, {"QUARTER", 0, 1}}};
+
+Result<long long> refresh_part(db::SyncConnection& conn, const Part& part, const db::Params& days) {
     db::Params p = days;
-    p.values.insert(p.values.begin(), std::string(type));
-    auto r = conn.exec(kRefreshType, p);
+    p.values.insert(p.values.begin(), std::string(part.type));
+    p.values.push_back(std::to_string(part.part));
+    p.values.push_back(std::to_string(part.parts));
+    auto r = conn.exec(kRefreshPart, p);
     if (!r)
         return r.error();
     return r->get_int(0, 0);
 }
 
-// WEEK here, MONTH and QUARTER on two sibling connections, under this connection's lock.
-Result<long long> refresh_types_in_parallel(db::SyncConnection& conn, const db::Params& days) {
+// The first part here, the others at the same time on sibling connections, under this
+// connection's lock.
+Result<long long> refresh_parts_in_parallel(db::SyncConnection& conn, const db::Params& days) {
     std::vector<db::SyncConnection> siblings;
-    for (int i = 0; i < 2; ++i) {
+    for (std::size_t i = 1; i < kParts.size(); ++i) {
         auto s = conn.sibling();
         if (!s)
             return s.error();
         siblings.push_back(std::move(*s));
     }
-    std::array<Result<long long>, 3> rows{0LL, 0LL, 0LL};
+    std::array<Result<long long>, kParts.size()> rows{0LL, 0LL, 0LL, 0LL};
     {
-        std::jthread month([&] { rows[1] = refresh_type(siblings[0], kPeriodTypes[1], days); });
-        std::jthread quarter([&] { rows[2] = refresh_type(siblings[1], kPeriodTypes[2], days); });
-        rows[0] = refresh_type(conn, kPeriodTypes[0], days);
+        std::vector<std::jthread> others;
+        for (std::size_t i = 1; i < kParts.size(); ++i)
+            others.emplace_back(
+                [&, i] { rows[i] = refresh_part(siblings[i - 1], kParts[i], days); });
+        rows[0] = refresh_part(conn, kParts[0], days);
     }
     long long total = 0;
     for (auto& r : rows) {
@@ -196,7 +209,7 @@ Result<long long> refresh_history_sync(db::SyncConnection& conn,
     if (auto lock = conn.exec(kLockHistory); !lock)
         rows = lock.error();
     else
-        rows = refresh_types_in_parallel(conn, **p);
+        rows = refresh_parts_in_parallel(conn, **p);
     if (own_transaction)
         if (auto end = conn.exec(rows ? "COMMIT" : "ROLLBACK"); !end && rows)
             rows = end.error();

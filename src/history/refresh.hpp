@@ -39,13 +39,14 @@ boost::asio::awaitable<Result<std::optional<long long>>> refresh_history(
 enum class Spread {
     // One statement on `conn`: in the caller's transaction when one is open, else on its own.
     OneConnection,
-    // WEEK on `conn`, which holds the history lock (in its transaction, or in one of its own
-    // when it has none), MONTH and QUARTER at the same time on two more connections to the
+    // Four statements at the same time (history_refresh_part, 0014): the first half of WEEK on
+    // `conn`, which holds the history lock (in its transaction, or in one of its own when it
+    // has none); the second half of WEEK, MONTH and QUARTER on three more connections to the
     // same database (SyncConnection::sibling), whose writes commit on their own. A full
-    // rebuild or the recompute after a large import takes about half the time on two cores.
-    // Only for callers whose transaction has not changed the data the history reads: the
-    // other connections see committed data only.
-    PerPeriodType,
+    // rebuild or the recompute after a large import then takes about half the time on two
+    // cores. Only for callers whose transaction has not changed the data the history reads:
+    // the other connections see committed data only.
+    InParts,
 };
 
 // The blocking twin, for worker threads and the CLI.

@@ -85,7 +85,7 @@ std::string details(std::string_view mode, const std::optional<std::string>& fro
     return json::serialize(d);
 }
 
-// Refreshes of at least this many agents (or all) run the three period types at once when the
+// Refreshes of at least this many agents (or all) run in parts at once (Spread::InParts) when the
 // context allows it: the full rebuild and the recompute after a large import.
 constexpr std::size_t kParallelAgents = 200;
 
@@ -94,7 +94,7 @@ Result<long long> refresh(JobContext& c, std::optional<std::vector<std::string>>
     const bool spread = c.parallel && (!agents || agents->size() >= kParallelAgents);
     return history::refresh_history_sync(
         c.conn, std::move(agents), from, to,
-        spread ? history::Spread::PerPeriodType : history::Spread::OneConnection);
+        spread ? history::Spread::InParts : history::Spread::OneConnection);
 }
 
 }  // namespace

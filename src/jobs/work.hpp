@@ -24,7 +24,7 @@ struct JobContext {
     std::string timezone;                 // the organisation's zone
     const HistoryScope* scope = nullptr;  // history: only these agents and dates
     // The transaction has changed none of the data the jobs read, so a job may spread its work
-    // over more connections (history: history::Spread::PerPeriodType).
+    // over more connections (history: history::Spread::InParts).
     bool parallel = false;
 };
 

@@ -124,7 +124,7 @@ TEST(HistoryRefresh, ParallelRefreshWritesWhatTheSequentialOneWrites) {
     db.exec("TRUNCATE performance_history");
 
     n = history::refresh_history_sync(conn, std::nullopt, "2024-01-30", "2024-02-03",
-                                      history::Spread::PerPeriodType);
+                                      history::Spread::InParts);
     ASSERT_TRUE(n) << n.error().message;
     EXPECT_EQ(*n, 7);
     EXPECT_EQ(db.exec(table).get(0, 0), sequential);
@@ -134,7 +134,7 @@ TEST(HistoryRefresh, ParallelRefreshWritesWhatTheSequentialOneWrites) {
     // caller's transaction stays open.
     ASSERT_TRUE(conn.exec("BEGIN"));
     n = history::refresh_history_sync(conn, std::nullopt, "2024-01-30", "2024-02-03",
-                                      history::Spread::PerPeriodType);
+                                      history::Spread::InParts);
     ASSERT_TRUE(n) << n.error().message;
     EXPECT_EQ(*n, 0);
     EXPECT_EQ(PQtransactionStatus(conn.raw()), PQTRANS_INTRANS);
@@ -150,7 +150,7 @@ TEST(HistoryRefresh, ParallelRefreshWritesWhatTheSequentialOneWrites) {
 
     // Bad input is refused before any connection is opened.
     auto bad = history::refresh_history_sync(conn, std::vector<std::string>{"x"}, "2024-02-01",
-                                             "2024-02-01", history::Spread::PerPeriodType);
+                                             "2024-02-01", history::Spread::InParts);
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().code, ErrorCode::ValidationFailed);
 }
