@@ -2,6 +2,7 @@
 
 #include "audit/audit.hpp"
 #include "auth/scope_sql.hpp"
+#include "core/chunk_prefetcher.hpp"
 #include "db/arrays.hpp"
 #include "db/sync_connection.hpp"
 #include "imports/csv_reader.hpp"
@@ -489,7 +490,13 @@ Result<void> Run::load() {
     };
     std::string copy_sql =
         "COPY import_staging (row_no, agent_id, metric_date, " + column_list + ") FROM STDIN";
-    auto copied = main_.copy_in(copy_sql, next_chunk);
+    Result<long long> copied = 0LL;
+    {
+        // The file is read and validated on a thread of its own, a chunk or two ahead of the
+        // COPY; everything next_chunk touches is read here only once that thread has ended.
+        ChunkPrefetcher ahead(next_chunk, 2);
+        copied = main_.copy_in(copy_sql, [&](std::string& chunk) { return ahead.next(chunk); });
+    }
     if (stop)
         return *stop;
     if (!copied)
