@@ -49,7 +49,8 @@ struct ImportOptions {
     // date-times without an offset are still read as UTC: sessions_columns.hpp.)
     std::string time_zone = "UTC";
     // Progress: processed_rows is written at most this often; `on_progress` is called after
-    // each write (rows read so far, bytes read so far).
+    // each write (rows read so far, bytes read so far). A METRICS import calls it from the
+    // thread that reads the file (core/chunk_prefetcher.hpp), not the caller's.
     std::chrono::milliseconds progress_interval{1000};
     std::function<void(long rows, std::size_t bytes)> on_progress;
 };
