@@ -35,3 +35,17 @@ SELECT pg_temp.assert_eq(
        FROM import_metric_changes WHERE import_id = '00000000-0000-0000-0000-00000000001a'),
     '2024-01-01 INSERTED; 2024-01-02 INSERTED', 'the old import, as recorded before 0012');
 SELECT pg_temp.assert_eq((SELECT count(*) FROM import_metric_changes), 7::bigint, 'all changes');
+
+-- import_metric_change_spans (0015): per agent, the first and last day of the same changes.
+-- New import: A updated 01-02 and inserted 01-03 (two rows: 01-02..01-02, 01-03..01-03), B
+-- inserted 01-01..01-03 (one row). Old import: A's two INSERTED rows.
+SELECT pg_temp.assert_eq(
+    (SELECT string_agg(right(agent_id::text, 2) || ' ' || first_day || '..' || last_day, '; '
+                       ORDER BY agent_id, first_day)
+       FROM import_metric_change_spans WHERE import_id = '00000000-0000-0000-0000-00000000001b'),
+    'a1 2024-01-02..2024-01-02; a1 2024-01-03..2024-01-03; a2 2024-01-01..2024-01-03',
+    'spans of the new import');
+SELECT pg_temp.assert_eq(
+    (SELECT min(first_day) || '..' || max(last_day) || ' ' || count(DISTINCT agent_id)
+       FROM import_metric_change_spans WHERE import_id = '00000000-0000-0000-0000-00000000001a'),
+    '2024-01-01..2024-01-02 1', 'span of the old import');
