@@ -1,13 +1,12 @@
 #!/usr/bin/env python3
 """Writes the pgbench script for the `GET /api/v1/auth/me` baseline.
 
-GET /api/v1/auth/me runs one statement: kSessionLookup in src/auth/authenticate.cpp, which
-returns the session, the caller and the caller's public JSON (kUserJson of
-src/users/user_json.hpp, put in with fmt::format) ($1 token hash as bytea text, $2 idle
-seconds). Its once-a-minute companion kTouch (UPDATE last_seen_at when it is a minute old) runs
-at most once a minute per session, so it is left out. The text is taken from the server's
-sources so it stays byte-for-byte what the server sends (the server sends it as a named
-prepared statement: compare with pgbench -M prepared). pgbench variables replace the $n
+GET /api/v1/auth/me runs one statement: src/auth/sql/session_lookup.sql, which returns the
+session, the caller and the caller's public JSON ($1 token hash as bytea text, $2 idle
+seconds). Its once-a-minute companion touch_session.sql (UPDATE last_seen_at when it is a
+minute old) runs at most once a minute per session, so it is left out. The text is taken from
+the server's sources so it stays what the server sends, less its comment lines (the server
+sends it as a named prepared statement: compare with pgbench -M prepared). pgbench variables replace the $n
 placeholders (pgbench turns them back into $1, $2 in the same order, so the text PostgreSQL
 parses is identical, but for the leading newline, which pgbench strips). The statement ends
 with \\gset, which makes pgbench fail unless it returns one row (the token hash matches a live
@@ -25,24 +24,12 @@ def fail(msg: str) -> None:
     sys.exit(f"me_sql.py: {msg} (the server's SQL moved: update bench/me_sql.py)")
 
 
-def raw_string(text: str, name: str) -> str:
-    """The body of `name = R"sql(...)sql"`."""
-    m = re.search(re.escape(name) + r'\s*=\s*R"sql\((.*?)\)sql"', text, re.S)
-    if not m:
-        fail(f"raw string {name} not found")
-    return m.group(1)
-
-
 def statements(root: Path) -> str:
-    auth = (root / "src/auth/authenticate.cpp").read_text()
-    user_json = (root / "src/users/user_json.hpp").read_text()
-    m = re.search(r'kSessionLookup\s*=\s*fmt::format\(\s*R"sql\((.*?)\)sql",\s*users::kUserJson\s*\)',
-                  auth, re.S)
-    if not m:
-        fail('kSessionLookup = fmt::format(R"sql(...)sql", users::kUserJson) not found')
-    if m.group(1).count("{}") != 1:
-        fail("kSessionLookup does not have exactly one {}")
-    return m.group(1).replace("{}", raw_string(user_json, "kUserJson"))
+    path = root / "src/auth/sql/session_lookup.sql"
+    if not path.exists():
+        fail(f"{path} not found")
+    lines = path.read_text().splitlines(keepends=True)
+    return "".join(line for line in lines if not line.lstrip().startswith("--"))
 
 
 def main() -> None:

@@ -1,9 +1,10 @@
 #include "auth/authenticate.hpp"
 
+#include "auth/sql.hpp"
 #include "auth/token.hpp"
+#include "db/columns.hpp"
 #include "db/pool.hpp"
 #include "http/services.hpp"
-#include "users/user_json.hpp"
 
 #include <fmt/format.h>
 
@@ -12,34 +13,12 @@ namespace asio = boost::asio;
 
 namespace {
 
-// The live session of token hash $1 (idle limit: $2 seconds) and its user.
-constexpr std::string_view kLiveSession = R"sql(
-  FROM user_sessions s JOIN users u ON u.id = s.user_id
- WHERE s.token_hash = $1::bytea
-   AND s.revoked_at IS NULL
-   AND s.expires_at > now()
-   AND s.last_seen_at > now() - make_interval(secs => $2::int)
-   AND u.deleted_at IS NULL AND u.status <> 'TERMINATED')sql";
-
-// Looks the session up by token hash and returns the caller, with the user's public JSON so
-// GET /auth/me needs no second statement (one round trip), and whether last_seen_at is due for
-// its once-a-minute refresh. The refresh is a separate statement (kTouch) sent only when due:
-// as a data-modifying CTE it cost every request a ModifyTable node (measured ~25 % slower
-// prepared, see bench/RESULTS.md).
-const std::string kSessionLookup = fmt::format(R"sql(
-SELECT s.id, s.csrf_token, u.id, u.role,
-       s.last_seen_at < now() - interval '60 seconds' AS touch_due, {} AS user_json{})sql",
-                                               users::kUserJson, kLiveSession);
-
-constexpr std::string_view kTouch =
-    "UPDATE user_sessions SET last_seen_at = now() "
-    "WHERE id = $1::uuid AND last_seen_at < now() - interval '60 seconds'";
 // last_seen_at only drives the idle expiry (minutes of slack): the touch commits without
 // waiting for its WAL flush. With a synchronous commit every request that found the session
 // due (all of a client's concurrent ones, once a minute) waited for an fsync, which took up to
 // 1-2 s on the shared benchmark machine and made the /auth/me p99. A crash can lose the last
 // touches, i.e. a session may expire up to a minute early.
-constexpr std::string_view kAsyncCommit = "SET LOCAL synchronous_commit = off";
+// (async_commit.sql)
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && s.front() == ' ')
@@ -85,8 +64,10 @@ std::string token_hash_param(std::string_view token) {
 }
 
 std::string with_viewer(std::string_view select) {
-    return fmt::format("WITH viewer AS (SELECT u.id, u.role::text AS role{})\n{}", kLiveSession,
-                       select);
+    return fmt::format(
+        "WITH viewer AS (SELECT user_id AS id, role::text AS role"
+        " FROM live_session($1::bytea, $2::int))\n{}",
+        select);
 }
 
 asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx,
@@ -102,7 +83,7 @@ asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx,
         auto& values = prefetch->params.values;
         values.insert(values.begin(), lookup.values.begin(), lookup.values.end());
         std::vector<db::Query> both;
-        both.push_back({kSessionLookup, std::move(lookup)});
+        both.push_back({sql::session_lookup, std::move(lookup)});
         both.push_back(std::move(*prefetch));
         auto results = co_await ctx.db.pipeline(both);  // one round trip
         if (results) {
@@ -111,25 +92,26 @@ asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx,
         } else {
             // Its first error only: the lookup alone decides the caller (a bad token stays a
             // 401), and the handler, finding nothing prefetched, runs its own query.
-            r = co_await ctx.db.query(kSessionLookup, std::move(both[0].params));
+            r = co_await ctx.db.query(sql::session_lookup, std::move(both[0].params));
         }
     } else {
-        r = co_await ctx.db.query(kSessionLookup, std::move(lookup));
+        r = co_await ctx.db.query(sql::session_lookup, std::move(lookup));
     }
     if (!r)
         co_return r.error();
     if (r->empty())
         co_return make_error(ErrorCode::Unauthorized, "Your session has expired; sign in again.");
-    auto role = parse_role(r->get(0, 3));
+    auto role = parse_role(r->get(0, db::column(*r, "role")));
     if (!role)
         co_return make_error(ErrorCode::Internal, "unknown role in users row");
-    ctx.session = http::Session{std::string(r->get(0, 0)), std::string(r->get(0, 1)), via_cookie,
-                                std::string(r->get(0, 5))};
-    if (r->get_bool(0, 4)) {
+    ctx.session = http::Session{std::string(r->get(0, db::column(*r, "session_id"))),
+                                std::string(r->get(0, db::column(*r, "csrf_token"))), via_cookie,
+                                std::string(r->get(0, db::column(*r, "user_json")))};
+    if (r->get_bool(0, db::column(*r, "touch_due"))) {
         std::vector<db::Query> touch;
         touch.push_back({"BEGIN", {}});
-        touch.push_back({kAsyncCommit, {}});
-        touch.push_back({kTouch, db::params(ctx.session->id)});
+        touch.push_back({sql::async_commit, {}});
+        touch.push_back({sql::touch_session, db::params(ctx.session->id)});
         touch.push_back({"COMMIT", {}});
         auto touched = co_await ctx.db.pipeline(std::move(touch));  // one round trip
         if (!touched)
@@ -144,7 +126,7 @@ asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx,
             co_return make_error(ErrorCode::Forbidden,
                                  "Missing or invalid X-CSRF-Token header for a cookie session.");
     }
-    ctx.principal = Principal{std::string(r->get(0, 2)), *role};
+    ctx.principal = Principal{std::string(r->get(0, db::column(*r, "user_id"))), *role};
     co_return Result<void>{};
 }
 

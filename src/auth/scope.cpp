@@ -35,6 +35,10 @@ bool is_write(Action action) {
     return action == Action::Create || action == Action::Update || action == Action::Delete;
 }
 
+Grant admin_grant(Resource resource) {
+    return resource == Resource::Notifications ? Grant::Self : Grant::Scope;
+}
+
 Grant manager_grant(Resource resource, Action action) {
     switch (resource) {
         case Resource::Users:
@@ -58,7 +62,10 @@ Grant manager_grant(Resource resource, Action action) {
         case Resource::AuditLog:
         case Resource::Jobs:
         case Resource::Settings:
+        case Resource::Teams:
             return action == Action::Read ? Grant::Scope : Grant::None;
+        case Resource::Notifications:
+            return Grant::Self;
     }
     return Grant::None;
 }
@@ -80,6 +87,10 @@ Grant team_leader_grant(Resource resource, Action action) {
                        : Grant::None;
         case Resource::Effectiveness:
             return read_or_write ? Grant::Scope : Grant::None;  // own team: self and own agents
+        case Resource::Teams:
+            return action == Action::Read ? Grant::Self : Grant::None;
+        case Resource::Notifications:
+            return Grant::Self;
         case Resource::Imports:
         case Resource::AuditLog:
         case Resource::Jobs:
@@ -99,6 +110,9 @@ Grant agent_grant(Resource resource, Action action) {
         case Resource::Sessions:
         case Resource::ActionPlans:
             return action == Action::Read ? Grant::Self : Grant::None;
+        case Resource::Notifications:
+            return Grant::Self;
+        case Resource::Teams:
         case Resource::Imports:
         case Resource::QuickNotes:
         case Resource::Effectiveness:
@@ -106,6 +120,23 @@ Grant agent_grant(Resource resource, Action action) {
         case Resource::Jobs:
         case Resource::Settings:
             return Grant::None;
+    }
+    return Grant::None;
+}
+
+Grant grant_of(Role role, Resource resource, Action action) {
+    if (action == Action::Approve && resource != Resource::ActionPlans) {
+        return Grant::None;
+    }
+    switch (role) {
+        case Role::Admin:
+            return admin_grant(resource);
+        case Role::Manager:
+            return manager_grant(resource, action);
+        case Role::TeamLeader:
+            return team_leader_grant(resource, action);
+        case Role::Agent:
+            return agent_grant(resource, action);
     }
     return Grant::None;
 }
@@ -138,6 +169,10 @@ std::string_view to_string(Resource resource) noexcept {
             return "jobs";
         case Resource::Settings:
             return "settings";
+        case Resource::Teams:
+            return "teams";
+        case Resource::Notifications:
+            return "notifications";
     }
     return "";
 }
@@ -187,24 +222,7 @@ bool may(const Principal& principal, Resource resource, Action action,
     if (!in_scope(principal, target)) {
         return false;
     }
-    if (action == Action::Approve && resource != Resource::ActionPlans) {
-        return false;
-    }
-    Grant grant = Grant::None;
-    switch (principal.role) {
-        case Role::Admin:
-            return true;
-        case Role::Manager:
-            grant = manager_grant(resource, action);
-            break;
-        case Role::TeamLeader:
-            grant = team_leader_grant(resource, action);
-            break;
-        case Role::Agent:
-            grant = agent_grant(resource, action);
-            break;
-    }
-    switch (grant) {
+    switch (grant_of(principal.role, resource, action)) {
         case Grant::None:
             return false;
         case Grant::Scope:
@@ -218,6 +236,10 @@ bool may(const Principal& principal, Resource resource, Action action,
             return is_self(principal, target);
     }
     return false;
+}
+
+bool role_may(Role role, Resource resource, Action action) noexcept {
+    return grant_of(role, resource, action) != Grant::None;
 }
 
 std::vector<std::string_view> agent_self_editable_user_fields() {

@@ -1,4 +1,7 @@
-// Who may see and do what (DESIGN.md section 6), as pure functions over already-loaded rows.
+// Who may see and do what, as pure functions over already-loaded rows (docs/architecture.md,
+// "Permissions"). This table is the one place that decides; its SQL twin for list queries is
+// migration 0016 (coach_may, coach_readable_users), and tests/integration/scope_sql_test.cpp
+// checks the two agree.
 //
 // Scope (in_scope):
 //   ADMIN        everyone, soft-deleted users included.
@@ -11,7 +14,8 @@
 //
 // Permissions (may), target = the user the row is about (the agent of a metric, session,
 // note, action item, plan, effectiveness record or profile; the user itself for users):
-//   ADMIN        every action on every resource for every user (Approve: action plans only).
+//   ADMIN        every action on every resource for every user (Approve: action plans only),
+//                but only their own notifications.
 //   Users        MANAGER read scope, create/update TEAM_LEADERs and AGENTs in scope (never
 //                MANAGERs or ADMINs, so never self); TEAM_LEADER read scope; AGENT read and
 //                update self (contact fields only: agent_self_editable_user_fields).
@@ -29,6 +33,9 @@
 //   Profiles     MANAGER all in scope; TEAM_LEADER all for own agents; AGENT read and update
 //                own (agent_self_editable_profile_fields only).
 //   AuditLog, Jobs, Settings  ADMIN all; MANAGER read in scope; others nothing.
+//   Teams        (a team leader's dashboard and team summary; target = the team leader)
+//                MANAGER read scope; TEAM_LEADER read self; AGENT nothing.
+//   Notifications every role, ADMIN included, only their own (target = the recipient).
 //   Approve      exists only for ActionPlans; false on every other resource, for every role.
 //   Anything not listed is false. "Own agents" = AGENTs whose team_leader_id is the team leader.
 //
@@ -80,14 +87,17 @@ enum class Resource {
     AuditLog,
     Jobs,
     Settings,
+    Teams,          // a team leader's dashboard and team summary (target: the team leader)
+    Notifications,  // target: the recipient
 };
 
 enum class Action { Read, Create, Update, Delete, Approve };
 
 inline constexpr Resource kAllResources[] = {
-    Resource::Users,      Resource::Metrics,     Resource::Imports,     Resource::Sessions,
-    Resource::QuickNotes, Resource::ActionItems, Resource::ActionPlans, Resource::Effectiveness,
-    Resource::Profiles,   Resource::AuditLog,    Resource::Jobs,        Resource::Settings,
+    Resource::Users,      Resource::Metrics,       Resource::Imports,     Resource::Sessions,
+    Resource::QuickNotes, Resource::ActionItems,   Resource::ActionPlans, Resource::Effectiveness,
+    Resource::Profiles,   Resource::AuditLog,      Resource::Jobs,        Resource::Settings,
+    Resource::Teams,      Resource::Notifications,
 };
 
 inline constexpr Action kAllActions[] = {Action::Read, Action::Create, Action::Update,
@@ -105,6 +115,10 @@ bool in_scope(const Principal& principal, const Subject& subject) noexcept;
 // Always false when the target is out of scope.
 bool may(const Principal& principal, Resource resource, Action action,
          const Subject& target) noexcept;
+
+// Whether `role` may do `action` on `resource` rows about anyone at all: a route answers 403
+// when not, before it loads anything (and 404 when the row is out of scope).
+bool role_may(Role role, Resource resource, Action action) noexcept;
 
 // users columns an AGENT may change on their own row: phone, avatar_url, timezone.
 std::vector<std::string_view> agent_self_editable_user_fields();

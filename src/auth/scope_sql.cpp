@@ -1,8 +1,38 @@
 #include "auth/scope_sql.hpp"
 
+#include "auth/sql.hpp"
+#include "db/columns.hpp"
+
 #include <fmt/format.h>
 
 namespace coach::auth {
+
+SubjectColumns::SubjectColumns(const db::PgResult& r)
+    : id(db::column(r, "subject_id")),
+      role(db::column(r, "subject_role")),
+      team_leader_id(db::column(r, "subject_team_leader_id")),
+      manager_id(db::column(r, "subject_manager_id")),
+      team_leaders_manager_id(db::column(r, "subject_team_leaders_manager_id")),
+      deleted(db::column(r, "subject_deleted")) {}
+
+Subject subject_at(const db::PgResult& r, int row, const SubjectColumns& c) {
+    return Subject{std::string(r.get(row, c.id)),
+                   parse_role(r.get(row, c.role)).value_or(Role::Agent),
+                   r.get_optional(row, c.team_leader_id),
+                   r.get_optional(row, c.manager_id),
+                   r.get_optional(row, c.team_leaders_manager_id),
+                   r.get_bool(row, c.deleted)};
+}
+
+boost::asio::awaitable<Result<std::optional<Subject>>> load_subject(db::Pool& pool,
+                                                                    const std::string& user_id) {
+    auto r = co_await pool.query(sql::subject, db::params(user_id));
+    if (!r)
+        co_return r.error();
+    if (r->empty())
+        co_return std::optional<Subject>{};
+    co_return std::optional<Subject>{subject_at(*r, 0, SubjectColumns(*r))};
+}
 
 std::string scope_predicate(std::string_view viewer, std::string_view role) {
     return fmt::format(R"sql(({1} = 'ADMIN' OR (u.deleted_at IS NULL AND (
@@ -13,23 +43,6 @@ std::string scope_predicate(std::string_view viewer, std::string_view role) {
          OR (u.role = 'AGENT' AND u.team_leader_id IN (
                 SELECT tl.id FROM users tl WHERE tl.manager_id = {0}::uuid))))))))sql",
                        viewer, role);
-}
-
-Subject subject_from_row(const db::PgResult& r, int row) {
-    Subject s{std::string(r.get(row, 0)), parse_role(r.get(row, 1)).value_or(Role::Agent),
-              r.get_optional(row, 2),     r.get_optional(row, 3),
-              r.get_optional(row, 4),     r.get_bool(row, 5)};
-    return s;
-}
-
-boost::asio::awaitable<Result<std::optional<Subject>>> load_subject(db::Pool& pool,
-                                                                    const std::string& user_id) {
-    auto r = co_await pool.query(kSubjectSql, db::params(user_id));
-    if (!r)
-        co_return r.error();
-    if (r->empty())
-        co_return std::optional<Subject>{};
-    co_return std::optional<Subject>{subject_from_row(*r, 0)};
 }
 
 }  // namespace coach::auth

@@ -1,28 +1,32 @@
 #pragma once
-// The SQL side of the scope rules (auth/scope.hpp): which users rows a caller may see, as a
-// predicate over the users row `u`, for list queries. tests/integration/scope_sql_test.cpp
-// checks it agrees with auth::in_scope() for every pair of users of an organisation.
+// The SQL side of the permission table (auth/scope.hpp): reading the subject of a check from
+// a result, by column name. A query that checks a row selects its user's columns from the
+// view user_subjects (migration 0016); list queries filter with coach_readable_users or
+// coach_may (docs/architecture.md, "Permissions").
 #include "auth/scope.hpp"
 #include "db/pool.hpp"
 
 #include <boost/asio/awaitable.hpp>
 
+#include <optional>
 #include <string>
 
 namespace coach::auth {
 
-// `viewer` and `role` are the placeholders ($n) holding the caller's id and role text.
-std::string scope_predicate(std::string_view viewer, std::string_view role);
+// The user_subjects columns of a result, resolved once per result.
+struct SubjectColumns {
+    int id, role, team_leader_id, manager_id, team_leaders_manager_id, deleted;
+    explicit SubjectColumns(const db::PgResult& r);
+};
+
+Subject subject_at(const db::PgResult& r, int row, const SubjectColumns& c);
 
 // The target user as a scope Subject (nullopt when no such id).
 boost::asio::awaitable<Result<std::optional<Subject>>> load_subject(db::Pool& pool,
                                                                     const std::string& user_id);
 
-inline constexpr std::string_view kSubjectSql = R"sql(
-SELECT u.id, u.role, u.team_leader_id, u.manager_id, tl.manager_id, u.deleted_at IS NOT NULL
-  FROM users u LEFT JOIN users tl ON tl.id = u.team_leader_id
- WHERE u.id = $1::uuid)sql";
-
-Subject subject_from_row(const db::PgResult& r, int row);
+// Until every list reads coach_readable_users: the users rows (alias `u`) a caller may see,
+// `viewer` and `role` being the placeholders of the caller's id and role.
+std::string scope_predicate(std::string_view viewer, std::string_view role);
 
 }  // namespace coach::auth

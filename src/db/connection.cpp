@@ -52,6 +52,11 @@ Error error_from_result(const PGresult* r) {
         e = unavailable("The database is not available.");
     if (sqlstate == "57014")
         e = unavailable("The database did not answer in time.");
+    // Two transactions each waited for the other's lock (or a serializable one lost): nothing
+    // was written, and the same request again will most likely pass.
+    if (sqlstate == "40P01" || sqlstate == "40001")
+        e = make_error(ErrorCode::Conflict,
+                       "This changed at the same time as another change; try again.");
     e.sqlstate = std::move(sqlstate);
     e.constraint = field(PG_DIAG_CONSTRAINT_NAME);
     return e;

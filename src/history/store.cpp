@@ -8,7 +8,7 @@ namespace {
 // $1 viewer, $2 viewer role, $3 agent, $4 period type, $5 from, $6 to,
 // $7/$8 cursor (period_ending, id), $9 limit.
 const std::string kList = R"sql(
-SELECT row_to_json(h)::text, h.period_ending::text, h.id::text
+SELECT row_to_json(h)::text AS json, h.period_ending::text AS period_ending, h.id::text AS id
   FROM performance_history h
   JOIN users u ON u.id = h.agent_id
  WHERE )sql" + auth::scope_predicate("$1", "$2") +
@@ -43,7 +43,7 @@ awaitable<Result<ListPage>> list_history(db::Pool& pool, const auth::Principal& 
                           f.from, f.to, after_date, after_id, f.limit + 1));
     if (!r)
         co_return r.error();
-    co_return db::keyset_page(*r, f.limit, {1, 2});
+    co_return db::keyset_page(*r, f.limit, "json", {"period_ending", "id"});
 }
 
 awaitable<Result<std::optional<HistoryRecord>>> find_history(db::Pool& pool,

@@ -58,7 +58,7 @@ SELECT pm.j::text,
 // Live rows and archived ones (a day both live and archived shows the live row, as in 0003's
 // history); the filters reach into both branches of the UNION ALL.
 const std::string kList = R"sql(
-SELECT row_to_json(pm)::text, pm.metric_date::text, pm.agent_id::text
+SELECT row_to_json(pm)::text AS json, pm.metric_date::text AS metric_date, pm.agent_id::text AS agent_id
   FROM (SELECT * FROM performance_metrics
         UNION ALL
         SELECT a.* FROM performance_metrics_archive a
@@ -130,7 +130,7 @@ awaitable<Result<ListPage>> list_metrics(db::Pool& pool, const auth::Principal& 
                                               f.from, f.to, after_date, after_agent, f.limit + 1));
     if (!r)
         co_return r.error();
-    co_return db::keyset_page(*r, f.limit, {1, 2});
+    co_return db::keyset_page(*r, f.limit, "json", {"metric_date", "agent_id"});
 }
 
 awaitable<Result<std::optional<MetricRecord>>> find_metric(db::Pool& pool, const std::string& id) {

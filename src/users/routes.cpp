@@ -26,14 +26,13 @@ Error forbidden(std::string message) {
     return make_error(ErrorCode::Forbidden, std::move(message));
 }
 
-// The user in the caller's scope, or 404.
-awaitable<Result<UserRow>> visible_user(RequestContext& ctx, const std::string& id) {
-    auto row = co_await find_user(ctx.db, id);
+// A user row found (or locked) for the caller: 404 unless it may read it.
+Result<UserRow> visible(const RequestContext& ctx, Result<std::optional<UserRow>> row) {
     if (!row)
-        co_return row.error();
+        return row.error();
     if (!*row || !auth::may(ctx.me(), Resource::Users, Action::Read, (*row)->subject))
-        co_return not_found();
-    co_return std::move(**row);
+        return not_found();
+    return std::move(**row);
 }
 
 std::optional<std::string> value_of(const UserInput& in, std::string_view column,
@@ -43,8 +42,9 @@ std::optional<std::string> value_of(const UserInput& in, std::string_view column
 }
 
 // The user as it would be after `in`, validated against the hierarchy; the scope subject
-// of the result (for may() on the proposed row).
-awaitable<Result<auth::Subject>> proposed_subject(RequestContext& ctx, const UserInput& in,
+// of the result (for may() on the proposed row). The users it would report to stay
+// share-locked until `tx` ends, so they cannot be deleted or change role meanwhile.
+awaitable<Result<auth::Subject>> proposed_subject(db::Transaction& tx, const UserInput& in,
                                                   const std::optional<auth::Subject>& current) {
     auth::Subject s = current.value_or(auth::Subject{"", Role::Agent, {}, {}, {}, false});
     if (auto role = value_of(in, "role", std::nullopt))
@@ -58,27 +58,41 @@ awaitable<Result<auth::Subject>> proposed_subject(RequestContext& ctx, const Use
         ids.push_back(*s.manager_id);
     std::vector<std::pair<std::string, RefInfo>> refs;
     if (!ids.empty()) {
-        auto r = co_await find_refs(ctx.db, ids);
+        auto r = co_await lock_references(tx, ids);
         if (!r)
             co_return r.error();
         refs = std::move(*r);
     }
-    auto lookup = [&](const std::optional<std::string>& id) {
-        Reference ref{id.has_value(), std::nullopt};
+    auto find = [&](const std::optional<std::string>& id) -> const RefInfo* {
         for (const auto& [rid, info] : refs)
             if (id && rid == *id)
-                ref.role = info.role;
-        return ref;
+                return &info;
+        return nullptr;
     };
-    HierarchyCheck check{s.role, lookup(s.team_leader_id), lookup(s.manager_id),
+    auto reference = [&](const std::optional<std::string>& id) {
+        const RefInfo* info = find(id);
+        return Reference{id.has_value(), info ? std::optional(info->role) : std::nullopt};
+    };
+    HierarchyCheck check{s.role, reference(s.team_leader_id), reference(s.manager_id),
                          !s.id.empty() && (s.team_leader_id == s.id || s.manager_id == s.id)};
     if (auto errors = hierarchy_errors(check); !errors.empty())
         co_return validation_error(std::move(errors));
-    s.team_leaders_manager_id.reset();
-    for (const auto& [rid, info] : refs)
-        if (s.team_leader_id && rid == *s.team_leader_id)
-            s.team_leaders_manager_id = info.manager_id;
+    const RefInfo* team_leader = find(s.team_leader_id);
+    s.team_leaders_manager_id = team_leader ? team_leader->manager_id : std::nullopt;
     co_return s;
+}
+
+// Audits the change and commits it with the transaction.
+awaitable<Result<void>> commit_with_audit(RequestContext& ctx, db::Transaction& tx,
+                                          std::string_view action, const std::string& id,
+                                          std::optional<std::string> before,
+                                          std::optional<std::string> after) {
+    std::vector<db::Query> writes;
+    writes.push_back(audit::entry(ctx, action, "users", id, std::move(before), std::move(after)));
+    auto done = co_await tx.commit(std::move(writes));
+    if (!done)
+        co_return done.error();
+    co_return Result<void>{};
 }
 
 awaitable<Result<Response>> list(RequestContext& ctx) {
@@ -125,7 +139,7 @@ awaitable<Result<Response>> get(RequestContext& ctx) {
     auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
-    auto row = co_await visible_user(ctx, *id);
+    auto row = visible(ctx, co_await find_user(ctx.db, *id));
     if (!row)
         co_return row.error();
     co_return http::json_text(http::Status::ok, std::move(row->json));
@@ -138,17 +152,24 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
     auto in = parse_user_create(*body);
     if (!in)
         co_return in.error();
-    auto subject = co_await proposed_subject(ctx, *in, std::nullopt);
+    const auth::Principal& me = ctx.me();
+    if (!auth::role_may(me.role, Resource::Users, Action::Create))
+        co_return forbidden("You may not create this user.");
+    auto tx = co_await db::Transaction::begin(ctx.db);
+    if (!tx)
+        co_return tx.error();
+    auto subject = co_await proposed_subject(*tx, *in, std::nullopt);
     if (!subject)
         co_return subject.error();
-    if (!auth::may(ctx.me(), Resource::Users, Action::Create, *subject))
+    if (!auth::may(me, Resource::Users, Action::Create, *subject))
         co_return forbidden("You may not create this user.");
-
     std::string email = *in->find("email")->value;
     std::string hash;
     if (in->password) {
         if (auto bad = auth::password_policy_violation(*in->password, email))
             co_return validation_error({{"password", *bad}});
+        // On the worker pool, the transaction held meanwhile (creating users is rare; the
+        // locks are share locks on the new user's team leader or manager).
         int cost = ctx.services.config.bcrypt_cost;
         // Named lambda: GCC 12 destroys a lambda temporary in a co_await twice (PR 107288).
         auto work = [p = *in->password, cost] { return auth::hash_password(p, cost); };
@@ -157,16 +178,11 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
         // No password yet: nothing can match this until a reset sets one.
         hash = "!unset:" + auth::random_token(16);
     }
-    auto tx = co_await db::Transaction::begin(ctx.db);
-    if (!tx)
-        co_return tx.error();
     auto row = co_await insert_user(*tx, *in, hash);
     if (!row)
         co_return row.error();
-    std::vector<db::Query> writes;
-    writes.push_back(
-        audit::entry(ctx, "user.create", "users", row->subject.id, std::nullopt, row->json));
-    auto done = co_await tx->commit(std::move(writes));
+    auto done = co_await commit_with_audit(ctx, *tx, "user.create", row->subject.id, std::nullopt,
+                                           row->json);
     if (!done)
         co_return done.error();
     Response res = http::json_text(http::Status::created, row->json);
@@ -178,7 +194,13 @@ awaitable<Result<Response>> patch(RequestContext& ctx) {
     auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
-    auto current = co_await visible_user(ctx, *id);
+    // Everything below reads and writes in one transaction, the user row locked first: two
+    // changes racing (e.g. moving an agent to a team leader being deleted) never both pass
+    // their checks on what the other is changing.
+    auto tx = co_await db::Transaction::begin(ctx.db);
+    if (!tx)
+        co_return tx.error();
+    auto current = visible(ctx, co_await lock_user(*tx, *id));
     if (!current)
         co_return current.error();
     auto body = http::parse_json_object(ctx.request);
@@ -197,27 +219,22 @@ awaitable<Result<Response>> patch(RequestContext& ctx) {
     }
     if (!auth::may(me, Resource::Users, Action::Update, current->subject))
         co_return forbidden("You may not change this user.");
-    auto proposed = co_await proposed_subject(ctx, *in, current->subject);
+    auto proposed = co_await proposed_subject(*tx, *in, current->subject);
     if (!proposed)
         co_return proposed.error();
     if (!auth::may(me, Resource::Users, Action::Update, *proposed))
         co_return forbidden("You may not give this user that role or place in the hierarchy.");
     if (proposed->role != current->subject.role) {
-        auto reports = co_await count_reports(ctx.db, *id);
+        auto reports = co_await count_reports(*tx, *id);
         if (!reports)
             co_return reports.error();
         if (auto conflict = role_change_conflict(current->subject.role, proposed->role, *reports))
             co_return *conflict;
     }
-    auto tx = co_await db::Transaction::begin(ctx.db);
-    if (!tx)
-        co_return tx.error();
     auto row = co_await update_user(*tx, *id, *in);
     if (!row)
         co_return row.error();
-    std::vector<db::Query> writes;
-    writes.push_back(audit::entry(ctx, "user.update", "users", *id, current->json, row->json));
-    auto done = co_await tx->commit(std::move(writes));
+    auto done = co_await commit_with_audit(ctx, *tx, "user.update", *id, current->json, row->json);
     if (!done)
         co_return done.error();
     co_return http::json_text(http::Status::ok, row->json);
@@ -227,7 +244,12 @@ awaitable<Result<Response>> remove(RequestContext& ctx) {
     auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
-    auto current = co_await visible_user(ctx, *id);
+    // One transaction, the user locked first: its reports are counted after any change that
+    // was adding one has committed (that change holds a share lock on this row).
+    auto tx = co_await db::Transaction::begin(ctx.db);
+    if (!tx)
+        co_return tx.error();
+    auto current = visible(ctx, co_await lock_user(*tx, *id));
     if (!current)
         co_return current.error();
     if (!auth::may(ctx.me(), Resource::Users, Action::Delete, current->subject))
@@ -236,24 +258,20 @@ awaitable<Result<Response>> remove(RequestContext& ctx) {
         co_return make_error(ErrorCode::Conflict, "You cannot delete your own account.");
     if (current->subject.deleted)
         co_return make_error(ErrorCode::Conflict, "This user is already deleted.");
-    auto reports = co_await count_reports(ctx.db, *id);
+    auto reports = co_await count_reports(*tx, *id);
     if (!reports)
         co_return reports.error();
     if (*reports > 0)
         co_return make_error(
             ErrorCode::Conflict,
             std::to_string(*reports) + " people report to this user; reassign them first.");
-    auto tx = co_await db::Transaction::begin(ctx.db);
-    if (!tx)
-        co_return tx.error();
     auto row = co_await soft_delete_user(*tx, *id);
     if (!row)
         co_return row.error();
     if (!*row)
         co_return make_error(ErrorCode::Conflict, "This user is already deleted.");
-    std::vector<db::Query> writes;
-    writes.push_back(audit::entry(ctx, "user.delete", "users", *id, current->json, (*row)->json));
-    auto done = co_await tx->commit(std::move(writes));
+    auto done =
+        co_await commit_with_audit(ctx, *tx, "user.delete", *id, current->json, (*row)->json);
     if (!done)
         co_return done.error();
     co_return http::no_content();

@@ -1,5 +1,5 @@
 #pragma once
-// SQL of the users module.
+// The users area's statements (src/users/sql/), run and read by column name.
 #include "auth/scope.hpp"
 #include "db/keyset_page.hpp"
 #include "db/pool.hpp"
@@ -14,8 +14,8 @@
 namespace coach::users {
 
 struct UserRow {
-    std::string json;       // public JSON
-    auth::Subject subject;  // for scope checks
+    std::string json;       // public JSON, built by PostgreSQL (user_json, migration 0016)
+    auth::Subject subject;  // for permission checks
 };
 
 struct ListFilter {
@@ -33,16 +33,23 @@ awaitable<Result<std::optional<UserRow>>> find_user(db::Pool& pool, const std::s
 awaitable<Result<ListPage>> list_users(db::Pool& pool, const auth::Principal& viewer,
                                        const ListFilter& filter);
 
-// Roles and managers of the referenced users (team_leader_id / manager_id), live ones only.
+// The following run inside the caller's transaction, so that the checks made on what they
+// read and the write they guard see the same rows (docs/architecture.md, "Check and write").
+
+// The user, locked until the transaction ends.
+awaitable<Result<std::optional<UserRow>>> lock_user(db::Transaction& tx, const std::string& id);
+
+// Roles and managers of the live users among `ids` (team_leader_id / manager_id of a user
+// being written), share-locked until the transaction ends.
 struct RefInfo {
     auth::Role role;
     std::optional<std::string> manager_id;
 };
-awaitable<Result<std::vector<std::pair<std::string, RefInfo>>>> find_refs(
-    db::Pool& pool, const std::vector<std::string>& ids);
-awaitable<Result<long long>> count_reports(db::Pool& pool, const std::string& id);
+awaitable<Result<std::vector<std::pair<std::string, RefInfo>>>> lock_references(
+    db::Transaction& tx, const std::vector<std::string>& ids);
+awaitable<Result<long long>> count_reports(db::Transaction& tx, const std::string& id);
 
-// Writes inside the caller's transaction; return the new public JSON.
+// Writes; return the new row.
 awaitable<Result<UserRow>> insert_user(db::Transaction& tx, const UserInput& in,
                                        const std::string& password_hash);
 awaitable<Result<UserRow>> update_user(db::Transaction& tx, const std::string& id,

@@ -5,27 +5,19 @@ namespace {
 
 struct Column {
     std::string_view name;
-    std::string_view cast;
     enum Kind { Text, Email, Uuid, Date, Role, Status } kind;
     std::size_t max_length;
     bool nullable;
 };
 
 constexpr Column kColumns[] = {
-    {"email", "", Column::Email, 255, false},
-    {"name", "", Column::Text, 255, false},
-    {"role", "::user_role", Column::Role, 0, false},
-    {"team_leader_id", "::uuid", Column::Uuid, 0, true},
-    {"manager_id", "::uuid", Column::Uuid, 0, true},
-    {"department", "", Column::Text, 100, true},
-    {"employee_id", "", Column::Text, 50, true},
-    {"hire_date", "::date", Column::Date, 0, true},
-    {"phone", "", Column::Text, 20, true},
-    {"avatar_url", "", Column::Text, 500, true},
-    {"status", "::user_status", Column::Status, 0, false},
-    {"learning_style", "", Column::Text, 50, true},
-    {"shift_pattern", "", Column::Text, 50, true},
-    {"timezone", "", Column::Text, 50, false},
+    {"email", Column::Email, 255, false},      {"name", Column::Text, 255, false},
+    {"role", Column::Role, 0, false},          {"team_leader_id", Column::Uuid, 0, true},
+    {"manager_id", Column::Uuid, 0, true},     {"department", Column::Text, 100, true},
+    {"employee_id", Column::Text, 50, true},   {"hire_date", Column::Date, 0, true},
+    {"phone", Column::Text, 20, true},         {"avatar_url", Column::Text, 500, true},
+    {"status", Column::Status, 0, false},      {"learning_style", Column::Text, 50, true},
+    {"shift_pattern", Column::Text, 50, true}, {"timezone", Column::Text, 50, false},
 };
 
 Result<UserInput> parse(const boost::json::object& body, bool create) {
@@ -54,7 +46,7 @@ Result<UserInput> parse(const boost::json::object& body, bool create) {
                 break;
         }
         if (p.present)
-            in.columns.push_back({c.name, c.cast, std::move(p.value)});
+            in.columns.push_back({c.name, std::move(p.value)});
     }
     if (create) {
         for (std::string_view required : {"email", "name", "role"})
@@ -86,6 +78,17 @@ const Assignment* UserInput::find(std::string_view column) const {
         if (a.column == column)
             return &a;
     return nullptr;
+}
+
+std::string UserInput::json() const {
+    boost::json::object o;
+    for (const auto& a : columns) {
+        if (a.value)
+            o[a.column] = *a.value;
+        else
+            o[a.column] = nullptr;
+    }
+    return boost::json::serialize(o);
 }
 
 Result<UserInput> parse_user_create(const boost::json::object& body) {

@@ -10,7 +10,6 @@ namespace coach::users {
 
 struct Assignment {
     std::string_view column;           // from the fixed whitelist below, never from input
-    std::string_view cast;             // e.g. "::user_role"
     std::optional<std::string> value;  // nullopt = NULL
 };
 
@@ -19,6 +18,9 @@ struct UserInput {
     std::optional<std::string> password;  // create only
 
     const Assignment* find(std::string_view column) const;
+    // The columns as a JSON object (null for NULL), the parameter of insert_user.sql and
+    // update_user.sql.
+    std::string json() const;
 };
 
 // Create: email, name and role required. Patch: any subset, `null` clears nullable fields.

@@ -559,15 +559,13 @@ TEST(DashboardRulesSql, TeamLeaderScopeAgreesWithInScope) {
         "('gone.tl@org.test', 'G', 'TEAM_LEADER', 'x', $1, now()), "
         "('lonely.tl@org.test', 'L', 'TEAM_LEADER', 'x', NULL, NULL)",
         db::params(o.m1));
-    auto all = db.exec(
-        "SELECT u.id, u.role, u.team_leader_id, u.manager_id, tl.manager_id, "
-        "u.deleted_at IS NOT NULL FROM users u LEFT JOIN users tl ON tl.id = u.team_leader_id "
-        "ORDER BY u.id");
+    auto all = db.exec("SELECT * FROM user_subjects ORDER BY subject_id");
+    const auth::SubjectColumns cols(all);
     const std::string sql =
         "SELECT tl.id FROM users tl WHERE " + dashboards::team_leader_scope("$1::uuid", "$2::text");
     int pairs = 0;
     for (int v = 0; v < all.rows(); ++v) {
-        auth::Subject viewer = auth::subject_from_row(all, v);
+        auth::Subject viewer = auth::subject_at(all, v, cols);
         if (viewer.deleted)
             continue;
         auth::Principal p{viewer.id, viewer.role};
@@ -576,7 +574,7 @@ TEST(DashboardRulesSql, TeamLeaderScopeAgreesWithInScope) {
         for (int i = 0; i < visible.rows(); ++i)
             ids.insert(std::string(visible.get(i, 0)));
         for (int t = 0; t < all.rows(); ++t) {
-            auth::Subject target = auth::subject_from_row(all, t);
+            auth::Subject target = auth::subject_at(all, t, cols);
             if (target.role != auth::Role::TeamLeader)
                 continue;
             EXPECT_EQ(ids.contains(target.id), auth::in_scope(p, target))

@@ -99,7 +99,7 @@ TEST_F(SecurityHeaders, AuthMeAnswersFromTheSessionLookupAndTouchesAtMostOnceAMi
     EXPECT_EQ(me.json().at("id").as_string(), org_->a2);
     EXPECT_EQ(me.json().at("email").as_string(), "a2@org.test");
     EXPECT_FALSE(me.json().as_object().contains("password_hash"));
-    // The same JSON as GET /users/{id} (one definition: users::kUserJson).
+    // The same JSON as GET /users/{id} (one definition: user_json(), migration 0016).
     std::string admin = login(*server_, "admin@org.test");
     auto by_id = server_->as(admin, "GET", "/api/v1/users/" + org_->a2);
     ASSERT_EQ(by_id.status, 200);

@@ -1,6 +1,8 @@
-// The SQL scope predicate (list queries) and the pure scope rules (single rows) must agree on
-// every (viewer, user) pair of an organisation.
+// The permission table's SQL twin (migration 0016: coach_may, coach_readable_users) and its
+// C++ form (auth::may, auth/scope.cpp) must agree on every (viewer, user) pair of an
+// organisation, for every resource and every action.
 #include "auth/scope_sql.hpp"
+#include "db/arrays.hpp"
 #include "support/test_server.hpp"
 
 #include <gtest/gtest.h>
@@ -10,39 +12,132 @@
 namespace coach::test {
 namespace {
 
-TEST(ScopeSql, PredicateAgreesWithInScopeForEveryPair) {
-    TestDatabase db;
+struct Everyone {
+    db::PgResult rows;
+    std::vector<auth::Subject> subjects;
+};
+
+// Create_org's users plus a team leader without manager, an agent without team leader and a
+// deleted agent.
+Everyone everyone(TestDatabase& db) {
     Org o = create_org(db);
-    // An extra twist: a team leader without manager and an agent without team leader.
     db.exec(
-        "INSERT INTO users (email, name, role, password_hash) VALUES "
-        "('lonely.tl@org.test', 'L', 'TEAM_LEADER', 'x'), ('lonely.a@org.test', 'L', 'AGENT', "
-        "'x')");
-    auto all = db.exec(
-        "SELECT u.id, u.role, u.team_leader_id, u.manager_id, tl.manager_id, "
-        "u.deleted_at IS NOT NULL FROM users u LEFT JOIN users tl ON tl.id = u.team_leader_id "
-        "ORDER BY u.id");
-    ASSERT_EQ(all.rows(), 11);
-    const std::string sql =
-        "SELECT u.id FROM users u WHERE " + auth::scope_predicate("$1", "$2") + " ORDER BY u.id";
-    int checked = 0;
-    for (int v = 0; v < all.rows(); ++v) {
-        auth::Subject viewer = auth::subject_from_row(all, v);
+        "INSERT INTO users (email, name, role, password_hash, team_leader_id, deleted_at) VALUES "
+        "('lonely.tl@org.test', 'L', 'TEAM_LEADER', 'x', NULL, NULL), "
+        "('lonely.a@org.test', 'L', 'AGENT', 'x', NULL, NULL), "
+        "('gone.a@org.test', 'G', 'AGENT', 'x', $1, now())",
+        db::params(o.tl1));
+    Everyone e{db.exec("SELECT * FROM user_subjects ORDER BY subject_id"), {}};
+    const auth::SubjectColumns cols(e.rows);
+    for (int i = 0; i < e.rows.rows(); ++i)
+        e.subjects.push_back(auth::subject_at(e.rows, i, cols));
+    return e;
+}
+
+std::vector<std::string> names_of_resources() {
+    std::vector<std::string> out;
+    for (auth::Resource r : auth::kAllResources)
+        out.emplace_back(auth::to_string(r));
+    return out;
+}
+
+std::vector<std::string> names_of_actions() {
+    std::vector<std::string> out;
+    for (auth::Action a : auth::kAllActions)
+        out.emplace_back(auth::to_string(a));
+    return out;
+}
+
+TEST(ScopeSql, CoachMayAgreesWithMayForEveryPairResourceAndAction) {
+    TestDatabase db;
+    Everyone e = everyone(db);
+    ASSERT_EQ(e.subjects.size(), 12u);
+    // Per viewer, every (target, resource, action) in one statement.
+    const std::string sql = R"sql(
+SELECT s.subject_id, r.resource, a.action,
+       coalesce(coach_may($1, $2, r.resource, a.action, s.subject_id, s.subject_role,
+                          s.subject_team_leader_id, s.subject_manager_id,
+                          s.subject_team_leaders_manager_id, s.subject_deleted), false)
+  FROM user_subjects s, unnest($3::text[]) r(resource), unnest($4::text[]) a(action))sql";
+    const std::string resources = db::text_array(names_of_resources());
+    const std::string actions = db::text_array(names_of_actions());
+    int checked = 0, granted = 0;
+    for (const auth::Subject& viewer : e.subjects) {
         if (viewer.deleted)
             continue;
-        auth::Principal p{viewer.id, viewer.role};
-        auto visible = db.exec(sql, db::params(p.id, auth::to_string(p.role)));
+        const auth::Principal p{viewer.id, viewer.role};
+        auto r = db.exec(sql, db::params(p.id, auth::to_string(p.role), resources, actions));
         std::set<std::string> from_sql;
-        for (int i = 0; i < visible.rows(); ++i)
-            from_sql.insert(std::string(visible.get(i, 0)));
-        for (int t = 0; t < all.rows(); ++t) {
-            auth::Subject target = auth::subject_from_row(all, t);
-            EXPECT_EQ(from_sql.contains(target.id), auth::in_scope(p, target))
-                << auth::to_string(p.role) << " " << p.id << " -> " << target.id;
-            ++checked;
+        for (int i = 0; i < r.rows(); ++i)
+            if (r.get_bool(i, 3))
+                from_sql.insert(std::string(r.get(i, 0)) + " " + std::string(r.get(i, 1)) + " " +
+                                std::string(r.get(i, 2)));
+        for (const auth::Subject& target : e.subjects)
+            for (auth::Resource resource : auth::kAllResources)
+                for (auth::Action action : auth::kAllActions) {
+                    const bool want = auth::may(p, resource, action, target);
+                    const std::string key = target.id + " " +
+                                            std::string(auth::to_string(resource)) + " " +
+                                            std::string(auth::to_string(action));
+                    EXPECT_EQ(from_sql.contains(key), want)
+                        << auth::to_string(p.role) << " " << p.id << " " << key;
+                    ++checked;
+                    granted += want ? 1 : 0;
+                }
+    }
+    // 10 live viewers x 12 users x every resource and action.
+    EXPECT_EQ(
+        checked,
+        10 * 12 * static_cast<int>(std::size(auth::kAllResources) * std::size(auth::kAllActions)));
+    EXPECT_GT(granted, 0);
+}
+
+TEST(ScopeSql, ReadableUsersIsMayReadForEveryPairAndResource) {
+    TestDatabase db;
+    Everyone e = everyone(db);
+    int checked = 0;
+    for (const auth::Subject& viewer : e.subjects) {
+        if (viewer.deleted)
+            continue;
+        const auth::Principal p{viewer.id, viewer.role};
+        for (auth::Resource resource : auth::kAllResources) {
+            auto r = db.exec("SELECT user_id FROM coach_readable_users($1, $2, $3)",
+                             db::params(p.id, auth::to_string(p.role), auth::to_string(resource)));
+            std::set<std::string> from_sql;
+            for (int i = 0; i < r.rows(); ++i)
+                from_sql.insert(std::string(r.get(i, 0)));
+            for (const auth::Subject& target : e.subjects) {
+                EXPECT_EQ(from_sql.contains(target.id),
+                          auth::may(p, resource, auth::Action::Read, target))
+                    << auth::to_string(p.role) << " " << p.id << " " << auth::to_string(resource)
+                    << " of " << target.id;
+                ++checked;
+            }
         }
     }
-    EXPECT_EQ(checked, 10 * 11);  // every live viewer against every user
+    EXPECT_EQ(checked, 10 * 12 * static_cast<int>(std::size(auth::kAllResources)));
+}
+
+// The functions are written to be inlined into the calling query, so that with the role and
+// resource known the planner keeps only the matching branch and can use an index. A change
+// that stops the inlining (STRICT, a SET clause, plpgsql, ...) fails here.
+TEST(ScopeSql, FunctionsAreInlinedIntoTheQuery) {
+    TestDatabase db;
+    Org o = create_org(db);
+    auto plan = db.exec(
+        "EXPLAIN (VERBOSE, COSTS OFF) SELECT u.id FROM users u "
+        "JOIN coach_readable_users('" +
+        o.tl1 +
+        "'::uuid, 'TEAM_LEADER', 'metrics') v "
+        "ON v.user_id = u.id");
+    std::string text;
+    for (int i = 0; i < plan.rows(); ++i)
+        text += std::string(plan.get(i, 0)) + "\n";
+    EXPECT_EQ(text.find("coach_"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Function Scan"), std::string::npos) << text;
+    // Only the team leader's branch is left: its own agents, by team_leader_id.
+    EXPECT_NE(text.find("team_leader_id = '" + o.tl1 + "'"), std::string::npos) << text;
+    EXPECT_EQ(text.find("MANAGER"), std::string::npos) << text;
 }
 
 }  // namespace

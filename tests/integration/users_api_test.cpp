@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
 #include <set>
+#include <thread>
 
 namespace coach::test {
 namespace {
@@ -236,6 +239,100 @@ TEST_F(UsersApi, DeleteIsAdminOnlySoftAndRefusedWithReports) {
     auto row = server_->db().exec("SELECT deleted_at IS NOT NULL FROM users WHERE id = $1::uuid",
                                   db::params(id));
     EXPECT_TRUE(row.get_bool(0, 0));  // soft: the row stays
+}
+
+// Two changes racing on the hierarchy: each request reads what it checks and writes in one
+// transaction, the rows it depends on locked, so the rule "nobody reports to a deleted user"
+// holds whichever commits first. The other change is played by a second connection that holds
+// its locks until the request is seen waiting for them.
+class UsersRace : public UsersApi {
+  protected:
+    // Waits (at most 10 s) until a statement of the server waits for a lock held by `holder`.
+    static bool request_waits_for(db::SyncConnection& holder) {
+        const std::string pid = std::to_string(PQbackendPID(holder.raw()));
+        for (int i = 0; i < 200; ++i) {
+            auto r = server_->db().exec(
+                "SELECT count(*) FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))",
+                db::params(pid));
+            if (r.get_int(0, 0) > 0)
+                return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return false;
+    }
+    static std::string create(const std::string& body) {
+        auto r = as("admin", "POST", "/api/v1/users", body);
+        EXPECT_EQ(r.status, 201) << r.body;
+        return std::string(r.json().at("id").as_string());
+    }
+    static std::string team_leader_of(const std::string& id) {
+        auto r = server_->db().exec(
+            "SELECT coalesce(team_leader_id::text, '') FROM users WHERE id = $1::uuid",
+            db::params(id));
+        return std::string(r.get(0, 0));
+    }
+};
+
+// The team leader is being deleted (that transaction got there first) while an agent is moved
+// to them: the move waits, then sees the deletion and is refused.
+TEST_F(UsersRace, MovingAnAgentToATeamLeaderBeingDeletedIsRefused) {
+    const Org& o = *org_;
+    std::string tl = create(json::serialize(json::object{{"email", "race.tl1@org.test"},
+                                                         {"name", "Race TL"},
+                                                         {"role", "TEAM_LEADER"},
+                                                         {"manager_id", o.m1}}));
+    std::string agent = create(json::serialize(json::object{{"email", "race.a1@org.test"},
+                                                            {"name", "Race A"},
+                                                            {"role", "AGENT"},
+                                                            {"team_leader_id", o.tl1}}));
+
+    auto holder = server_->db().conn().sibling();
+    ASSERT_TRUE(holder) << holder.error().message;
+    ASSERT_TRUE(holder->exec("BEGIN"));
+    ASSERT_TRUE(
+        holder->exec("SELECT id FROM users WHERE id = $1::uuid FOR UPDATE", db::params(tl)));
+    ASSERT_TRUE(
+        holder->exec("UPDATE users SET deleted_at = now() WHERE id = $1::uuid", db::params(tl)));
+    auto move = std::async(std::launch::async, [&] {
+        return as("admin", "PATCH", "/api/v1/users/" + agent,
+                  json::serialize(json::object{{"team_leader_id", tl}}));
+    });
+    EXPECT_TRUE(request_waits_for(*holder));
+    ASSERT_TRUE(holder->exec("COMMIT"));
+    auto moved = move.get();
+    EXPECT_EQ(moved.status, 422) << moved.body;
+    EXPECT_EQ(team_leader_of(agent), o.tl1);
+}
+
+// An agent is being moved to the team leader (that transaction got there first) while the
+// team leader is deleted: the deletion waits, then counts the new report and is refused.
+TEST_F(UsersRace, DeletingATeamLeaderWhileAnAgentMovesToThemIsRefused) {
+    const Org& o = *org_;
+    std::string tl = create(json::serialize(json::object{{"email", "race.tl2@org.test"},
+                                                         {"name", "Race TL 2"},
+                                                         {"role", "TEAM_LEADER"},
+                                                         {"manager_id", o.m1}}));
+    std::string agent = create(json::serialize(json::object{{"email", "race.a2@org.test"},
+                                                            {"name", "Race A 2"},
+                                                            {"role", "AGENT"},
+                                                            {"team_leader_id", o.tl1}}));
+
+    auto holder = server_->db().conn().sibling();
+    ASSERT_TRUE(holder) << holder.error().message;
+    ASSERT_TRUE(holder->exec("BEGIN"));
+    ASSERT_TRUE(holder->exec("SELECT id FROM users WHERE id = $1::uuid FOR SHARE", db::params(tl)));
+    ASSERT_TRUE(holder->exec("UPDATE users SET team_leader_id = $2::uuid WHERE id = $1::uuid",
+                             db::params(agent, tl)));
+    auto remove = std::async(std::launch::async,
+                             [&] { return as("admin", "DELETE", "/api/v1/users/" + tl); });
+    EXPECT_TRUE(request_waits_for(*holder));
+    ASSERT_TRUE(holder->exec("COMMIT"));
+    auto removed = remove.get();
+    EXPECT_EQ(removed.status, 409) << removed.body;
+    auto row = server_->db().exec("SELECT deleted_at IS NULL FROM users WHERE id = $1::uuid",
+                                  db::params(tl));
+    EXPECT_TRUE(row.get_bool(0, 0));
+    EXPECT_EQ(team_leader_of(agent), tl);
 }
 
 }  // namespace

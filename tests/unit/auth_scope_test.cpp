@@ -66,8 +66,8 @@ TEST(AuthScope, EveryRoleAgainstEverySubject) {
     }
 }
 
-// The DESIGN section 6 table, one 5-letter string per (role, resource) over the actions
-// Read, Create, Update, Delete, Approve:
+// The permission table (docs/architecture.md, "Permissions"), one 5-letter string per (role,
+// resource) over the actions Read, Create, Update, Delete, Approve:
 //   A all in scope (admin: everyone)     P anyone in scope
 //   W TEAM_LEADERs and AGENTs in scope   O own agents (AGENT with team_leader_id = self)
 //   S self only                          - nobody
@@ -86,6 +86,8 @@ const std::map<Resource, std::array<const char*, 4>> kTable = {
     {Resource::AuditLog,      {"AAAA-", "P----", "-----",     "-----"}},
     {Resource::Jobs,          {"AAAA-", "P----", "-----",     "-----"}},
     {Resource::Settings,      {"AAAA-", "P----", "-----",     "-----"}},
+    {Resource::Teams,         {"AAAA-", "P----", "S----",     "-----"}},
+    {Resource::Notifications, {"SSSS-", "SSSS-", "SSSS-",     "SSSS-"}},
 };
 // clang-format on
 
@@ -137,8 +139,28 @@ TEST(AuthScope, MatrixForEveryRoleResourceActionAndSubject) {
             }
         }
     }
-    EXPECT_EQ(checked, 12 * 5 * kCount * kCount);
+    EXPECT_EQ(checked, 14 * 5 * kCount * kCount);
     EXPECT_GT(granted, 0);
+}
+
+// role_may: whether the role's cell grants anything at all (a route's 403 before loading).
+TEST(AuthScope, RoleMayIsTheTableCellNotBeingEmpty) {
+    const auto users = org();
+    int checked = 0;
+    for (const auto& [resource, row] : kTable) {
+        for (std::size_t a = 0; a < std::size(kAllActions); ++a) {
+            for (Role role : {Role::Admin, Role::Manager, Role::TeamLeader, Role::Agent}) {
+                const char grant = row[static_cast<std::size_t>(role)][a];
+                EXPECT_EQ(role_may(role, resource, kAllActions[a]), grant != '-')
+                    << to_string(role) << " " << to_string(kAllActions[a]) << " "
+                    << to_string(resource);
+                ++checked;
+            }
+        }
+    }
+    EXPECT_EQ(checked, 14 * 5 * 4);
+    EXPECT_FALSE(role_may(Role::Agent, Resource::Teams, Action::Read));
+    EXPECT_TRUE(role_may(Role::TeamLeader, Resource::Teams, Action::Read));
 }
 
 TEST(AuthScope, OutOfScopeIsAlwaysDenied) {

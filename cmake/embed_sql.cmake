@@ -1,0 +1,31 @@
+# Writes OUT: a header holding every DIR/*.sql file of one area as a constant,
+# coach::AREA::sql::NAME (a std::string_view), NAME being the file name without ".sql".
+# Each file is one statement; its leading "--" comment says what it returns and its
+# parameters (docs/architecture.md, "Named SQL").
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "// Generated from src/${AREA}/sql/*.sql by cmake/embed_sql.cmake: edit those files.\n")
+string(APPEND body "#pragma once\n#include <string_view>\n\nnamespace coach::${AREA}::sql {\n")
+foreach(f IN LISTS files)
+  get_filename_component(name ${f} NAME_WE)
+  if(NOT name MATCHES "^[a-z][a-z0-9_]*$")
+    message(FATAL_ERROR "${f}: a named SQL file is called like a C++ identifier (a-z, 0-9, _)")
+  endif()
+  file(READ ${f} text)
+  if(text MATCHES "\\)coach_sql\"")
+    message(FATAL_ERROR "${f} contains the literal's delimiter")
+  endif()
+  # Adjacent literals of at most 8000 bytes each: some compilers limit one literal's length.
+  string(LENGTH "${text}" len)
+  set(chunks "")
+  set(pos 0)
+  while(pos LESS len)
+    string(SUBSTRING "${text}" ${pos} 8000 part)
+    string(APPEND chunks "R\"coach_sql(${part})coach_sql\"\n")
+    math(EXPR pos "${pos} + 8000")
+  endwhile()
+  string(APPEND body "\n// src/${AREA}/sql/${name}.sql\ninline constexpr std::string_view ${name} =\n${chunks};\n")
+endforeach()
+string(APPEND body "\n}  // namespace coach::${AREA}::sql\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
