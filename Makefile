@@ -7,7 +7,7 @@ export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_f
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all build run test bench bench-data bootstrap web clean format tidy
+.PHONY: all build build-server run test bench bench-data bootstrap web clean format tidy
 
 all: build
 
@@ -20,10 +20,14 @@ $(BUILD)/build.ninja: CMakeLists.txt
 build: bootstrap $(BUILD)/build.ninja
 	cmake --build $(BUILD)
 
+# Only what `make run` runs: the server (the test suites and benchmarks wait for `make test`).
+build-server: bootstrap $(BUILD)/build.ninja
+	cmake --build $(BUILD) --target coach
+
 web: bootstrap
 	@scripts/web-build
 
-run: build web
+run: build-server web
 	COACH_WEB_DIR=web/dist $(BUILD)/coach serve --demo-data
 
 test: build web
