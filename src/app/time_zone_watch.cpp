@@ -1,5 +1,8 @@
 #include "app/time_zone_watch.hpp"
 
+#include "app/sql.hpp"
+#include "db/columns.hpp"
+
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -17,8 +20,8 @@ namespace {
 Result<void> record(const db::PgResult& r, OrgTimeZone& zone) {
     if (r.rows() != 1)
         return make_error(ErrorCode::Internal, "job_timezone() returned no row");
-    std::string name(r.get(0, 0));
-    auto offset_text = r.get(0, 1);
+    std::string name(r.get(0, db::column(r, "timezone")));
+    auto offset_text = r.get(0, db::column(r, "utc_offset"));
     long offset = 0;
     std::from_chars(offset_text.data(), offset_text.data() + offset_text.size(), offset);
     if (zone.update(name, std::chrono::seconds(offset)))
@@ -30,7 +33,7 @@ Result<void> record(const db::PgResult& r, OrgTimeZone& zone) {
 
 Result<void> resolve_time_zone(db::SyncConnection& conn, const std::string& fallback,
                                OrgTimeZone& zone) {
-    auto r = conn.exec(kResolveTimeZoneSql, db::params(fallback));
+    auto r = conn.exec(app::sql::resolve_time_zone, db::params(fallback));
     if (!r)
         return r.error();
     return record(*r, zone);
@@ -63,7 +66,7 @@ asio::awaitable<void> TimeZoneWatch::run() {
         co_await timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
         if (stopping_)
             break;
-        auto r = co_await pool_.query(kResolveTimeZoneSql, db::params(fallback_));
+        auto r = co_await pool_.query(app::sql::resolve_time_zone, db::params(fallback_));
         Result<void> recorded = r ? record(*r, zone_) : Result<void>(r.error());
         // During an outage the zone stays as it was; the next minute tries again.
         if (!recorded && recorded.error().code != ErrorCode::Unavailable)

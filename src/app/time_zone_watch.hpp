@@ -11,11 +11,6 @@
 
 namespace coach {
 
-// $1: the fallback (COACH_TIMEZONE). One row: the zone name, its offset to UTC now (seconds).
-inline constexpr std::string_view kResolveTimeZoneSql = R"sql(
-SELECT tz, extract(epoch FROM (now() AT TIME ZONE tz) - (now() AT TIME ZONE 'UTC'))::int
-  FROM job_timezone($1) AS tz)sql";
-
 // Reads the zone into `zone`; logs when it changed.
 Result<void> resolve_time_zone(db::SyncConnection& conn, const std::string& fallback,
                                OrgTimeZone& zone);

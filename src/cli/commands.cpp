@@ -5,8 +5,10 @@
 #include "cli/database.hpp"
 #include "cli/import_command.hpp"
 #include "cli/jobs_command.hpp"
+#include "cli/sql.hpp"
 #include "core/log.hpp"
 #include "core/malloc_tuning.hpp"
+#include "db/columns.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/derived.hpp"
 
@@ -193,16 +195,14 @@ void user_create() {
         g_exit = fail(conn.error());
         return;
     }
-    auto r = conn->exec(
-        "INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3::user_role, $4) "
-        "RETURNING id",
-        db::params(options().email, options().name, options().role,
-                   auth::hash_password(password, config->bcrypt_cost)));
+    auto r = conn->exec(sql::create_user,
+                        db::params(options().email, options().name, options().role,
+                                   auth::hash_password(password, config->bcrypt_cost)));
     if (!r) {
         g_exit = fail(r.error());
         return;
     }
-    std::cout << r->get(0, 0) << std::endl;
+    std::cout << r->get(0, db::column(*r, "id")) << std::endl;
 }
 
 void user_set_password() {
@@ -227,15 +227,7 @@ void user_set_password() {
     }
     // A new password ends every session of that user.
     auto r =
-        conn->exec(R"sql(
-WITH u AS (
-    UPDATE users SET password_hash = $2, password_reset_token = NULL, password_reset_expires = NULL
-     WHERE lower(email) = lower($1) AND deleted_at IS NULL RETURNING id
-), s AS (
-    UPDATE user_sessions SET revoked_at = now()
-     WHERE user_id IN (SELECT id FROM u) AND revoked_at IS NULL
-)
-SELECT id FROM u)sql",
+        conn->exec(sql::set_password,
                    db::params(options().email, auth::hash_password(password, config->bcrypt_cost)));
     if (!r) {
         g_exit = fail(r.error());

@@ -3,7 +3,9 @@
 #include "app/time_zone_watch.hpp"
 
 #include "cli/database.hpp"
+#include "cli/sql.hpp"
 #include "core/log.hpp"
+#include "db/columns.hpp"
 #include "imports/importer.hpp"
 
 #include <fmt/format.h>
@@ -20,17 +22,6 @@ namespace coach::cli {
 namespace {
 
 constexpr int kFailed = 1, kUsage = 2, kPartial = 3, kRefused = 4;
-
-constexpr std::string_view kFirstAdmin =
-    "SELECT id, role FROM users WHERE role = 'ADMIN' AND deleted_at IS NULL "
-    "ORDER BY created_at, id LIMIT 1";
-constexpr std::string_view kImporterByEmail =
-    "SELECT id, role FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL "
-    "AND role IN ('ADMIN', 'MANAGER')";
-constexpr std::string_view kReport = R"sql(
-SELECT status, coalesce(total_rows, 0), coalesce(failed_rows, 0), coalesce(error_summary, ''),
-       coalesce(error_details, '[]'::jsonb)::text
-  FROM import_logs WHERE id = $1::uuid)sql";
 
 struct ImportCliOptions {
     std::string file, type = "METRICS", mode = "strict", as, sheet;
@@ -74,8 +65,8 @@ void run() {
         spdlog::error("{}", conn.error().message);
         exit_with(kFailed);
     }
-    auto who =
-        o.as.empty() ? conn->exec(kFirstAdmin) : conn->exec(kImporterByEmail, db::params(o.as));
+    auto who = o.as.empty() ? conn->exec(sql::first_admin)
+                            : conn->exec(sql::importer_by_email, db::params(o.as));
     if (!who) {
         spdlog::error("{}", who.error().message);
         exit_with(kFailed);
@@ -94,9 +85,10 @@ void run() {
     options.file_name = std::filesystem::path(o.file).filename().string();
     if (!o.sheet.empty())
         options.sheet = o.sheet;
-    options.actor = {std::string(who->get(0, 0)),
-                     auth::parse_role(who->get(0, 1)).value_or(auth::Role::Admin), "", "coach-cli",
-                     ""};
+    options.actor = {
+        std::string(who->get(0, db::column(*who, "id"))),
+        auth::parse_role(who->get(0, db::column(*who, "role"))).value_or(auth::Role::Admin), "",
+        "coach-cli", ""};
     options.data_dir = config.data_dir;
     OrgTimeZone zone;
     if (auto z = resolve_time_zone(*conn, config.timezone, zone); !z) {
@@ -127,15 +119,15 @@ void run() {
                       ? kUsage
                       : kFailed);
     }
-    auto r = conn->exec(kReport, db::params(*id));
+    auto r = conn->exec(sql::import_report, db::params(*id));
     if (!r || r->empty()) {
         spdlog::error("import {}: its log cannot be read", *id);
         exit_with(kFailed);
     }
-    std::string status(r->get(0, 0));
+    std::string status(r->get(0, db::column(*r, "status")));
     std::cout << fmt::format("import {}: {}{}\n{}\n", *id, status, o.dry_run ? " (dry run)" : "",
-                             r->get(0, 3));
-    auto details = boost::json::parse(r->get(0, 4)).as_array();
+                             r->get(0, db::column(*r, "error_summary")));
+    auto details = boost::json::parse(r->get(0, db::column(*r, "error_details"))).as_array();
     std::size_t shown = 0;
     for (const auto& d : details) {
         if (++shown > 20) {

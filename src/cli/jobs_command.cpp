@@ -1,7 +1,9 @@
 #include "cli/jobs_command.hpp"
 
 #include "cli/database.hpp"
+#include "cli/sql.hpp"
 #include "core/log.hpp"
+#include "db/columns.hpp"
 #include "jobs/runner.hpp"
 #include "jobs/schedule.hpp"
 
@@ -107,12 +109,6 @@ void run_command() {
     }
 }
 
-constexpr std::string_view kLastRuns = R"sql(
-SELECT DISTINCT ON (job_name) job_name, status, to_json(started_at) #>> '{}', rows_affected,
-       error
-  FROM job_runs
- ORDER BY job_name, started_at DESC)sql";
-
 void list_command() {
     Config config = config_or_exit();
     auto schedule = jobs::schedule_from(config.job_times);
@@ -123,22 +119,25 @@ void list_command() {
     std::optional<Database> db;
     auto conn = connect_or_exit(config, db);
     auto plan = jobs::plan_jobs(conn, *schedule, config.timezone);
-    auto last = plan ? conn.exec(kLastRuns) : Result<db::PgResult>(plan.error());
+    auto last = plan ? conn.exec(sql::last_runs) : Result<db::PgResult>(plan.error());
     if (!plan || !last) {
         report(last.error());
         exit_with(kFailed);
     }
     std::cout << fmt::format("{:<20} {:<5} {:<26} {:<8} {}\n", "JOB", "TIME", "NEXT RUN (UTC)",
                              "LAST", "LAST STARTED (UTC), ROWS / ERROR");
+    const int job_name = db::column(*last, "job_name"), last_status = db::column(*last, "status"),
+              started = db::column(*last, "started"), rows = db::column(*last, "rows_affected"),
+              error = db::column(*last, "error");
     for (const auto& p : *plan) {
         std::string status = "-", detail;
         for (int i = 0; i < last->rows(); ++i) {
-            if (last->get(i, 0) != p.job->name)
+            if (last->get(i, job_name) != p.job->name)
                 continue;
-            status = std::string(last->get(i, 1));
-            detail = std::string(last->get(i, 2)) + ", " +
-                     (last->is_null(i, 4) ? last->get_optional(i, 3).value_or("-")
-                                          : std::string(last->get(i, 4)));
+            status = std::string(last->get(i, last_status));
+            detail = std::string(last->get(i, started)) + ", " +
+                     (last->is_null(i, error) ? last->get_optional(i, rows).value_or("-")
+                                              : std::string(last->get(i, error)));
         }
         std::cout << fmt::format("{:<20} {:<5} {:<26} {:<8} {}\n", p.job->name, p.time,
                                  p.due ? "due now" : p.next_run.substr(0, 19), status, detail);

@@ -1,6 +1,9 @@
 #include "demo/demo_data.hpp"
 
-#include "demo/demo_data_sql.hpp"
+#include "db/columns.hpp"
+#include "demo/sql.hpp"
+
+#include <array>
 
 namespace coach::demo {
 namespace {
@@ -8,8 +11,22 @@ namespace {
 // Serializes concurrent loads (two `coach serve` instances starting on one empty database):
 // the second waits, then sees the users and refuses.
 constexpr std::string_view kLock = "SELECT pg_advisory_xact_lock(hashtext('coach.demo-data'))";
-constexpr std::string_view kHasUsers = "SELECT EXISTS (SELECT 1 FROM users)";
-constexpr std::string_view kLoad = "SELECT pg_temp.coach_load_demo($1::int, $2)";
+
+// The scripts creating the loader in pg_temp (this connection only), in the order the loader
+// runs them (src/demo/sql/): the helpers, its steps, the loader itself. drop_loader.sql drops
+// them all again before the transaction ends.
+constexpr std::array kLoaderScripts = {
+    sql::helpers,      sql::staff,         sql::agents,      sql::working_days,
+    sql::sessions,     sql::metrics,       sql::quick_notes, sql::action_items,
+    sql::action_plans, sql::effectiveness, sql::profiles,    sql::create_loader,
+};
+
+Result<bool> has_users(db::SyncConnection& conn) {
+    auto r = conn.exec(sql::has_users);
+    if (!r)
+        return r.error();
+    return r->get_bool(0, db::column(*r, "has_users"));
+}
 
 Error refused() {
     return make_error(ErrorCode::Conflict,
@@ -21,20 +38,21 @@ Result<void> load_in_transaction(db::SyncConnection& conn, int seed,
                                  const std::string& password_hash) {
     if (auto r = conn.exec(kLock); !r)
         return r.error();
-    auto has_users = conn.exec(kHasUsers);
-    if (!has_users)
-        return has_users.error();
-    if (has_users->get_bool(0, 0))
+    auto users = has_users(conn);
+    if (!users)
+        return users.error();
+    if (*users)
         return refused();
-    if (auto r = conn.exec_script(kDemoSql); !r)
-        return r.error();
-    if (auto r = conn.exec(kLoad, db::params(seed, password_hash)); !r) {
+    for (std::string_view script : kLoaderScripts)
+        if (auto r = conn.exec_script(script); !r)
+            return r.error();
+    if (auto r = conn.exec(sql::run_loader, db::params(seed, password_hash)); !r) {
         // The loader refuses with unique_violation when users appeared meanwhile.
         if (r.error().sqlstate == "23505")
             return refused();
         return r.error();
     }
-    if (auto r = conn.exec_script(kDemoCleanupSql); !r)
+    if (auto r = conn.exec_script(sql::drop_loader); !r)
         return r.error();
     return Result<void>{};
 }
@@ -51,10 +69,10 @@ std::vector<Account> accounts() {
 }
 
 Result<bool> database_is_empty(db::SyncConnection& conn) {
-    auto r = conn.exec("SELECT NOT EXISTS (SELECT 1 FROM users)");
-    if (!r)
-        return r.error();
-    return r->get_bool(0, 0);
+    auto users = has_users(conn);
+    if (!users)
+        return users.error();
+    return !*users;
 }
 
 Result<void> load(db::SyncConnection& conn, int seed, const std::string& password_hash) {

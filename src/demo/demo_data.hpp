@@ -1,7 +1,8 @@
 #pragma once
 // The demo organisation (`coach demo-data`, and `coach serve` on an empty database):
 // deterministic for a seed. 2 managers, 6 team leaders, 80 agents, 13 months of daily metrics
-// with a realistic shape, sessions, notes, action items and two PIPs.
+// with a realistic shape, sessions, notes, action items and two PIPs. Built by PostgreSQL: the
+// loader and its steps are the files of src/demo/sql/ (create_loader.sql describes the data).
 #include "core/error.hpp"
 #include "db/sync_connection.hpp"
 

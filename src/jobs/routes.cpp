@@ -1,12 +1,15 @@
 #include "jobs/routes.hpp"
 
 #include "core/offload.hpp"
+#include "db/columns.hpp"
 #include "db/pool.hpp"
+#include "http/collection.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
 #include "jobs/runner.hpp"
 #include "jobs/schedule.hpp"
+#include "jobs/sql.hpp"
 
 namespace coach::jobs {
 namespace asio = boost::asio;
@@ -20,53 +23,29 @@ namespace {
 
 // Every job with its schedule (next_run_at: the next regular run time; due_now: a run time
 // has passed without a run that counts, so a scheduler runs it at its next wake-up), the
-// start of its last SUCCESS and its last 10 runs, newest first.
-const std::string& list_sql() {
-    static const std::string sql = plan_cte() + R"sql(
-SELECT json_build_object(
-    'items', coalesce(json_agg(json_build_object(
-        'name', c.name, 'description', c.description, 'time', to_char(c.at, 'HH24:MI'),
-        'timezone', c.tz, 'takes_date', c.takes_date, 'takes_full', c.takes_full,
-        'next_run_at', c.next, 'due_now', c.due_at <= c.now,
-        'last_success_at', ls.started_at, 'runs', coalesce(rr.runs, '[]'::json))
-        ORDER BY c.ord), '[]'::json),
-    'next_cursor', NULL)::text
-  FROM c
-  LEFT JOIN LATERAL (
-      SELECT max(started_at) AS started_at FROM job_runs
-       WHERE job_name = c.name AND status = 'SUCCESS'
-  ) ls ON true
-  LEFT JOIN LATERAL (
-      SELECT json_agg()sql" + std::string(kRunJson) +
-                                   R"sql( ORDER BY r.started_at DESC) AS runs
-        FROM (SELECT * FROM job_runs WHERE job_name = c.name
-               ORDER BY started_at DESC LIMIT 10) r
-  ) rr ON true)sql";
-    return sql;
-}
-
-// System-wide resource: the caller is the target (auth/scope.hpp).
-auth::Subject self(const auth::Principal& me) {
-    return auth::Subject{me.id, me.role, std::nullopt, std::nullopt, std::nullopt, false};
-}
-
+// start of its last SUCCESS and its last 10 runs, newest first: the json column of
+// jobs/sql/plan.sql, the statement the scheduler plans with.
 awaitable<Result<Response>> list(RequestContext& ctx) {
-    if (!auth::may(ctx.me(), Resource::Jobs, Action::Read, self(ctx.me())))
+    if (!auth::role_may(ctx.me().role, Resource::Jobs, Action::Read))
         co_return make_error(ErrorCode::Forbidden,
                              "Only administrators and managers may see the jobs.");
     auto schedule = schedule_from(ctx.services.config.job_times);
     if (!schedule)
         co_return make_error(ErrorCode::Internal, schedule.error().message);
     auto r = co_await ctx.db.query(
-        list_sql(),
+        sql::plan,
         db::params(schedule_json(*schedule), ctx.services.config.timezone, std::nullopt));
     if (!r)
         co_return r.error();
-    co_return http::json_text(http::Status::ok, std::string(r->get(0, 0)));
+    const int json = db::column(*r, "json");
+    std::vector<std::string> items;
+    for (int i = 0; i < r->rows(); ++i)
+        items.emplace_back(r->get(i, json));
+    co_return http::collection_response(items, std::nullopt);
 }
 
 awaitable<Result<Response>> run(RequestContext& ctx) {
-    if (!auth::may(ctx.me(), Resource::Jobs, Action::Update, self(ctx.me())))
+    if (!auth::role_may(ctx.me().role, Resource::Jobs, Action::Update))
         co_return make_error(ErrorCode::Forbidden, "Only an administrator may run jobs.");
     const Job* job = find_job(ctx.path_param("name"));
     if (!job)

@@ -1,6 +1,8 @@
 #include "jobs/runner.hpp"
 
 #include "audit/audit.hpp"
+#include "db/columns.hpp"
+#include "jobs/sql.hpp"
 #include "jobs/work.hpp"
 
 #include <unistd.h>
@@ -13,44 +15,7 @@ namespace json = boost::json;
 
 namespace {
 
-// The organisation's zone (setting, else the fallback, else UTC) and its today.
-constexpr std::string_view kResolve =
-    "SELECT tz, (now() AT TIME ZONE tz)::date::text FROM job_timezone($1) AS tz";
-
-constexpr std::string_view kInsertRun = R"sql(
-INSERT INTO job_runs (job_name, status, params, instance)
-VALUES ($1, 'RUNNING', $2::jsonb, $3)
-RETURNING id)sql";
-
 const std::string kTryLock = "SELECT pg_try_advisory_xact_lock(" + lock_key_sql("$1") + ")";
-
-// Runs that count as "the job ran today" for the scheduler: any trigger but an import's
-// partial recompute, and not run for another date.
-constexpr std::string_view kAlreadyRan = R"sql(
-SELECT EXISTS (
-    SELECT 1 FROM job_runs
-     WHERE job_name = $1 AND id <> $2::uuid AND status = 'SUCCESS'
-       AND started_at >= $3::timestamptz
-       AND params->>'date' IS NULL
-       AND params->>'trigger' IS DISTINCT FROM 'import'))sql";
-
-constexpr std::string_view kSetTimeZone = "SELECT set_config('TimeZone', $1, true)";
-
-constexpr std::string_view kSucceeded = R"sql(
-UPDATE job_runs
-   SET status = 'SUCCESS', finished_at = clock_timestamp(), rows_affected = $2,
-       params = coalesce(params, '{}'::jsonb) || $3::jsonb
- WHERE id = $1::uuid
-RETURNING json_build_object('job_name', job_name, 'params', params,
-                            'rows_affected', rows_affected)::text)sql";
-
-constexpr std::string_view kFinished = R"sql(
-UPDATE job_runs
-   SET status = $2::job_run_status, finished_at = clock_timestamp(), error = $3
- WHERE id = $1::uuid)sql";
-
-const std::string kSelectRun =
-    "SELECT " + std::string(kRunJson) + " FROM job_runs r WHERE r.id = $1::uuid";
 
 // A RUNNING row over a minute old whose job lock nobody holds: its instance stopped mid-run.
 // (The minute covers the moment between inserting the row and taking the lock.) The lock of
@@ -160,10 +125,11 @@ Result<long long> reap_abandoned_runs(db::SyncConnection& conn, std::string_view
 Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOptions& o) {
     if (auto errors = request_errors(job, o.request); !errors.empty())
         return validation_error(std::move(errors));
-    auto zone = conn.exec(kResolve, db::params(o.fallback_timezone));
+    auto zone = conn.exec(sql::resolve_zone, db::params(o.fallback_timezone));
     if (!zone)
         return zone.error();
-    std::string tz(zone->get(0, 0)), today(zone->get(0, 1));
+    std::string tz(zone->get(0, db::column(*zone, "timezone"))),
+        today(zone->get(0, db::column(*zone, "today")));
     // Dates are YYYY-MM-DD, so text order is date order.
     if (o.request.date && *o.request.date > today)
         return validation_error(
@@ -172,26 +138,28 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
         return reaped.error();
 
     auto inserted = conn.exec(
-        kInsertRun,
+        sql::insert_run,
         db::params(job.name, params_json(o),
                    o.instance.empty() ? instance_name(to_string(o.trigger)) : o.instance));
     if (!inserted)
         return inserted.error();
     RunOutcome out;
-    out.run_id = std::string(inserted->get(0, 0));
+    out.run_id = std::string(inserted->get(0, db::column(*inserted, "id")));
 
     auto finish = [&](RunStatus status, std::string message) -> Result<RunOutcome> {
         out.status = status;
         out.error = std::move(message);
-        if (auto r = conn.exec(kFinished, db::params(out.run_id, to_string(status), out.error)); !r)
+        if (auto r = conn.exec(sql::finish_run,
+                               db::params(out.run_id, to_string(status), std::nullopt, out.error));
+            !r)
             return r.error();
         return out;
     };
     auto read_back = [&]() -> Result<RunOutcome> {
-        auto row = conn.exec(kSelectRun, db::params(out.run_id));
+        auto row = conn.exec(sql::select_run, db::params(out.run_id));
         if (!row)
             return row.error();
-        out.run_json = std::string(row->get(0, 0));
+        out.run_json = std::string(row->get(0, db::column(*row, "json")));
         return out;
     };
 
@@ -206,7 +174,7 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
         auto f = finish(RunStatus::Failed, locked.error().message);
         return f ? read_back() : f;
     }
-    if (!locked->get_bool(0, 0)) {
+    if (!locked->get_bool(0, db::column(*locked, "pg_try_advisory_xact_lock"))) {
         tx.rollback();
         auto f = finish(RunStatus::Skipped, "already running");
         return f ? read_back() : f;
@@ -214,8 +182,8 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
     Result<JobOutput> done = make_error(ErrorCode::Internal, "not run");
     Result<void> ready;
     if (o.scheduled_for) {
-        auto ran = conn.exec(kAlreadyRan, db::params(job.name, out.run_id, *o.scheduled_for));
-        if (ran && ran->get_bool(0, 0)) {
+        auto ran = conn.exec(sql::already_ran, db::params(job.name, out.run_id, *o.scheduled_for));
+        if (ran && ran->get_bool(0, db::column(*ran, "ran"))) {
             tx.rollback();
             auto f = finish(RunStatus::Skipped, "already ran since " + *o.scheduled_for);
             return f ? read_back() : f;
@@ -229,7 +197,7 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
     JobContext ctx{conn, day, o.request.date.has_value(), o.request.full, tz};
     ctx.parallel = true;  // the run's transaction holds the lock and job_runs, no data change
     if (ready)
-        if (auto z = conn.exec(kSetTimeZone, db::params(tz)); !z)
+        if (auto z = conn.exec(sql::set_time_zone, db::params(tz)); !z)
             ready = z.error();
     if (ready)
         done = job.body(ctx);
@@ -239,15 +207,16 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
         json::object details = json::parse(done->details).as_object();
         details["today"] = day;
         details["timezone"] = tz;
-        auto marked = conn.exec(
-            kSucceeded, db::params(out.run_id, done->rows_affected, json::serialize(details)));
+        auto marked = conn.exec(sql::mark_succeeded, db::params(out.run_id, done->rows_affected,
+                                                                json::serialize(details)));
         Result<void> committed = marked ? Result<void>() : Result<void>(marked.error());
         if (marked && o.audit) {
             const AuditInfo& a = *o.audit;
-            auto audited = conn.exec(
-                audit::kInsertAudit,
-                db::params(a.actor_id, "job.run", "job_runs", out.run_id, std::nullopt,
-                           std::string(marked->get(0, 0)), a.ip, a.user_agent, a.request_id));
+            auto audited =
+                conn.exec(audit::kInsertAudit,
+                          db::params(a.actor_id, "job.run", "job_runs", out.run_id, std::nullopt,
+                                     std::string(marked->get(0, db::column(*marked, "summary"))),
+                                     a.ip, a.user_agent, a.request_id));
             if (!audited)
                 committed = audited.error();
         }

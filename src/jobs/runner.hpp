@@ -52,7 +52,7 @@ std::string_view to_string(RunStatus s);
 struct RunOutcome {
     RunStatus status = RunStatus::Failed;
     std::string run_id;
-    std::string run_json;  // the job_runs row as JSON (column names)
+    std::string run_json;  // the job_runs row as JSON (column names: select_run.sql)
     std::string error;     // FAILED: the error; SKIPPED: why
     long long rows_affected = 0;
 };
@@ -71,12 +71,5 @@ std::string lock_key_sql(std::string_view name_expr);
 // Marks RUNNING rows FAILED whose instance is gone (no session holds the job's advisory lock
 // and the row is over a minute old); all jobs when job_name is empty. Returns rows marked.
 Result<long long> reap_abandoned_runs(db::SyncConnection& conn, std::string_view job_name = {});
-
-// The job_runs row as JSON text.
-inline constexpr std::string_view kRunJson = R"sql(json_build_object(
-    'id', r.id, 'job_name', r.job_name, 'status', r.status, 'params', r.params,
-    'started_at', r.started_at, 'finished_at', r.finished_at,
-    'rows_affected', r.rows_affected, 'error', r.error, 'instance', r.instance,
-    'created_at', r.created_at, 'updated_at', r.updated_at))sql";
 
 }  // namespace coach::jobs

@@ -1,8 +1,8 @@
 #pragma once
 // When each job is due. Every job runs once a day at its time in the organisation's time zone
 // (job_timezone(): the setting 'timezone', else COACH_TIMEZONE, else UTC); the run times are
-// computed by PostgreSQL (job_prev_run/job_next_run in 0004), which knows the zone rules, DST
-// included (libstdc++ 12 has no std::chrono time zone database).
+// computed by PostgreSQL (jobs/sql/plan.sql, over job_prev_run/job_next_run of 0004), which
+// knows the zone rules, DST included (libstdc++ 12 has no std::chrono time zone database).
 //
 // DECISION (catch-up): a job is due when its latest run time has passed and no run since
 // then counts for it: a SUCCESS, or a RUNNING one (another instance is on it). So after
@@ -32,13 +32,8 @@ struct PlanItem {
 };
 
 // The JSON array of the schedule ([{name, description, time, takes_date, takes_full}]),
-// the first parameter of plan_cte().
+// the first parameter of jobs/sql/plan.sql.
 std::string schedule_json(const std::vector<ScheduledJob>& schedule);
-
-// The plan CTE (j: the jobs; c: per job tz, at, prev, next, due_at). Parameters: $1 the
-// schedule JSON, $2 the fallback zone, $3 now (timestamptz; NULL = now()).
-// (A function, not a global: other translation units build their queries from it at start.)
-const std::string& plan_cte();
 
 // The plan at `now` (timestamptz text; nullopt = the database's now()), in schedule order.
 Result<std::vector<PlanItem>> plan_jobs(db::SyncConnection& conn,

@@ -1,6 +1,6 @@
 #pragma once
-// The bodies of the jobs: set-based SQL run on a blocking connection inside the transaction
-// the runner opened (which holds the job's advisory lock and has TimeZone set to the
+// The bodies of the jobs: set-based SQL (jobs/sql/) run on a blocking connection inside the
+// transaction the runner opened (which holds the job's advisory lock and has TimeZone set to the
 // organisation's zone, so CURRENT_DATE in triggers and views is the organisation's today).
 #include "core/error.hpp"
 #include "db/sync_connection.hpp"

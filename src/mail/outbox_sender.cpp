@@ -1,6 +1,8 @@
 #include "mail/outbox_sender.hpp"
 
 #include "core/offload.hpp"
+#include "db/columns.hpp"
+#include "mail/sql.hpp"
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
@@ -11,37 +13,6 @@
 namespace coach::mail {
 namespace asio = boost::asio;
 using asio::awaitable;
-
-namespace {
-
-constexpr std::string_view kReclaimStuck = R"sql(
-UPDATE mail_outbox SET status = 'PENDING'
- WHERE status = 'SENDING' AND updated_at < now() - interval '10 minutes')sql";
-
-constexpr std::string_view kClaim = R"sql(
-UPDATE mail_outbox SET status = 'SENDING', attempts = attempts + 1
- WHERE id IN (SELECT id FROM mail_outbox
-               WHERE status = 'PENDING' AND next_attempt_at <= now()
-               ORDER BY next_attempt_at
-               LIMIT 20
-                 FOR UPDATE SKIP LOCKED)
-RETURNING id, to_address, subject, body_text, attempts)sql";
-
-constexpr std::string_view kSent = R"sql(
-UPDATE mail_outbox
-   SET status = 'SENT', sent_at = now(), last_error = NULL,
-       body_text = CASE WHEN kind = 'password_reset' THEN '[delivered; removed]' ELSE body_text END
- WHERE id = $1::uuid)sql";
-
-// Backoff: 1, 2, 4, 8 minutes; then FAILED.
-constexpr std::string_view kFailed = R"sql(
-UPDATE mail_outbox
-   SET status = CASE WHEN attempts >= $3::int THEN 'FAILED'::mail_status ELSE 'PENDING' END,
-       next_attempt_at = now() + make_interval(mins => power(2, attempts - 1)::int),
-       last_error = $2
- WHERE id = $1::uuid)sql";
-
-}  // namespace
 
 OutboxSender::OutboxSender(asio::io_context& io, db::Pool& pool, asio::thread_pool& workers,
                            SmtpSettings smtp, std::chrono::milliseconds poll_every)
@@ -77,27 +48,30 @@ awaitable<void> OutboxSender::run() {
 }
 
 awaitable<Result<int>> OutboxSender::deliver_due() {
-    if (auto r = co_await pool_.query(kReclaimStuck); !r)
+    if (auto r = co_await pool_.query(sql::reclaim_stuck); !r)
         co_return r.error();
-    auto claimed = co_await pool_.query(kClaim);
+    auto claimed = co_await pool_.query(sql::claim);
     if (!claimed)
         co_return claimed.error();
+    const int id_col = db::column(*claimed, "id"), to = db::column(*claimed, "to_address"),
+              subject = db::column(*claimed, "subject"), body = db::column(*claimed, "body_text"),
+              attempts = db::column(*claimed, "attempts");
     int sent = 0;
     for (int i = 0; i < claimed->rows(); ++i) {
-        std::string id(claimed->get(i, 0));
-        Message m{std::string(claimed->get(i, 1)), std::string(claimed->get(i, 2)),
-                  std::string(claimed->get(i, 3))};
+        std::string id(claimed->get(i, id_col));
+        Message m{std::string(claimed->get(i, to)), std::string(claimed->get(i, subject)),
+                  std::string(claimed->get(i, body))};
         auto work = [smtp = smtp_, m = std::move(m)] { return send(smtp, m); };
         Result<void> delivered = co_await offload(workers_, std::move(work));
         if (delivered) {
             ++sent;
-            if (auto r = co_await pool_.query(kSent, db::params(id)); !r)
+            if (auto r = co_await pool_.query(sql::mark_sent, db::params(id)); !r)
                 co_return r.error();
         } else {
             // The address is not logged: mail ids identify the row for an operator.
-            spdlog::warn("mail {} not delivered (attempt {}): {}", id, claimed->get(i, 4),
+            spdlog::warn("mail {} not delivered (attempt {}): {}", id, claimed->get(i, attempts),
                          delivered.error().message);
-            auto r = co_await pool_.query(kFailed,
+            auto r = co_await pool_.query(sql::mark_failed,
                                           db::params(id, delivered.error().message, kMaxAttempts));
             if (!r)
                 co_return r.error();

@@ -1,5 +1,6 @@
 #include "ops/routes.hpp"
 
+#include "db/columns.hpp"
 #include "db/migrations_data.hpp"
 #include "db/migrator.hpp"
 #include "db/pool.hpp"
@@ -27,11 +28,12 @@ awaitable<Result<Response>> readyz(RequestContext& ctx) {
     auto r = co_await ctx.db.query(db::kLandedMigrationsSql);
     if (!r)
         co_return r.error();
+    const int version = db::column(*r, "version"), checksum = db::column(*r, "checksum");
     for (const auto& m : db::embedded_migrations()) {
         bool landed = false;
         for (int i = 0; i < r->rows(); ++i)
-            landed =
-                landed || (r->get(i, 0) == m.name && r->get(i, 1) == db::migration_checksum(m.sql));
+            landed = landed || (r->get(i, version) == m.name &&
+                                r->get(i, checksum) == db::migration_checksum(m.sql));
         if (!landed) {
             Error e = make_error(ErrorCode::Unavailable,
                                  "Migration " + std::string(m.name) + " is not applied.");
