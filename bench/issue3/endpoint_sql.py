@@ -2,12 +2,13 @@
 """The SQL an endpoint runs, taken from PostgreSQL's log, as pgbench scripts.
 
 bench/issue3/run logs every statement (log_statement = 'all') while coach serves ONE request,
-then calls this. The statements and their parameters are what the server sent, byte for byte
-(the dashboard SQL is assembled in C++ from several constants with fmt::format, so reading the
-log cannot drift from the server, where a regex over store.cpp could). Statements of other
-statements (coach's background work, on any pooled connection) are left out: a statement is
-the request's when one of its parameters is the subject id or one of the request's own values
-(the token's hash, the viewer's id).
+then calls this. The statements and their parameters are what the server sent, byte for byte:
+the server's named SQL files (src/<area>/sql/<name>.sql), each found here by its text, with the
+parameters of that request. Statements of other requests (coach's background work, on any
+pooled connection) are left out: a statement is the request's when one of its parameters is
+the subject id or one of the request's own values (the token's hash, the viewer's id).
+The pgbench scripts carry each statement without its "--" comment lines (the named files'
+header comments), where pgbench would take a ':' for a variable; the rest is the same text.
 
   endpoint_sql.py LOG FROM TO OUT_PREFIX SUBJECT_ID SUBJECT_FILE [REQUEST_VALUE...]
 
@@ -25,6 +26,8 @@ id, equal weights, like the wrk script rotates over the same ids; "-": SUBJECT_I
   OUT_PREFIX.vars          the -D arguments, one per line (subject<k>=<id>, p<s>_<n>=<value>);
   OUT_PREFIX.statements    the statements as logged, NUL-separated (for EXPLAIN, the check);
   OUT_PREFIX.params        their parameters, one line per statement, tab-separated (\\N: NULL);
+  OUT_PREFIX.names         the named SQL file of each statement, one line per statement
+                           (<area>/<name>, or "?" for a text no file holds);
 and prints "<n statements> <protocol>": protocol "extended" when the server used unnamed
 statements (pgbench -M extended), "prepared" when it executed named prepared statements.
 """
@@ -49,6 +52,21 @@ def parse_params(text: str) -> dict[int, str | None]:
         out[int(m.group(1))] = None if m.group(2) == "NULL" else m.group(3).replace("''", "'")
         pos = m.end()
     return out
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def code(text: str) -> str:
+    """The statement without its "--" comment lines."""
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if not line.lstrip().startswith("--"))
+
+
+def named_statements() -> dict[str, str]:
+    """The text of every named SQL file (src/<area>/sql/<name>.sql) -> "<area>/<name>"."""
+    return {f.read_text(): f"{f.parent.parent.name}/{f.stem}"
+            for f in sorted(ROOT.glob("src/*/sql/*.sql"))}
 
 
 def statements(chunk: str) -> tuple[list[tuple[str, dict, str]], str]:
@@ -87,7 +105,8 @@ def main() -> None:
     # The runs of statements with one virtual transaction id: pipelines of the server.
     group = [x if x else f"alone{s}" for s, (_, _, x) in enumerate(stmts)]
     pipelined = [group.count(g) > 1 for g in group]
-    for s, (text, params, _) in enumerate(stmts, 1):
+    for s, (logged, params, _) in enumerate(stmts, 1):
+        text = code(logged)
         used = sorted(set(int(x) for x in re.findall(r"\$(\d+)", text)))
         if used != sorted(params):
             fail(f"statement {s}: placeholders {used} but parameters {sorted(params)}")
@@ -121,6 +140,8 @@ def main() -> None:
             + body.replace(":SUBJECT", f":subject{k}"))
     Path(f"{prefix}.vars").write_text("".join(v + "\n" for v in variables))
     Path(f"{prefix}.statements").write_text("".join(t + "\0" for t, _, _ in stmts))
+    named = named_statements()
+    Path(f"{prefix}.names").write_text("".join(named.get(t, "?") + "\n" for t, _, _ in stmts))
     Path(f"{prefix}.params").write_text("".join(
         "\t".join(p[n] for n in sorted(p)) + "\n" for _, p, _ in stmts))
     print(len(stmts), protocol)

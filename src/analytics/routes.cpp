@@ -1,3 +1,5 @@
+// GET /analytics/correlations. Its JSON is built by PostgreSQL (json_build_object in
+// sql/correlations.sql): one row of aggregates, nothing to write here but the text.
 #include "analytics/routes.hpp"
 
 #include "analytics/correlations.hpp"
@@ -19,7 +21,7 @@ constexpr int kDefaultDays = 90;
 constexpr int kMaxDays = 366;
 
 awaitable<Result<Response>> correlations(RequestContext& ctx) {
-    if (ctx.me().role == auth::Role::Agent)
+    if (!auth::role_may(ctx.me().role, auth::Resource::Effectiveness, auth::Action::Read))
         co_return make_error(ErrorCode::Forbidden, "Agents cannot see analytics.");
     std::vector<FieldError> errors;
     auto range =

@@ -63,13 +63,6 @@ std::string token_hash_param(std::string_view token) {
     return "\\x" + sha256_hex(token);
 }
 
-std::string with_viewer(std::string_view select) {
-    return fmt::format(
-        "WITH viewer AS (SELECT user_id AS id, role::text AS role"
-        " FROM live_session($1::bytea, $2::int))\n{}",
-        select);
-}
-
 asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx,
                                            std::optional<db::Query> prefetch) {
     bool via_cookie = false;

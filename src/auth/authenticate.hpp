@@ -17,10 +17,6 @@ inline constexpr std::string_view kSessionCookie = "coach_session";
 boost::asio::awaitable<Result<void>> authenticate(http::RequestContext& ctx,
                                                   std::optional<db::Query> prefetch = {});
 
-// `select` preceded by the CTE viewer(id, role): the caller of the session whose token hash is
-// $1 (idle limit $2 seconds), no row when that session is not live. For http::Prefetch.
-std::string with_viewer(std::string_view select);
-
 // The token presented by the request (bearer first, then cookie); empty when none.
 std::string presented_token(const http::Request& req, bool& via_cookie);
 

@@ -1,8 +1,7 @@
 #include "dashboards/cards.hpp"
 
 #include "db/arrays.hpp"
-
-#include <fmt/format.h>
+#include "db/columns.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -38,52 +37,54 @@ MetricSet metric_set_of_array(std::string_view a) noexcept {
     return set;
 }
 
-void append_rfc3339(std::string& out, std::string_view ts) {
-    std::size_t start = out.size();
-    out += ts;
-    if (ts.size() > 10 && ts[10] == ' ')
-        out[start + 10] = 'T';
-    // A UTC offset written as "+00" (hours only) becomes "+00:00".
-    if (ts.size() > 13) {
-        char sign = ts[ts.size() - 3];
-        if (sign == '+' || sign == '-')
-            out += ":00";
-    }
+CardColumns::CardColumns(const db::PgResult& r)
+    : agent_id(db::column(r, "agent_id")),
+      name(db::column(r, "name")),
+      employee_id(db::column(r, "employee_id")),
+      status(db::column(r, "status")),
+      card(db::column(r, "card")),
+      performance_level(db::column(r, "performance_level")),
+      avg30_composite_score(db::column(r, "avg30_composite_score")),
+      composite_trend(db::column(r, "composite_trend")),
+      declining_metrics(db::column(r, "declining_metrics")),
+      last_coaching_at(db::column(r, "last_coaching_at")),
+      days_since_last_coaching(db::column(r, "days_since_last_coaching")),
+      unaddressed_high_notes(db::column(r, "unaddressed_high_notes")),
+      overdue_action_items(db::column(r, "overdue_action_items")),
+      active_pip(db::column(r, "active_pip")) {}
+
+bool has_card(const db::PgResult& r, int row, const CardColumns& c) {
+    return !r.is_null(row, c.agent_id);
 }
 
-std::string rfc3339_of(std::string_view ts) {
-    std::string out;
-    append_rfc3339(out, ts);
-    return out;
-}
-
-CardRow card_row_from(const db::PgResult& r, int row, int c) {
+CardRow card_row_at(const db::PgResult& r, int row, const CardColumns& c) {
     auto optional_view = [&](int col) -> std::optional<std::string_view> {
         if (r.is_null(row, col))
             return std::nullopt;
         return r.get(row, col);
     };
     CardRow cr;
-    cr.agent_id = r.get(row, c + 0);
-    cr.name = r.get(row, c + 1);
-    cr.employee_id = optional_view(c + 2);
-    cr.status = r.get(row, c + 3);
-    cr.figures = optional_view(c + 4);
+    cr.agent_id = r.get(row, c.agent_id);
+    cr.name = r.get(row, c.name);
+    cr.employee_id = optional_view(c.employee_id);
+    cr.status = r.get(row, c.status);
+    cr.figures = optional_view(c.card);
     UrgencyInput& s = cr.signals;
-    if (!r.is_null(row, c + 5))
-        s.level = parse_level(r.get(row, c + 5));
-    if (!r.is_null(row, c + 6))
-        s.avg30_composite = number_of(r.get(row, c + 6));
-    if (!r.is_null(row, c + 7))
-        s.composite_trend = parse_trend(r.get(row, c + 7)).value_or(Trend::InsufficientData);
-    if (!r.is_null(row, c + 8))
-        s.declining_metrics = metric_set_of_array(r.get(row, c + 8));
-    cr.last_coaching_at = optional_view(c + 9);
-    if (!r.is_null(row, c + 10))
-        s.days_since_last_coaching = int_of(r.get(row, c + 10));
-    s.unaddressed_high_notes = int_of(r.get(row, c + 11));
-    s.overdue_action_items = int_of(r.get(row, c + 12));
-    s.active_pip = r.get_bool(row, c + 13);
+    if (!r.is_null(row, c.performance_level))
+        s.level = parse_level(r.get(row, c.performance_level));
+    if (!r.is_null(row, c.avg30_composite_score))
+        s.avg30_composite = number_of(r.get(row, c.avg30_composite_score));
+    if (!r.is_null(row, c.composite_trend))
+        s.composite_trend =
+            parse_trend(r.get(row, c.composite_trend)).value_or(Trend::InsufficientData);
+    if (!r.is_null(row, c.declining_metrics))
+        s.declining_metrics = metric_set_of_array(r.get(row, c.declining_metrics));
+    cr.last_coaching_at = optional_view(c.last_coaching_at);
+    if (!r.is_null(row, c.days_since_last_coaching))
+        s.days_since_last_coaching = int_of(r.get(row, c.days_since_last_coaching));
+    s.unaddressed_high_notes = int_of(r.get(row, c.unaddressed_high_notes));
+    s.overdue_action_items = int_of(r.get(row, c.overdue_action_items));
+    s.active_pip = r.get_bool(row, c.active_pip);
     return cr;
 }
 
@@ -118,107 +119,6 @@ void sort_by_urgency(std::vector<Card>& cards) {
     for (std::uint32_t i : order)
         sorted.push_back(cards[i]);
     cards = std::move(sorted);
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
-    std::size_t plain = 0;  // start of the run of characters copied as they are
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(s.data() + plain, i - plain);
-        plain = i + 1;
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                out += fmt::format("\\u{:04x}", c);
-        }
-    }
-    out.append(s.data() + plain, s.size() - plain);
-    out += '"';
-}
-
-void append_raw_or_null(std::string& out, const std::optional<std::string>& raw) {
-    out += raw ? std::string_view(*raw) : std::string_view("null");
-}
-
-namespace {
-
-void append_int(std::string& out, long long v) {
-    char buf[24];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, end);
-}
-
-}  // namespace
-
-void append_card_json(std::string& out, const Card& card) {
-    const CardRow& r = card.row;
-    out += "{\"agent_id\":\"";
-    out += r.agent_id;
-    out += "\",\"name\":";
-    append_json_string(out, r.name);
-    out += ",\"employee_id\":";
-    if (r.employee_id)
-        append_json_string(out, *r.employee_id);
-    else
-        out += "null";
-    out += ",\"status\":\"";
-    out += r.status;
-    out += "\",";
-    out += r.figures ? *r.figures : kNoFigures;
-    out += ",\"last_coaching_at\":";
-    if (r.last_coaching_at) {
-        out += '"';
-        append_rfc3339(out, *r.last_coaching_at);
-        out += '"';
-    } else {
-        out += "null";
-    }
-    out += ",\"days_since_last_coaching\":";
-    const UrgencyInput& s = r.signals;
-    if (s.days_since_last_coaching)
-        append_int(out, *s.days_since_last_coaching);
-    else
-        out += "null";
-    out += ",\"unaddressed_high_notes\":";
-    append_int(out, s.unaddressed_high_notes);
-    out += ",\"overdue_action_items\":";
-    append_int(out, s.overdue_action_items);
-    out += s.active_pip ? ",\"active_pip\":true" : ",\"active_pip\":false";
-    out += ",\"urgency_score\":";
-    append_int(out, card.urgency.score());
-    out += ",\"urgency_reasons\":[";
-    bool first = true;
-    for (const UrgencyPart& part : card.urgency.parts()) {
-        if (!first)
-            out += ',';
-        first = false;
-        // Codes are upper-case words, texts need no escaping (append_reason_text).
-        out += "{\"code\":\"";
-        out += to_string(part.code);
-        out += "\",\"text\":\"";
-        append_reason_text(out, part.code, s);
-        out += "\",\"points\":";
-        append_int(out, part.points);
-        out += '}';
-    }
-    out += "]}";
 }
 
 }  // namespace coach::dashboards

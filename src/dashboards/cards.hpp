@@ -1,9 +1,7 @@
 #pragma once
-// An agent's dashboard card: the row read by the dashboard SQL (snapshot figures and coaching
-// facts, as PostgreSQL sent them), its urgency (rules.hpp) and its JSON. The JSON is written
-// here rather than by PostgreSQL: building ~50 objects with json_build_object/string_agg cost
-// more than the rest of the query (see store.cpp); the figures that are JSON already (latest,
-// avg_30d, trends) are passed through as PostgreSQL stored them.
+// An agent's dashboard card: the row read by the dashboard statements (snapshot figures and
+// coaching facts, as PostgreSQL sent them, read by column name) and its urgency (rules.hpp).
+// Its JSON is written in json.hpp.
 #include "dashboards/rules.hpp"
 #include "db/pg_result.hpp"
 
@@ -33,8 +31,17 @@ struct Card {
     Urgency urgency;
 };
 
-// The 14 card columns of store.cpp's kCardsLateral, starting at column `first`.
-CardRow card_row_from(const db::PgResult& r, int row, int first);
+// The card columns of a result (sql/team_dashboard.sql), resolved once per result.
+struct CardColumns {
+    int agent_id, name, employee_id, status, card, performance_level, avg30_composite_score,
+        composite_trend, declining_metrics, last_coaching_at, days_since_last_coaching,
+        unaddressed_high_notes, overdue_action_items, active_pip;
+    explicit CardColumns(const db::PgResult& r);
+};
+
+// Whether row `row` has a card (a team without agents has one row without).
+bool has_card(const db::PgResult& r, int row, const CardColumns& c);
+CardRow card_row_at(const db::PgResult& r, int row, const CardColumns& c);
 
 Card make_card(CardRow row) noexcept;
 
@@ -42,18 +49,6 @@ Card make_card(CardRow row) noexcept;
 // (bytewise), then id.
 void sort_by_urgency(std::vector<Card>& cards);
 
-void append_card_json(std::string& out, const Card& card);
-// A JSON string literal (quotes included) of UTF-8 text.
-void append_json_string(std::string& out, std::string_view text);
-// A JSON value for an optional: the text as is (numbers, JSON), or null.
-void append_raw_or_null(std::string& out, const std::optional<std::string>& raw);
-// The members a card has when its agent has no snapshot.
-inline constexpr std::string_view kNoFigures =
-    R"("snapshot_as_of":null,"performance_level":null,"latest":null,"avg_30d":null,"trends":null)";
-// PostgreSQL's timestamptz text in UTC ("2026-01-02 03:04:05.6+00") as RFC 3339, the way
-// to_json() writes it ("2026-01-02T03:04:05.6+00:00").
-std::string rfc3339_of(std::string_view pg_timestamptz);
-void append_rfc3339(std::string& out, std::string_view pg_timestamptz);
 // The kMetrics columns named in a text[] literal of plain words ("{quality_score,csat}").
 MetricSet metric_set_of_array(std::string_view pg_array) noexcept;
 

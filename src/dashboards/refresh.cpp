@@ -1,39 +1,31 @@
 #include "dashboards/refresh.hpp"
 
+#include "dashboards/sql.hpp"
+#include "db/arrays.hpp"
+#include "db/columns.hpp"
+
 namespace coach::dashboards {
 
 namespace {
 
-// A PostgreSQL array literal of the ids ("{a,b}"); nullopt for "all agents".
-std::optional<std::string> array_param(const std::optional<std::vector<std::string>>& ids) {
-    if (!ids)
-        return std::nullopt;
-    std::string out = "{";
-    for (std::size_t i = 0; i < ids->size(); ++i) {
-        if (i)
-            out += ',';
-        out += (*ids)[i];
-    }
-    out += '}';
-    return out;
-}
-
-// An empty list refreshes nothing: refresh_agent_snapshots('{}') would only take locks.
-constexpr std::string_view kNothingSql = "SELECT 0::bigint";
-
 Result<long long> count_of(const db::PgResult& r) {
-    if (r.rows() != 1 || r.is_null(0, 0))
+    const int refreshed = db::column(r, "refreshed");
+    if (r.rows() != 1 || r.is_null(0, refreshed))
         return make_error(ErrorCode::Internal, "refresh returned no count");
-    return r.get_int(0, 0);
+    return r.get_int(0, refreshed);
 }
 
 }  // namespace
 
 db::Query refresh_snapshots_query(const std::optional<std::vector<std::string>>& agent_ids,
                                   const std::optional<std::string>& today) {
+    // An empty list refreshes nothing: refresh_agent_snapshots('{}') would only take locks.
     if (agent_ids && agent_ids->empty())
-        return db::Query{kNothingSql, {}};
-    return db::Query{kRefreshSnapshotsSql, db::params(array_param(agent_ids), today)};
+        return db::Query{sql::refresh_nothing, {}};
+    std::optional<std::string> ids;  // NULL: every agent
+    if (agent_ids)
+        ids = db::text_array(*agent_ids);
+    return db::Query{sql::refresh_snapshots, db::params(ids, today)};
 }
 
 Result<long long> refresh_snapshots_sync(db::SyncConnection& conn,
@@ -68,7 +60,7 @@ boost::asio::awaitable<Result<long long>> refresh_snapshots(
 
 Result<long long> refresh_all_sync(db::SyncConnection& conn,
                                    const std::optional<std::string>& today) {
-    auto r = conn.exec(kNightlyRefreshSql, db::params(today));
+    auto r = conn.exec(sql::nightly_refresh, db::params(today));
     if (!r)
         return r.error();
     return count_of(*r);

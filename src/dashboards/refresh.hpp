@@ -8,7 +8,7 @@
 //   - the metrics API (PUT/DELETE /performance-metrics): the agents of the rows written;
 //   - imports and their rollback: the agents of the import (one call, set-based);
 //   - retention (archive_old_metrics) changes nothing the snapshot reads (it reads 60 days).
-// The windows move with the date, so the nightly job runs kNightlyRefreshSql (every snapshot
+// The windows move with the date, so the nightly job runs refresh_all_sync (every snapshot
 // and the coaching facts, as of that day; coaching facts are otherwise kept current by
 // triggers and need nothing from the application).
 // An agent without a snapshot still shows on the dashboards, with null figures.
@@ -31,14 +31,6 @@
 
 namespace coach::dashboards {
 
-// $1: the day (YYYY-MM-DD) or NULL for CURRENT_DATE. Returns one row, one bigint: the number
-// of snapshots written. For `coach jobs run dashboards --date D` pass D.
-inline constexpr std::string_view kNightlyRefreshSql = "SELECT refresh_dashboards($1::date)";
-
-// $1: uuid[] of agents (NULL: all), $2: the day or NULL for CURRENT_DATE. One row, one bigint.
-inline constexpr std::string_view kRefreshSnapshotsSql =
-    "SELECT refresh_agent_snapshots($1::uuid[], coalesce($2::date, CURRENT_DATE))";
-
 // The refresh as a statement for a pipeline or a transaction's commit(). `agent_ids` nullopt:
 // every agent; an empty vector: nothing (a no-op statement). Ids must be UUIDs.
 db::Query refresh_snapshots_query(const std::optional<std::vector<std::string>>& agent_ids,
@@ -58,7 +50,8 @@ boost::asio::awaitable<Result<long long>> refresh_snapshots(
     db::Transaction& tx, const std::optional<std::vector<std::string>>& agent_ids,
     const std::optional<std::string>& today = std::nullopt);
 
-// The nightly refresh of every snapshot and coaching fact, blocking.
+// The nightly refresh of every snapshot and coaching fact, blocking (sql/nightly_refresh.sql).
+// For `coach jobs run dashboards --date D`, `today` is D.
 Result<long long> refresh_all_sync(db::SyncConnection& conn,
                                    const std::optional<std::string>& today = std::nullopt);
 

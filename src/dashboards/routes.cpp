@@ -1,17 +1,18 @@
 #include "dashboards/routes.hpp"
 
 #include "dashboards/date_range.hpp"
+#include "dashboards/json.hpp"
 #include "dashboards/store.hpp"
 #include "http/collection.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
 
-#include <fmt/format.h>
-
 namespace coach::dashboards {
 namespace asio = boost::asio;
 using asio::awaitable;
+using auth::Action;
+using auth::Resource;
 using auth::Role;
 using http::RequestContext;
 using http::Response;
@@ -22,16 +23,11 @@ namespace {
 constexpr int kOverviewDefaultDays = 90;
 constexpr int kOverviewMaxDays = 731;
 
-// {"role": role, ...rest of a JSON object}.
-std::string with_role(std::string_view role, const std::string& object) {
-    return fmt::format("{{\"role\":\"{}\",{}", role, std::string_view(object).substr(1));
-}
-
 awaitable<Result<Response>> team_dashboard(RequestContext& ctx) {
     auto id = http::uuid_path_param(ctx, "team_leader_id");
     if (!id)
         co_return id.error();
-    if (ctx.me().role == Role::Agent)
+    if (!auth::role_may(ctx.me().role, Resource::Teams, Action::Read))
         co_return make_error(ErrorCode::Forbidden, "Agents have no team dashboard.");
     // The statement came with the session lookup (team_dashboard_prefetch), in one round trip.
     // (Not a ?: with a co_await in one branch: g++ 12 destroys such a temporary twice.)
@@ -51,30 +47,30 @@ std::optional<db::Query> team_dashboard_prefetch(const RequestContext& ctx) {
     auto id = http::uuid_path_param(ctx, "team_leader_id");
     if (!id)
         return std::nullopt;
-    return db::Query{kTeamDashboardPrefetchSql, db::params(*id)};
+    return team_dashboard_prefetch_query(*id);
 }
 
-awaitable<Result<std::optional<std::string>>> overview_of(RequestContext& ctx,
-                                                          const std::string& agent_id) {
+awaitable<Result<std::optional<AgentOverview>>> overview_of(RequestContext& ctx,
+                                                            const std::string& agent_id) {
     std::vector<FieldError> errors;
     auto range = read_date_range(ctx.query_param("from"), ctx.query_param("to"),
                                  ctx.services.time_zone.today(), kOverviewDefaultDays,
                                  kOverviewMaxDays, errors);
     if (!range)
         co_return validation_error(std::move(errors));
-    co_return co_await agent_overview_json(ctx.db, ctx.me(), agent_id, range->from, range->to);
+    co_return co_await load_agent_overview(ctx.db, ctx.me(), agent_id, range->from, range->to);
 }
 
 awaitable<Result<Response>> overview(RequestContext& ctx) {
     auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
-    auto json = co_await overview_of(ctx, *id);
-    if (!json)
-        co_return json.error();
-    if (!*json)
+    auto found = co_await overview_of(ctx, *id);
+    if (!found)
+        co_return found.error();
+    if (!*found)
         co_return not_found();
-    co_return http::json_text(http::Status::ok, std::move(**json));
+    co_return http::json_text(http::Status::ok, agent_overview_json(std::move(**found)));
 }
 
 awaitable<Result<Response>> home(RequestContext& ctx) {
@@ -89,21 +85,22 @@ awaitable<Result<Response>> home(RequestContext& ctx) {
             co_return http::json_text(http::Status::ok, team_dashboard_json(**d, "TEAM_LEADER"));
         }
         case Role::Manager: {
-            auto json = co_await manager_home_json(ctx.db, me.id);
-            if (!json)
-                co_return json.error();
-            co_return http::json_text(http::Status::ok, std::move(*json));
+            auto home = co_await load_manager_home(ctx.db, me.id);
+            if (!home)
+                co_return home.error();
+            co_return http::json_text(http::Status::ok, manager_home_json(*home));
         }
         case Role::Agent: {
-            auto json = co_await overview_of(ctx, me.id);
-            if (!json)
-                co_return json.error();
-            if (!*json)
+            auto found = co_await overview_of(ctx, me.id);
+            if (!found)
+                co_return found.error();
+            if (!*found)
                 co_return not_found();
-            co_return http::json_text(http::Status::ok, with_role("AGENT", **json));
+            co_return http::json_text(http::Status::ok,
+                                      with_role("AGENT", agent_overview_json(std::move(**found))));
         }
         case Role::Admin: {
-            auto json = co_await admin_home_json(ctx.db);
+            auto json = co_await load_admin_home(ctx.db);
             if (!json)
                 co_return json.error();
             co_return http::json_text(http::Status::ok, std::move(*json));
@@ -113,7 +110,7 @@ awaitable<Result<Response>> home(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> summary(RequestContext& ctx) {
-    if (ctx.me().role == Role::Agent)
+    if (!auth::role_may(ctx.me().role, Resource::Teams, Action::Read))
         co_return make_error(ErrorCode::Forbidden, "Agents cannot see the team summary.");
     std::vector<FieldError> errors;
     http::Page page = http::read_page(ctx, 2, errors);

@@ -1,5 +1,5 @@
 #pragma once
-// The dashboard rules of DESIGN §7 as pure functions (no I/O): performance level, coaching
+// The dashboard rules (docs/domain.md) as pure functions (no I/O): performance level, coaching
 // cadence, metric trends and the urgency score of the team leader's priority queue.
 //
 // Level and trend are also computed in SQL (db/migrations/0006_dashboards.sql:

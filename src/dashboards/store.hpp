@@ -1,7 +1,9 @@
 #pragma once
-// SQL of the dashboards: every view is one statement (or one pipeline), never one per agent.
+// The dashboards' statements (src/dashboards/sql/), run and read by column name: every view is
+// one statement (or one pipeline), never one per agent. The JSON is written in json.hpp.
 #include "auth/scope.hpp"
 #include "dashboards/cards.hpp"
+#include "db/keyset_page.hpp"
 #include "db/pool.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -15,15 +17,7 @@ namespace coach::dashboards {
 
 using boost::asio::awaitable;
 
-// GET /teams/{id}/dashboard. $1 team leader id, $2 viewer id, $3 viewer role. One row per
-// live, non-terminated agent of that team leader (one row with NULL agent columns when there
-// is none); no row when the id is not a TEAM_LEADER in the viewer's scope. Columns:
-// team_leader_id, team_leader_name, CURRENT_DATE, then the card columns (cards.hpp).
-extern const std::string kTeamDashboardSql;
-// The same, sent with the session lookup (http::Prefetch): $3 team leader id, the viewer from
-// the session (auth::with_viewer).
-extern const std::string kTeamDashboardPrefetchSql;
-
+// GET /teams/{id}/dashboard: a team leader's agents, most urgent first.
 struct TeamDashboard {
     std::string team_leader_id;
     std::string team_leader_name;
@@ -32,42 +26,49 @@ struct TeamDashboard {
     db::PgResult rows;        // the text the cards view
 };
 
-// From the rows of either statement; nullopt when there are none (no such team leader in the
-// viewer's scope).
+// From the rows of sql::team_dashboard or sql::team_dashboard_prefetch; nullopt when there are
+// none (no such team leader whose team the viewer may read).
 std::optional<TeamDashboard> team_dashboard_from(db::PgResult rows);
-// nullopt: no such team leader in the viewer's scope.
+// nullopt: no such team leader whose team the viewer may read.
 awaitable<Result<std::optional<TeamDashboard>>> load_team_dashboard(
     db::Pool& pool, const auth::Principal& viewer, const std::string& team_leader_id);
+// sql::team_dashboard_prefetch for the session lookup's round trip (http::Prefetch): its own
+// parameter ($3, the team leader) only; the lookup's come first.
+db::Query team_dashboard_prefetch_query(const std::string& team_leader_id);
 
-// {"team_leader": {...}, "as_of": ..., "agents": [...]}; with `role`, {"role": role, ...}.
-std::string team_dashboard_json(const TeamDashboard& d,
-                                std::optional<std::string_view> role = std::nullopt);
-
-// GET /dashboard for a MANAGER: their team leaders with team averages and top-3 urgent agents.
-awaitable<Result<std::string>> manager_home_json(db::Pool& pool, const std::string& manager_id);
-// GET /dashboard for an ADMIN: organisation counts.
-awaitable<Result<std::string>> admin_home_json(db::Pool& pool);
-
-// GET /agents/{id}/overview between `from` and `to` (YYYY-MM-DD, inclusive); nullopt when the
-// id is not an AGENT in the viewer's scope.
-awaitable<Result<std::optional<std::string>>> agent_overview_json(db::Pool& pool,
-                                                                  const auth::Principal& viewer,
-                                                                  const std::string& agent_id,
-                                                                  const std::string& from,
-                                                                  const std::string& to);
-
-// GET /team-performance-summary: rows of the materialized view in the viewer's scope, by
-// team_leader_name then id, keyset-paginated after (name, id).
-struct SummaryPage {
-    std::vector<std::string> items;                    // JSON objects
-    std::optional<std::vector<std::string>> last_key;  // (name, id) when there are more
+// GET /dashboard for a MANAGER: their teams, each with its cards (most urgent first) and the
+// averages of its agents' 30-day averages.
+struct ManagerTeam {
+    std::string team_leader_id, team_leader_name;
+    std::vector<Card> cards;             // most urgent first
+    std::optional<std::string> avg_30d;  // a JSON object (PostgreSQL's)
 };
-awaitable<Result<SummaryPage>> team_performance_summary(
+struct ManagerHome {
+    std::optional<std::string> as_of;  // CURRENT_DATE of the database; nullopt without teams
+    std::vector<ManagerTeam> teams;    // by team leader name, then id
+    db::PgResult rows;                 // the text the cards view
+};
+awaitable<Result<ManagerHome>> load_manager_home(db::Pool& pool, const std::string& manager_id);
+
+// GET /dashboard for an ADMIN: the organisation's counts, as JSON (PostgreSQL's).
+awaitable<Result<std::string>> load_admin_home(db::Pool& pool);
+
+// GET /agents/{id}/overview between `from` and `to` (YYYY-MM-DD, inclusive).
+struct AgentOverview {
+    std::string json;     // the overview object without its series (PostgreSQL's)
+    db::PgResult series;  // sql::agent_series: metric_date, then metrics::kChartedMetrics
+};
+// nullopt when the id is not an AGENT whose metrics the viewer may read.
+awaitable<Result<std::optional<AgentOverview>>> load_agent_overview(db::Pool& pool,
+                                                                    const auth::Principal& viewer,
+                                                                    const std::string& agent_id,
+                                                                    const std::string& from,
+                                                                    const std::string& to);
+
+// GET /team-performance-summary: rows of the materialized view whose team the viewer may read,
+// by team_leader_name then id, keyset-paginated after (name, id); items are JSON objects.
+awaitable<Result<db::KeysetPage>> team_performance_summary(
     db::Pool& pool, const auth::Principal& viewer, int limit,
     const std::optional<std::vector<std::string>>& after);
-
-// The scope rule for team leader rows `tl`, $viewer/$role placeholders (auth::in_scope for
-// subjects that are TEAM_LEADERs; tested against it).
-std::string team_leader_scope(std::string_view viewer, std::string_view role);
 
 }  // namespace coach::dashboards

@@ -1,9 +1,10 @@
 #include "history/refresh.hpp"
 
 #include "db/arrays.hpp"
+#include "db/columns.hpp"
+#include "history/sql.hpp"
 #include "http/json_input.hpp"
 
-#include <fmt/format.h>
 #include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
@@ -20,19 +21,10 @@
 namespace coach::history {
 namespace {
 
-// The history job's advisory lock, as jobs/runner.cpp's lock_key_sql() names it.
-constexpr std::string_view kHistoryLock =
-    "pg_advisory_xact_lock(hashtext('coach.job.' || 'history')::bigint)";
-
-// The lock is taken before the refresh starts (MATERIALIZED CTE) and held to the end of the
-// transaction; the function's statements take fresh snapshots, so they see what a history
-// job committed while this waited.
-const std::string kRefresh = fmt::format(R"sql(
-WITH lock AS MATERIALIZED (SELECT {})
-SELECT refresh_performance_history_for_days($1::date, $2::date, $3::uuid[]) FROM lock)sql",
-                                         kHistoryLock);
-
-const std::string kLockHistory = fmt::format("SELECT {}", kHistoryLock);
+// The rows a refresh statement inserted, updated or deleted.
+long long changed(const db::PgResult& r) {
+    return r.get_int(0, db::column(r, "changed"));
+}
 
 // The parameters ($1 from, $2 to, $3 agents), nullopt when there is nothing to refresh (an
 // empty agent list, from after to), or the validation error.
@@ -57,17 +49,14 @@ Result<std::optional<db::Params>> refresh_params(
     return std::optional<db::Params>{db::params(from, to, array)};
 }
 
-// The refresh in a transaction whose lock waits end after kRefreshLockWait (SQLSTATE 55P03).
-const std::string kLockWaitSql =
-    fmt::format("SET LOCAL lock_timeout = '{}s'", kRefreshLockWait.count());
-
 // The rows written, nullopt when the lock stayed busy.
 boost::asio::awaitable<Result<std::optional<long long>>> try_refresh(db::Pool& pool,
                                                                      db::Params params) {
+    // In a transaction whose lock waits end after kRefreshLockWait (SQLSTATE 55P03).
     std::vector<db::Query> q;
     q.push_back({"BEGIN", {}});
-    q.push_back({kLockWaitSql, {}});
-    q.push_back({kRefresh, std::move(params)});
+    q.push_back({sql::lock_wait, db::params(std::to_string(kRefreshLockWait.count()) + "s")});
+    q.push_back({sql::refresh_history, std::move(params)});
     q.push_back({"COMMIT", {}});
     auto r = co_await pool.pipeline(std::move(q));
     if (!r) {
@@ -75,7 +64,7 @@ boost::asio::awaitable<Result<std::optional<long long>>> try_refresh(db::Pool& p
             co_return std::optional<long long>{};
         co_return r.error();
     }
-    co_return std::optional<long long>{(*r)[2].get_int(0, 0)};
+    co_return std::optional<long long>{changed(r->at(2))};
 }
 
 boost::asio::awaitable<void> retry_refresh(db::Pool& pool, db::Params params, std::string days) {
@@ -107,12 +96,6 @@ boost::asio::awaitable<void> retry_refresh(db::Pool& pool, db::Params params, st
         days);
 }
 
-// One part of one period type of refresh_performance_history_for_days (0014): $1 type, $2 from,
-// $3 to, $4 agents, $5 part, $6 parts.
-constexpr std::string_view kRefreshPart =
-    "SELECT refresh_performance_history_type_for_days($1::period_type, $2::date, $3::date, "
-    "$4::uuid[], $5::int, $6::int)";
-
 struct Part {
     std::string_view type;
     int part;
@@ -129,10 +112,10 @@ Result<long long> refresh_part(db::SyncConnection& conn, const Part& part, const
     p.values.insert(p.values.begin(), std::string(part.type));
     p.values.push_back(std::to_string(part.part));
     p.values.push_back(std::to_string(part.parts));
-    auto r = conn.exec(kRefreshPart, p);
+    auto r = conn.exec(sql::refresh_history_part, p);
     if (!r)
         return r.error();
-    return r->get_int(0, 0);
+    return changed(*r);
 }
 
 // The first part here, the others at the same time on sibling connections, under this
@@ -196,17 +179,17 @@ Result<long long> refresh_history_sync(db::SyncConnection& conn,
     if (!*p)
         return 0LL;
     if (spread == Spread::OneConnection) {
-        auto r = conn.exec(kRefresh, **p);
+        auto r = conn.exec(sql::refresh_history, **p);
         if (!r)
             return r.error();
-        return r->get_int(0, 0);
+        return changed(*r);
     }
     const bool own_transaction = PQtransactionStatus(conn.raw()) == PQTRANS_IDLE;
     if (own_transaction)
         if (auto b = conn.exec("BEGIN"); !b)
             return b.error();
     Result<long long> rows = 0LL;
-    if (auto lock = conn.exec(kLockHistory); !lock)
+    if (auto lock = conn.exec(sql::lock_history); !lock)
         rows = lock.error();
     else
         rows = refresh_parts_in_parallel(conn, **p);

@@ -43,9 +43,10 @@ enum class Spread {
     // `conn`, which holds the history lock (in its transaction, or in one of its own when it
     // has none); the second half of WEEK, MONTH and QUARTER on three more connections to the
     // same database (SyncConnection::sibling), whose writes commit on their own. A full
-    // rebuild or the recompute after a large import then takes about half the time on two
-    // cores. Only for callers whose transaction has not changed the data the history reads:
-    // the other connections see committed data only.
+    // rebuild or the recompute after a large import then keeps two cores busy, where WEEK
+    // alone set the time (bench/RESULTS.md, "Why the code is as it is"). Only for callers
+    // whose transaction has not changed the data the history reads: the other connections
+    // see committed data only.
     InParts,
 };
 

@@ -1,5 +1,6 @@
 #pragma once
-// SQL of the history module (performance_history reads).
+// The history area's statements (src/history/sql/): performance_history reads, by column
+// name. Rows are JSON as PostgreSQL writes them (row_to_json), passed through by the routes.
 #include "auth/scope.hpp"
 #include "db/keyset_page.hpp"
 #include "db/pool.hpp"
@@ -22,7 +23,7 @@ struct ListFilter {
 
 using ListPage = db::KeysetPage;
 
-// Rows of agents in the viewer's scope, latest period_ending first.
+// Rows of agents whose metrics the viewer may read, latest period_ending first.
 awaitable<Result<ListPage>> list_history(db::Pool& pool, const auth::Principal& viewer,
                                          const ListFilter& filter);
 

@@ -19,12 +19,12 @@ enum class Access { Public, Authenticated };
 
 // A statement an authenticated route sends in the same round trip as the session lookup
 // (auth::authenticate pipelines the two); the handler finds its result in ctx.prefetched.
-// Its SQL is built with auth::with_viewer: $1 and $2 are the lookup's, the route's own
-// parameters start at $3, and the caller is the relation `viewer`, so the statement needs
-// nothing the lookup returns. It runs before the caller is known, so it must only read, and
-// only rows the viewer may see (Router::add accepts it on GET routes only). nullopt: nothing
-// to send (e.g. a malformed path parameter, which the handler then rejects). A handler must
-// also work without the result: when the pipeline fails, it has none.
+// $1 and $2 are the lookup's (token hash, idle seconds), the route's own parameters start at
+// $3, and the statement reads the caller itself from live_session($1::bytea, $2::int)
+// (migration 0016), so it needs nothing the lookup returns. It runs before the caller is known, so
+// it must only read, and only rows the viewer may see (Router::add accepts it on GET routes only).
+// nullopt: nothing to send (e.g. a malformed path parameter, which the handler then rejects). A
+// handler must also work without the result: when the pipeline fails, it has none.
 using Prefetch = std::function<std::optional<db::Query>(const RequestContext&)>;
 
 struct Route {

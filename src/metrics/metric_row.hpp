@@ -56,9 +56,9 @@ struct MetricRow {
     const std::optional<std::string>& value(std::string_view column) const;
 };
 
-// Field-level problems of a row (ranges of DESIGN/issue 3: scores 0-100, csat 1-5, fcr 0-100,
-// counts and minutes >= 0 integers, hours 0-24, actual_hours <= 24, no future dates relative to
-// `today`). Field names are the column names. Pure: no I/O.
+// Field-level problems of a row (docs/domain.md, "Daily metrics": scores 0-100, csat 1-5, fcr
+// 0-100, counts and minutes >= 0 integers, hours 0-24, actual_hours <= 24, no future dates
+// relative to `today`). Field names are the column names. Pure: no I/O.
 std::vector<FieldError> validate(const MetricRow& row, std::string_view today);
 
 }  // namespace coach::metrics

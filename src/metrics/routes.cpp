@@ -1,3 +1,5 @@
+// The metrics routes. JSON: rows as PostgreSQL writes them (row_to_json in the statements),
+// passed through; a PUT's per-row results with Boost.JSON, here.
 #include "metrics/routes.hpp"
 
 #include "audit/audit.hpp"
@@ -22,18 +24,17 @@ namespace json = boost::json;
 using asio::awaitable;
 using auth::Action;
 using auth::Resource;
-using auth::Role;
 using http::RequestContext;
 using http::Response;
 
 namespace {
 
-// History follows the metrics at once (DESIGN 7): the periods holding the changed days are
-// recomputed after the commit (the dashboard snapshots of the agents, inside it). While a history
-// job holds the lock, the request waits at most history::kRefreshLockWait and the refresh goes on
-// in the background (history/refresh.hpp). A failure leaves the metrics written; it is logged and
-// the history job's next run recomputes those periods (updated_at) -- deletions excepted, hence
-// the warning.
+// History follows the metrics at once (docs/domain.md, "Performance history"): the periods holding
+// the changed days are recomputed after the commit (the dashboard snapshots of the agents, inside
+// it). While a history job holds the lock, the request waits at most history::kRefreshLockWait and
+// the refresh goes on in the background (history/refresh.hpp). A failure leaves the metrics
+// written; it is logged and the history job's next run recomputes those periods (updated_at) --
+// deletions excepted, hence the warning.
 awaitable<void> refresh_after_write(RequestContext& ctx, std::vector<std::string> agents,
                                     std::string from, std::string to) {
     auto r = co_await history::refresh_history(ctx.db, std::move(agents), from, to);
@@ -92,7 +93,8 @@ json::array errors_json(const std::vector<FieldError>& errors) {
 // Valid rows are written even when others fail (per-row results).
 awaitable<Result<Response>> put(RequestContext& ctx) {
     const auth::Principal& me = ctx.me();
-    if (me.role != Role::Admin && me.role != Role::Manager)
+    if (!auth::role_may(me.role, Resource::Metrics, Action::Create) ||
+        !auth::role_may(me.role, Resource::Metrics, Action::Update))
         co_return make_error(ErrorCode::Forbidden,
                              "Only administrators and managers may write metrics.");
     std::string today = today_anywhere();

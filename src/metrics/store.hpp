@@ -1,5 +1,6 @@
 #pragma once
-// SQL of the metrics module (performance_metrics).
+// The metrics area's statements (src/metrics/sql/): performance_metrics reads and writes, by
+// column name.
 #include "auth/scope.hpp"
 #include "db/keyset_page.hpp"
 #include "db/pool.hpp"
@@ -24,7 +25,7 @@ struct ListFilter {
 
 using ListPage = db::KeysetPage;
 
-// Rows of agents in the viewer's scope, newest day first.
+// Rows of agents whose metrics the viewer may read, newest day first.
 awaitable<Result<ListPage>> list_metrics(db::Pool& pool, const auth::Principal& viewer,
                                          const ListFilter& filter);
 
@@ -48,9 +49,9 @@ struct WriteOutcome {
     std::optional<FieldError> error;  // status error: agent_id not found / not an agent
 };
 // One set-based upsert on (agent_id, metric_date) inside `tx`: rows whose agent is not a live
-// AGENT in the writer's scope are not written ("not found"; "must be an agent" for a visible
-// user of another role); a row identical to the stored one is not rewritten ("unchanged").
-// Outcomes in request order.
+// AGENT whose metrics the writer may write are not written ("not found"; "must be an agent"
+// for such a user of another role); a row identical to the stored one is not rewritten
+// ("unchanged"). Outcomes in request order.
 awaitable<Result<std::vector<WriteOutcome>>> upsert_metrics(db::Transaction& tx,
                                                             const auth::Principal& writer,
                                                             const std::vector<Write>& rows);

@@ -1,12 +1,12 @@
 // The SQL side of the dashboards (db/migrations/0006_dashboards.sql) against the C++ rules
 // (src/dashboards/rules.hpp): levels, trends and the snapshot figures computed from the same
 // daily rows; the coaching facts kept by triggers against a live count; refresh locking; the
-// team leader scope predicate against auth::in_scope; the team dashboard plan's index use.
+// team dashboard statement against auth::may; the team dashboard plan's index use.
 #include "auth/scope_sql.hpp"
 #include "dashboards/date_range.hpp"
 #include "dashboards/refresh.hpp"
 #include "dashboards/rules.hpp"
-#include "dashboards/store.hpp"
+#include "dashboards/sql.hpp"
 #include "support/test_server.hpp"
 
 #include <gtest/gtest.h>
@@ -549,9 +549,9 @@ TEST(DashboardRulesSql, OverdueSweepAndAWriterOfTheSameAgentDoNotDeadlock) {
     EXPECT_EQ(facts.get_int(0, 3), 50);
 }
 
-// dashboards::team_leader_scope() (team leader rows) agrees with auth::in_scope() for every
-// (viewer, team leader) pair.
-TEST(DashboardRulesSql, TeamLeaderScopeAgreesWithInScope) {
+// The team dashboard statement finds a team leader's team exactly when auth::may() lets the
+// viewer read it (Resource::Teams), for every (viewer, team leader) pair.
+TEST(DashboardRulesSql, TeamDashboardAgreesWithMay) {
     TestDatabase db;
     Org o = create_org(db);
     db.exec(
@@ -561,23 +561,20 @@ TEST(DashboardRulesSql, TeamLeaderScopeAgreesWithInScope) {
         db::params(o.m1));
     auto all = db.exec("SELECT * FROM user_subjects ORDER BY subject_id");
     const auth::SubjectColumns cols(all);
-    const std::string sql =
-        "SELECT tl.id FROM users tl WHERE " + dashboards::team_leader_scope("$1::uuid", "$2::text");
     int pairs = 0;
     for (int v = 0; v < all.rows(); ++v) {
         auth::Subject viewer = auth::subject_at(all, v, cols);
         if (viewer.deleted)
             continue;
         auth::Principal p{viewer.id, viewer.role};
-        auto visible = db.exec(sql, db::params(p.id, auth::to_string(p.role)));
-        std::set<std::string> ids;
-        for (int i = 0; i < visible.rows(); ++i)
-            ids.insert(std::string(visible.get(i, 0)));
         for (int t = 0; t < all.rows(); ++t) {
             auth::Subject target = auth::subject_at(all, t, cols);
             if (target.role != auth::Role::TeamLeader)
                 continue;
-            EXPECT_EQ(ids.contains(target.id), auth::in_scope(p, target))
+            auto rows = db.exec(dashboards::sql::team_dashboard,
+                                db::params(target.id, p.id, auth::to_string(p.role)));
+            EXPECT_EQ(!rows.empty(),
+                      auth::may(p, auth::Resource::Teams, auth::Action::Read, target))
                 << auth::to_string(p.role) << " " << p.id << " -> " << target.id;
             ++pairs;
         }
@@ -607,7 +604,7 @@ TEST(DashboardRulesSql, TeamDashboardPlanUsesIndexes) {
     ASSERT_TRUE(dashboards::refresh_all_sync(db.conn()));
     db.exec("ANALYZE");
     std::string tl(db.exec("SELECT id FROM users WHERE email = 'ptl7@org.test'").get(0, 0));
-    auto plan = db.exec("EXPLAIN (FORMAT JSON) " + dashboards::kTeamDashboardSql,
+    auto plan = db.exec("EXPLAIN (FORMAT JSON) " + std::string(dashboards::sql::team_dashboard),
                         db::params(tl, o.m1, "MANAGER"));
     std::string text(plan.get(0, 0));
     EXPECT_EQ(text.find("Seq Scan"), std::string::npos) << text;
@@ -616,7 +613,7 @@ TEST(DashboardRulesSql, TeamDashboardPlanUsesIndexes) {
     EXPECT_NE(text.find("agent_coaching_facts_pkey"), std::string::npos) << text;
     EXPECT_NE(text.find("users_pkey"), std::string::npos) << text;
     // And it returns the team: 2000 / 40 = 50 agents.
-    EXPECT_EQ(db.exec(dashboards::kTeamDashboardSql, db::params(tl, o.m1, "MANAGER")).rows(), 50);
+    EXPECT_EQ(db.exec(dashboards::sql::team_dashboard, db::params(tl, o.m1, "MANAGER")).rows(), 50);
 
     // The statement the endpoint sends with the session lookup: the viewer comes from the
     // session of token hash $1 (idle limit $2 s). The same 50 rows for m1's live session, the
@@ -634,12 +631,12 @@ TEST(DashboardRulesSql, TeamDashboardPlanUsesIndexes) {
         "WHERE email LIKE 'pa%'");
     db.exec("ANALYZE user_sessions");
     auto prefetch = [&] {
-        return db.exec(dashboards::kTeamDashboardPrefetchSql, db::params(hash, 3600, tl));
+        return db.exec(dashboards::sql::team_dashboard_prefetch, db::params(hash, 3600, tl));
     };
     EXPECT_EQ(prefetch().rows(), 50);
-    EXPECT_EQ(db.exec(dashboards::kTeamDashboardSql, db::params(tl, o.m1, "MANAGER")).get(10, 4),
+    EXPECT_EQ(db.exec(dashboards::sql::team_dashboard, db::params(tl, o.m1, "MANAGER")).get(10, 4),
               prefetch().get(10, 4));
-    plan = db.exec("EXPLAIN (FORMAT JSON) " + dashboards::kTeamDashboardPrefetchSql,
+    plan = db.exec("EXPLAIN (FORMAT JSON) " + std::string(dashboards::sql::team_dashboard_prefetch),
                    db::params(hash, 3600, tl));
     text = std::string(plan.get(0, 0));
     EXPECT_EQ(text.find("Seq Scan"), std::string::npos) << text;

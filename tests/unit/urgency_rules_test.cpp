@@ -1,6 +1,7 @@
 // Urgency score and reasons (src/dashboards/rules.hpp) and the priority order of a team
 // (src/dashboards/cards.hpp); every expectation computed by hand.
 #include "dashboards/cards.hpp"
+#include "dashboards/json.hpp"
 #include "dashboards/rules.hpp"
 
 #include <gtest/gtest.h>
