@@ -1,5 +1,5 @@
 #pragma once
-// The jobs Coach runs (docs/domain.md): name, description, default daily time in the
+// The jobs Coach runs (docs/domain.md, "Jobs"): name, description, default daily time in the
 // organisation's time zone, and which run options they take. Pure: no I/O.
 #include "core/error.hpp"
 #include "jobs/work.hpp"

@@ -1,3 +1,6 @@
+// The jobs routes. JSON: written by PostgreSQL and passed through: a job as plan.sql lists it
+// (json_build_object), a run as its job_runs row (to_json in select_run.sql), the same text
+// `coach jobs run` prints; the list's envelope by http::collection_response.
 #include "jobs/routes.hpp"
 
 #include "core/offload.hpp"
