@@ -23,7 +23,8 @@ struct Session {
     std::string id;          // user_sessions.id
     std::string csrf_token;  // echoed at login; required on cookie-authenticated writes
     bool via_cookie = false;
-    std::string user_json;  // the caller's public JSON (user_json(), migration 0016), from the same lookup
+    std::string
+        user_json;  // the caller's public JSON (user_json(), migration 0016), from the same lookup
 };
 
 struct RequestContext {
