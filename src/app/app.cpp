@@ -1,7 +1,8 @@
 #include "app/app.hpp"
 
+#include "account/routes.hpp"
 #include "analytics/routes.hpp"
-#include "auth/routes.hpp"
+#include "auth/authenticate.hpp"
 #include "dashboards/routes.hpp"
 #include "history/routes.hpp"
 #include "imports/importer.hpp"
@@ -18,7 +19,7 @@ namespace coach {
 http::Router App::build_router() {
     http::Router r;
     ops::add_routes(r);
-    auth::add_routes(r);
+    account::add_routes(r);
     users::add_routes(r);
     jobs::add_routes(r);
     metrics::add_routes(r);
@@ -36,11 +37,12 @@ App::App(Config config, std::string database_url)
       static_files_(http::StaticFiles::load(config_.web_dir)),
       workers_(config_.worker_threads),
       long_work_(http::kLongWorkThreads),
-      services_{config_,       router_,   workers_, long_work_,   metrics_,
-                static_files_, throttle_, {},       database_url, time_zone_},
+      services_{config_,   router_, workers_, long_work_,   metrics_,  static_files_,
+                throttle_, {},      {},       database_url, time_zone_},
       server_(services_,
               db::ConnectOptions{std::move(database_url), "coach", config_.statement_timeout_ms,
                                  std::chrono::milliseconds(5000), &time_zone_}) {
+    services_.authenticate = auth::authenticate;  // http calls auth without including it
     services_.pool_stats = [this] { return server_.pool_stats(); };
 }
 

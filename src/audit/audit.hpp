@@ -1,8 +1,10 @@
 #pragma once
 // The audit trail: every mutation adds one audit_log row in the same transaction/pipeline as
-// the change (actor, action, entity, before/after, ip, user agent, request id).
+// the change (actor, action, entity, before/after, ip, user agent, request id). Below the
+// areas and above db only: who acted and from where comes in as core's RequestOrigin
+// (http's RequestContext::origin() in a route; carried along by jobs and imports).
+#include "core/request_origin.hpp"
 #include "db/connection.hpp"
-#include "http/request_context.hpp"
 
 #include <optional>
 #include <string>
@@ -14,10 +16,10 @@ INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after, 
                        request_id)
 VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, NULLIF($7, '')::inet, $8, $9))sql";
 
-// before/after: JSON text (or nullopt); actor: the caller (nullopt for anonymous actions).
-db::Query entry(const http::RequestContext& ctx, std::string_view action,
-                std::string_view entity_type, std::optional<std::string> entity_id,
-                std::optional<std::string> before, std::optional<std::string> after,
-                std::optional<std::string> actor = std::nullopt);
+// before/after: JSON text (or nullopt); actor: overrides origin.actor_id (an anonymous caller
+// acting on an account: sign-in, password reset).
+db::Query entry(const RequestOrigin& origin, std::string_view action, std::string_view entity_type,
+                std::optional<std::string> entity_id, std::optional<std::string> before,
+                std::optional<std::string> after, std::optional<std::string> actor = std::nullopt);
 
 }  // namespace coach::audit

@@ -1,7 +1,8 @@
 #include "auth/authenticate.hpp"
 
 #include "auth/sql.hpp"
-#include "auth/token.hpp"
+#include "core/crypto.hpp"
+#include "core/text.hpp"
 #include "db/columns.hpp"
 #include "db/pool.hpp"
 #include "http/services.hpp"
@@ -19,14 +20,6 @@ namespace {
 // 1-2 s on the shared benchmark machine and made the /auth/me p99. A crash can lose the last
 // touches, i.e. a session may expire up to a minute early.
 // (async_commit.sql)
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ')
-        s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ')
-        s.remove_suffix(1);
-    return s;
-}
 
 bool safe_method(http::Verb v) {
     return v == http::Verb::get || v == http::Verb::head || v == http::Verb::options;

@@ -2,6 +2,9 @@
 // Resolves the caller of an authenticated route: the session cookie (HttpOnly, SameSite=Strict;
 // writes need X-CSRF-Token) or `Authorization: Bearer <token>`. Tokens are looked up by their
 // SHA-256 only; idle and absolute expiry are checked in the same statement.
+//
+// http's dispatch calls authenticate() through http::Services::authenticate, which app sets,
+// so the http layer needs no auth include.
 #include "core/error.hpp"
 #include "db/connection.hpp"
 #include "http/request_context.hpp"

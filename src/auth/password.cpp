@@ -8,7 +8,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "auth/token.hpp"
+#include "core/crypto.hpp"
 
 namespace coach::auth {
 

@@ -1,22 +1,13 @@
-// User roles as stored in the schema's users.role column.
 #pragma once
-
-#include <array>
-#include <optional>
-#include <string_view>
+// auth's names for the user roles. The enum and its one table of names are core's
+// (core/user_enums.hpp): the http layer carries the caller's role below auth.
+#include "core/user_enums.hpp"
 
 namespace coach::auth {
 
-enum class Role { Admin, Manager, TeamLeader, Agent };
-
-// Every role, in schema order (ADMIN, MANAGER, TEAM_LEADER, AGENT).
-inline constexpr std::array<Role, 4> kAllRoles = {Role::Admin, Role::Manager, Role::TeamLeader,
-                                                  Role::Agent};
-
-// The schema string: "ADMIN", "MANAGER", "TEAM_LEADER" or "AGENT".
-std::string_view to_string(Role role) noexcept;
-
-// Exact, case-sensitive match of a schema string; nullopt for anything else.
-std::optional<Role> parse_role(std::string_view text) noexcept;
+using coach::kAllRoles;
+using coach::parse_role;
+using coach::Role;
+using coach::to_string;
 
 }  // namespace coach::auth

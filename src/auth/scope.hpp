@@ -54,14 +54,12 @@
 #include <vector>
 
 #include "auth/role.hpp"
+#include "core/principal.hpp"
 
 namespace coach::auth {
 
-// The signed-in user.
-struct Principal {
-    std::string id;
-    Role role;
-};
+// The signed-in user: core's, since the http layer's RequestContext carries it.
+using coach::Principal;
 
 // The user a row is about, with the hierarchy needed to place it.
 struct Subject {

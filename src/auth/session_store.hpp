@@ -1,5 +1,5 @@
 #pragma once
-// SQL of sign-in, sessions and password resets.
+// SQL of sign-in, sessions and password resets (the account area's routes send it).
 #include <string_view>
 
 namespace coach::auth::sql {

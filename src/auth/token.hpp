@@ -1,30 +1,11 @@
-// Random tokens, SHA-256 and constant-time comparison (OpenSSL).
 #pragma once
-
-#include <array>
-#include <cstddef>
-#include <string>
-#include <string_view>
+// Transitional: random tokens, SHA-256 and constant-time comparison are core's
+// (core/crypto.hpp). imports/users_rows.cpp still names auth::random_token; it switches to
+// core/crypto.hpp once the importer's concurrent rewrite lands, and this header goes.
+#include "core/crypto.hpp"
 
 namespace coach::auth {
 
-// `bytes` bytes from the OpenSSL CSPRNG, encoded as base64url without padding
-// (alphabet A-Z a-z 0-9 - _; 32 bytes -> 43 characters; 0 bytes -> "").
-// Throws std::runtime_error only if the CSPRNG itself fails (never expected); it never
-// returns a weak or empty token for bytes > 0.
-std::string random_token(std::size_t bytes = 32);
-
-// base64url without padding of arbitrary bytes (the encoding random_token uses).
-std::string base64url_encode(std::string_view data);
-
-// SHA-256 digest of `data`.
-std::array<unsigned char, 32> sha256(std::string_view data);
-
-// SHA-256 digest of `data` as 64 lowercase hex characters.
-std::string sha256_hex(std::string_view data);
-
-// True when a and b hold the same bytes. The time taken depends only on the lengths,
-// never on the contents (lengths are not treated as secret).
-bool constant_time_equal(std::string_view a, std::string_view b) noexcept;
+using coach::random_token;
 
 }  // namespace coach::auth

@@ -8,6 +8,7 @@
 #include "cli/sql.hpp"
 #include "core/log.hpp"
 #include "core/malloc_tuning.hpp"
+#include "core/user_enums.hpp"
 #include "db/columns.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/derived.hpp"
@@ -173,7 +174,7 @@ void user_create() {
     auto config = load_config();
     if (!config)
         return;
-    auto role = auth::parse_role(options().role);
+    auto role = parse_role(options().role);
     std::string password = read_password();
     if (!role) {
         spdlog::error("--role must be ADMIN, MANAGER, TEAM_LEADER or AGENT");

@@ -1,6 +1,6 @@
 #include "db/embedded_cluster.hpp"
 
-#include "auth/token.hpp"
+#include "core/crypto.hpp"
 #include "db/sync_connection.hpp"
 
 #include <fcntl.h>
@@ -174,8 +174,8 @@ Result<EmbeddedCluster> EmbeddedCluster::start(const ClusterOptions& options) {
                               "running as root needs the postgres system user to run PostgreSQL");
         c.run_as_postgres_ = true;
         if (!reachable_by(*as, data)) {
-            fs::path moved = fs::path("/var/tmp") /
-                             ("coach-" + auth::sha256_hex(data.string()).substr(0, 12)) / "pg";
+            fs::path moved =
+                fs::path("/var/tmp") / ("coach-" + sha256_hex(data.string()).substr(0, 12)) / "pg";
             spdlog::warn(
                 "the postgres user cannot reach {}; keeping the embedded cluster in {} instead",
                 data.string(), moved.string());
@@ -188,7 +188,7 @@ Result<EmbeddedCluster> EmbeddedCluster::start(const ClusterOptions& options) {
     // The socket path must fit in sun_path (108 bytes): fall back to a short directory.
     fs::path sock = cluster.parent_path() / "run";
     if (sock.string().size() > 80)
-        sock = fs::path("/tmp") / ("coach-" + auth::sha256_hex(sock.string()).substr(0, 12));
+        sock = fs::path("/tmp") / ("coach-" + sha256_hex(sock.string()).substr(0, 12));
     fs::create_directories(sock, ec);
     chown_to(sock, as);
     c.socket_dir_ = sock.string();

@@ -1,6 +1,6 @@
 #include "db/migrator.hpp"
 
-#include "auth/token.hpp"
+#include "core/crypto.hpp"
 
 #include <map>
 
@@ -49,7 +49,7 @@ Result<std::vector<std::string>> check(const std::map<std::string, std::string>&
 }  // namespace
 
 std::string migration_checksum(std::string_view sql) {
-    return auth::sha256_hex(sql);
+    return sha256_hex(sql);
 }
 
 Result<std::vector<std::string>> pending_migrations(

@@ -1,6 +1,6 @@
 #include "http/collection.hpp"
 
-#include "auth/token.hpp"
+#include "core/base64url.hpp"
 #include "http/response.hpp"
 
 #include <boost/json.hpp>
@@ -10,35 +10,11 @@
 namespace coach::http {
 namespace json = boost::json;
 
-namespace {
-
-std::optional<std::string> base64url_decode(std::string_view in) {
-    static constexpr std::string_view alphabet =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string out;
-    unsigned buffer = 0;
-    int bits = 0;
-    for (char c : in) {
-        auto pos = alphabet.find(c);
-        if (pos == std::string_view::npos)
-            return std::nullopt;
-        buffer = (buffer << 6) | static_cast<unsigned>(pos);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(static_cast<char>((buffer >> bits) & 0xFF));
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
 std::string encode_cursor(const std::vector<std::string>& parts) {
     json::array a;
     for (const auto& p : parts)
         a.emplace_back(p);
-    return auth::base64url_encode(json::serialize(a));
+    return base64url_encode(json::serialize(a));
 }
 
 std::optional<std::vector<std::string>> decode_cursor(std::string_view cursor) {

@@ -1,6 +1,6 @@
 #include "http/dispatch.hpp"
 
-#include "auth/authenticate.hpp"
+#include "core/hex.hpp"
 #include "http/metrics.hpp"
 #include "http/response.hpp"
 #include "http/static_files.hpp"
@@ -36,11 +36,8 @@ std::string request_id_for(const Request& req) {
     if (it != req.end() && plain_id({it->value().data(), it->value().size()}))
         return std::string(it->value());
     thread_local std::mt19937_64 rng{std::random_device{}()};
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string id(16, '0');
-    for (std::uint64_t v = rng(), i = 16; i-- > 0; v >>= 4)
-        id[i] = kHex[v & 15];
-    return id;
+    const std::uint64_t v = rng();
+    return to_hex(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
 }
 
 void finish_response(Response& res, const std::string& request_id) {
@@ -82,7 +79,7 @@ asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& servic
         try {
             if (route.access == Access::Authenticated) {
                 auto prefetch = route.prefetch ? route.prefetch(ctx) : std::nullopt;
-                if (auto a = co_await auth::authenticate(ctx, std::move(prefetch)); !a)
+                if (auto a = co_await services.authenticate(ctx, std::move(prefetch)); !a)
                     out = a.error();
             }
             if (route.access == Access::Public || ctx.principal)

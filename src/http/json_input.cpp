@@ -149,7 +149,7 @@ std::optional<std::string> Fields::date(std::string_view name, bool required) {
 }
 
 std::optional<std::string> Fields::one_of(std::string_view name, bool required,
-                                          std::initializer_list<std::string_view> allowed) {
+                                          std::span<const std::string_view> allowed) {
     auto s = string(name, required, 64);
     if (!s)
         return s;
@@ -239,8 +239,7 @@ Patch<std::string> Fields::patch_email(std::string_view name) {
 }
 
 Patch<std::string> Fields::patch_one_of(std::string_view name,
-                                        std::initializer_list<std::string_view> allowed,
-                                        bool nullable) {
+                                        std::span<const std::string_view> allowed, bool nullable) {
     return patch_of(o_, name, nullable, *this, [&] { return one_of(name, false, allowed); });
 }
 

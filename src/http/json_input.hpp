@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace coach::http {
@@ -35,7 +36,7 @@ class Fields {
     std::optional<std::string> uuid(std::string_view name, bool required);
     std::optional<std::string> date(std::string_view name, bool required);  // YYYY-MM-DD
     std::optional<std::string> one_of(std::string_view name, bool required,
-                                      std::initializer_list<std::string_view> allowed);
+                                      std::span<const std::string_view> allowed);
     std::optional<bool> boolean(std::string_view name, bool required);
     std::optional<std::int64_t> integer(std::string_view name, bool required, std::int64_t min,
                                         std::int64_t max);
@@ -47,7 +48,7 @@ class Fields {
     Patch<std::string> patch_date(std::string_view name, bool nullable = true);
     Patch<std::string> patch_email(std::string_view name);
     Patch<std::string> patch_one_of(std::string_view name,
-                                    std::initializer_list<std::string_view> allowed,
+                                    std::span<const std::string_view> allowed,
                                     bool nullable = true);
 
     // Fields not in `known` are errors ("unknown field").

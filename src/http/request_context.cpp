@@ -16,4 +16,11 @@ std::string_view RequestContext::header(beast_http::field f) const {
     return {it->value().data(), it->value().size()};
 }
 
+RequestOrigin RequestContext::origin() const {
+    std::optional<std::string> actor;
+    if (principal)
+        actor = principal->id;
+    return RequestOrigin{std::move(actor), client_ip, user_agent(), request_id};
+}
+
 }  // namespace coach::http

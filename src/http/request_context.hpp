@@ -1,6 +1,8 @@
 #pragma once
-// Everything a handler sees of one request.
-#include "auth/scope.hpp"
+// Everything a handler sees of one request. The caller is core's Principal (auth fills it
+// through Services::authenticate; http knows nothing of how).
+#include "core/principal.hpp"
+#include "core/request_origin.hpp"
 #include "db/pg_result.hpp"
 #include "http/types.hpp"
 
@@ -23,8 +25,8 @@ struct Session {
     std::string id;          // user_sessions.id
     std::string csrf_token;  // echoed at login; required on cookie-authenticated writes
     bool via_cookie = false;
-    std::string
-        user_json;  // the caller's public JSON (user_json(), migration 0016), from the same lookup
+    // The caller's public JSON (user_json(), migration 0016), from the same lookup.
+    std::string user_json;
 };
 
 struct RequestContext {
@@ -35,7 +37,7 @@ struct RequestContext {
     boost::urls::params_view query;
     db::Pool& db;
     Services& services;
-    std::optional<auth::Principal> principal;  // set for authenticated routes
+    std::optional<Principal> principal;  // set for authenticated routes
     std::optional<Session> session;
     std::vector<std::string> set_cookies;    // added to the response
     std::optional<db::PgResult> prefetched;  // the route's Prefetch result, when it had one
@@ -49,7 +51,9 @@ struct RequestContext {
     std::optional<std::string> query_param(std::string_view name) const;
     std::string_view header(beast_http::field f) const;
     std::string user_agent() const { return std::string(header(beast_http::field::user_agent)); }
-    const auth::Principal& me() const { return *principal; }
+    const Principal& me() const { return *principal; }
+    // The caller (when signed in), client address, user agent and request id: for audit rows.
+    RequestOrigin origin() const;
 };
 
 }  // namespace coach::http

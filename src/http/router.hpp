@@ -18,7 +18,7 @@ using Handler = std::function<boost::asio::awaitable<Result<Response>>(RequestCo
 enum class Access { Public, Authenticated };
 
 // A statement an authenticated route sends in the same round trip as the session lookup
-// (auth::authenticate pipelines the two); the handler finds its result in ctx.prefetched.
+// (Services::authenticate pipelines the two); the handler finds its result in ctx.prefetched.
 // $1 and $2 are the lookup's (token hash, idle seconds), the route's own parameters start at
 // $3, and the statement reads the caller itself from live_session($1::bytea, $2::int)
 // (migration 0016), so it needs nothing the lookup returns. It runs before the caller is known, so

@@ -1,6 +1,6 @@
 #include "http/static_files.hpp"
 
-#include "auth/token.hpp"
+#include "core/crypto.hpp"
 #include "http/response.hpp"
 
 #include <spdlog/spdlog.h>
@@ -51,7 +51,7 @@ StaticFiles StaticFiles::load(const std::string& dir) {
             std::string body((std::istreambuf_iterator<char>(in)), {});
             std::string rel = "/" + fs::relative(it->path(), dir).generic_string();
             File f{std::move(body), content_type(it->path()), {}, rel.starts_with("/assets/")};
-            f.etag = "\"" + auth::sha256_hex(f.body).substr(0, 20) + "\"";
+            f.etag = "\"" + sha256_hex(f.body).substr(0, 20) + "\"";
             s.files_.emplace(std::move(rel), std::move(f));
         }
     }

@@ -3,6 +3,7 @@
 #include "audit/audit.hpp"
 #include "auth/scope_sql.hpp"
 #include "core/chunk_prefetcher.hpp"
+#include "core/hex.hpp"
 #include "db/arrays.hpp"
 #include "db/sync_connection.hpp"
 #include "imports/csv_reader.hpp"
@@ -153,16 +154,6 @@ class SqlAgentResolver final : public AgentResolver {
     const Actor& actor_;
 };
 
-std::string hex(const unsigned char* d, unsigned n) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < n; ++i) {
-        out.push_back(kHex[d[i] >> 4]);
-        out.push_back(kHex[d[i] & 15]);
-    }
-    return out;
-}
-
 struct Stored {
     std::string path;
     std::string sha256;
@@ -210,7 +201,7 @@ Result<Stored> store_file(const Upload& upload, const fs::path& path) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned length = 0;
     EVP_DigestFinal_ex(md.get(), digest, &length);
-    s.sha256 = hex(digest, length);
+    s.sha256 = to_hex(std::span<const unsigned char>(digest, length));
     return s;
 }
 

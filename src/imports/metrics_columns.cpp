@@ -285,20 +285,6 @@ ValueKind value_kind(std::size_t metric) {
     return ValueKind::Percent;
 }
 
-std::string_view trim(std::string_view s) {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && space(s.back()))
-        s.remove_suffix(1);
-    // A no-break space (U+00A0) at either end, as spreadsheets sometimes write.
-    while (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0')
-        s.remove_prefix(2);
-    while (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0')
-        s.remove_suffix(2);
-    return s;
-}
-
 bool is_empty_value(std::string_view s) {
     if (s.empty() || s == "-")
         return true;

@@ -2,6 +2,7 @@
 // METRICS files: which header cell is which column (names and aliases, case-, space- and
 // punctuation-insensitive), and how a cell's text becomes a value in PostgreSQL's input format
 // (percent signs, decimal commas, AHT as seconds or m:ss or h:mm:ss, dates). Pure: no I/O.
+#include "core/text.hpp"
 #include "metrics/metric_row.hpp"
 
 #include <optional>
@@ -50,7 +51,7 @@ enum class ValueKind {
 };
 ValueKind value_kind(std::size_t metric);
 
-std::string_view trim(std::string_view s);
+// Cells are trimmed with core's trim (core/text.hpp).
 // Empty after trimming, or a placeholder for "no value": -, N/A, NA, #N/A, NULL (any case).
 bool is_empty_value(std::string_view trimmed);
 

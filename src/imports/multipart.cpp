@@ -1,5 +1,7 @@
 #include "imports/multipart.hpp"
 
+#include "core/text.hpp"
+
 namespace coach::imports {
 namespace {
 
@@ -14,14 +16,6 @@ bool iequals_prefix(std::string_view s, std::string_view prefix) {
         if (lower(s[i]) != lower(prefix[i]))
             return false;
     return true;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
 }
 
 // The value of `name` among "; "-separated parameters (quoted or not).

@@ -1,5 +1,6 @@
 // Rollback of an import and start-up recovery of interrupted ones (declared in importer.hpp).
 #include "audit/audit.hpp"
+#include "core/text.hpp"
 #include "db/sync_connection.hpp"
 #include "imports/importer.hpp"
 #include "imports/recompute.hpp"
@@ -132,9 +133,7 @@ std::string table_sql(std::string_view pattern, const TableTarget& t) {
     std::string_view cols = t.columns;
     while (!cols.empty()) {
         auto comma = cols.find(',');
-        std::string_view c = cols.substr(0, comma);
-        while (!c.empty() && c.front() == ' ')
-            c.remove_prefix(1);
+        std::string_view c = trim(cols.substr(0, comma));
         values += fmt::format("{}r.{}", values.empty() ? "" : ", ", c);
         if (comma == std::string_view::npos)
             break;

@@ -1,6 +1,7 @@
 #include "imports/table_import.hpp"
 
 #include "auth/scope_sql.hpp"
+#include "core/hex.hpp"
 #include "db/arrays.hpp"
 #include "imports/metrics_rows.hpp"
 #include "imports/profiles_rows.hpp"
@@ -225,15 +226,9 @@ std::string random_uuid() {
     RAND_bytes(b, sizeof b);
     b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
     b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            out.push_back('-');
-        out.push_back(kHex[b[i] >> 4]);
-        out.push_back(kHex[b[i] & 15]);
-    }
-    return out;
+    std::string h = to_hex(b);
+    return h.substr(0, 8) + '-' + h.substr(8, 4) + '-' + h.substr(12, 4) + '-' + h.substr(16, 4) +
+           '-' + h.substr(20);
 }
 
 void copy_field(std::string& out, const std::optional<std::string>& value, bool first) {

@@ -1,5 +1,6 @@
 #include "jobs/registry.hpp"
 
+#include "core/text.hpp"
 #include "http/json_input.hpp"
 
 #include <algorithm>
@@ -33,14 +34,6 @@ constexpr std::array<Job, 6> kJobs = {{
      "years.",
      "03:00", true, false, &retention},
 }};
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ')
-        s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ')
-        s.remove_suffix(1);
-    return s;
-}
 
 bool all_digits(std::string_view s) {
     return !s.empty() &&

@@ -3,6 +3,7 @@
 // `coach jobs run` prints; the list's envelope by http::collection_response.
 #include "jobs/routes.hpp"
 
+#include "auth/scope.hpp"
 #include "core/offload.hpp"
 #include "db/columns.hpp"
 #include "db/pool.hpp"
@@ -72,7 +73,7 @@ awaitable<Result<Response>> run(RequestContext& ctx) {
     options.trigger = Trigger::Api;
     options.request = request;
     options.fallback_timezone = ctx.services.config.timezone;
-    options.audit = AuditInfo{ctx.me().id, ctx.client_ip, ctx.user_agent(), ctx.request_id};
+    options.audit = ctx.origin();
     // The job is long, blocking SQL without the pool's statement timeout: a long-work thread
     // with its own connection.
     auto work = [url = ctx.services.database_url, job, options]() -> Result<RunOutcome> {

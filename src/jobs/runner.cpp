@@ -211,12 +211,10 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
                                                                 json::serialize(details)));
         Result<void> committed = marked ? Result<void>() : Result<void>(marked.error());
         if (marked && o.audit) {
-            const AuditInfo& a = *o.audit;
-            auto audited =
-                conn.exec(audit::kInsertAudit,
-                          db::params(a.actor_id, "job.run", "job_runs", out.run_id, std::nullopt,
-                                     std::string(marked->get(0, db::column(*marked, "summary"))),
-                                     a.ip, a.user_agent, a.request_id));
+            db::Query row =
+                audit::entry(*o.audit, "job.run", "job_runs", out.run_id, std::nullopt,
+                             std::string(marked->get(0, db::column(*marked, "summary"))));
+            auto audited = conn.exec(row.sql, row.params);
             if (!audited)
                 committed = audited.error();
         }

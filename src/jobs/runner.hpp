@@ -11,6 +11,7 @@
 // marked FAILED ("abandoned") before a run and by the scheduler.
 // Blocking: CLI, worker threads and the scheduler's own thread only.
 #include "core/error.hpp"
+#include "core/request_origin.hpp"
 #include "db/sync_connection.hpp"
 #include "jobs/registry.hpp"
 
@@ -24,14 +25,6 @@ namespace coach::jobs {
 enum class Trigger { Schedule, Api, Cli, Import };
 std::string_view to_string(Trigger t);
 
-// The caller of an API run, for the audit_log row written with a successful run.
-struct AuditInfo {
-    std::string actor_id;
-    std::string ip;
-    std::string user_agent;
-    std::string request_id;
-};
-
 struct RunOptions {
     Trigger trigger = Trigger::Cli;
     RunRequest request;
@@ -39,7 +32,8 @@ struct RunOptions {
     // Scheduled runs: the run time being served (timestamptz text). A run that finds, once it
     // holds the lock, that another instance already finished this job since then is SKIPPED.
     std::optional<std::string> scheduled_for;
-    std::optional<AuditInfo> audit;
+    // An API run's caller, for the audit_log row written with a successful run.
+    std::optional<RequestOrigin> audit;
     std::string instance;  // job_runs.instance; default: host:pid
     // Set by the scheduler when it cancels the running statement at shutdown (the error
     // recorded then says so).

@@ -135,8 +135,8 @@ awaitable<Result<Response>> put(RequestContext& ctx) {
                 {"updated", updated},
                 {"unchanged", unchanged},
                 {"failed", failed + static_cast<long long>(rows->size() - writes.size())}};
-            last.push_back(audit::entry(ctx, "metrics.upsert", "performance_metrics", std::nullopt,
-                                        std::nullopt, json::serialize(summary)));
+            last.push_back(audit::entry(ctx.origin(), "metrics.upsert", "performance_metrics",
+                                        std::nullopt, std::nullopt, json::serialize(summary)));
         }
         auto done = co_await tx->commit(std::move(last));
         if (!done)
@@ -213,8 +213,8 @@ awaitable<Result<Response>> remove(RequestContext& ctx) {
     std::vector<db::Query> last;
     std::vector<std::string> agent{current->agent_id};
     last.push_back(dashboards::refresh_snapshots_query(agent));
-    last.push_back(
-        audit::entry(ctx, "metrics.delete", "performance_metrics", *id, **before, std::nullopt));
+    last.push_back(audit::entry(ctx.origin(), "metrics.delete", "performance_metrics", *id,
+                                **before, std::nullopt));
     auto done = co_await tx->commit(std::move(last));
     if (!done)
         co_return done.error();

@@ -2,8 +2,9 @@
 
 #include "audit/audit.hpp"
 #include "auth/password.hpp"
-#include "auth/token.hpp"
+#include "core/crypto.hpp"
 #include "core/offload.hpp"
+#include "core/user_enums.hpp"
 #include "http/collection.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
@@ -88,7 +89,8 @@ awaitable<Result<void>> commit_with_audit(RequestContext& ctx, db::Transaction& 
                                           std::optional<std::string> before,
                                           std::optional<std::string> after) {
     std::vector<db::Query> writes;
-    writes.push_back(audit::entry(ctx, action, "users", id, std::move(before), std::move(after)));
+    writes.push_back(
+        audit::entry(ctx.origin(), action, "users", id, std::move(before), std::move(after)));
     auto done = co_await tx.commit(std::move(writes));
     if (!done)
         co_return done.error();
@@ -98,7 +100,7 @@ awaitable<Result<void>> commit_with_audit(RequestContext& ctx, db::Transaction& 
 awaitable<Result<Response>> list(RequestContext& ctx) {
     std::vector<FieldError> errors;
     ListFilter f;
-    auto enum_param = [&](const char* name, std::initializer_list<std::string_view> allowed) {
+    auto enum_param = [&](const char* name, std::span<const std::string_view> allowed) {
         auto v = ctx.query_param(name);
         if (v && std::find(allowed.begin(), allowed.end(), *v) == allowed.end()) {
             errors.push_back({name, "is not a valid value"});
@@ -114,15 +116,16 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
         }
         return v;
     };
-    f.role = enum_param("role", {"ADMIN", "MANAGER", "TEAM_LEADER", "AGENT"});
-    f.status = enum_param("status", {"ACTIVE", "PIP", "LEAVE", "TERMINATED"});
+    f.role = enum_param("role", kRoleNames);
+    f.status = enum_param("status", kUserStatusNames);
     f.team_leader_id = uuid_param("team_leader_id");
     f.manager_id = uuid_param("manager_id");
     f.department = ctx.query_param("department");
     f.q = ctx.query_param("q");
     if (f.q && f.q->size() > 200)
         errors.push_back({"q", "must be at most 200 characters"});
-    auto deleted = enum_param("include_deleted", {"true", "false"});
+    constexpr std::string_view kBooleans[] = {"true", "false"};
+    auto deleted = enum_param("include_deleted", kBooleans);
     f.include_deleted = deleted == "true" && ctx.me().role == Role::Admin;
     http::Page page = http::read_page(ctx, 2, errors);
     if (!errors.empty())
@@ -176,7 +179,7 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
         hash = co_await offload(ctx.services.workers, std::move(work));
     } else {
         // No password yet: nothing can match this until a reset sets one.
-        hash = "!unset:" + auth::random_token(16);
+        hash = "!unset:" + random_token(16);
     }
     auto row = co_await insert_user(*tx, *in, hash);
     if (!row)

@@ -1,5 +1,7 @@
 #include "users/user_input.hpp"
 
+#include "core/user_enums.hpp"
+
 namespace coach::users {
 namespace {
 
@@ -39,10 +41,10 @@ Result<UserInput> parse(const boost::json::object& body, bool create) {
                 p = f.patch_date(c.name, c.nullable);
                 break;
             case Column::Role:
-                p = f.patch_one_of(c.name, {"ADMIN", "MANAGER", "TEAM_LEADER", "AGENT"}, false);
+                p = f.patch_one_of(c.name, kRoleNames, false);
                 break;
             case Column::Status:
-                p = f.patch_one_of(c.name, {"ACTIVE", "PIP", "LEAVE", "TERMINATED"}, false);
+                p = f.patch_one_of(c.name, kUserStatusNames, false);
                 break;
         }
         if (p.present)

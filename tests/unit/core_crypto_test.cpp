@@ -3,9 +3,10 @@
 #include <set>
 #include <string>
 
-#include "auth/token.hpp"
+#include "core/base64url.hpp"
+#include "core/crypto.hpp"
 
-namespace coach::auth {
+namespace coach {
 namespace {
 
 bool is_base64url(const std::string& text) {
@@ -19,7 +20,7 @@ bool is_base64url(const std::string& text) {
     return true;
 }
 
-TEST(AuthToken, Sha256KnownVectors) {
+TEST(CoreCrypto, Sha256KnownVectors) {
     EXPECT_EQ(sha256_hex("abc"),
               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -29,13 +30,13 @@ TEST(AuthToken, Sha256KnownVectors) {
               "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
-TEST(AuthToken, Sha256HandlesEmbeddedNul) {
+TEST(CoreCrypto, Sha256HandlesEmbeddedNul) {
     const std::string with_nul("a\0b", 3);
     EXPECT_NE(sha256_hex(with_nul), sha256_hex("a"));
     EXPECT_EQ(sha256_hex(with_nul).size(), 64U);
 }
 
-TEST(AuthToken, Sha256BytesMatchHex) {
+TEST(CoreCrypto, Sha256BytesMatchHex) {
     const auto digest = sha256("abc");
     ASSERT_EQ(digest.size(), 32U);
     EXPECT_EQ(digest[0], 0xbaU);
@@ -43,7 +44,7 @@ TEST(AuthToken, Sha256BytesMatchHex) {
     EXPECT_EQ(digest[31], 0xadU);
 }
 
-TEST(AuthToken, Base64UrlRfc4648Vectors) {
+TEST(CoreBase64Url, Rfc4648Vectors) {
     EXPECT_EQ(base64url_encode(""), "");
     EXPECT_EQ(base64url_encode("f"), "Zg");
     EXPECT_EQ(base64url_encode("fo"), "Zm8");
@@ -57,14 +58,14 @@ TEST(AuthToken, Base64UrlRfc4648Vectors) {
     EXPECT_EQ(base64url_encode(std::string("\0\0\0", 3)), "AAAA");
 }
 
-TEST(AuthToken, RandomTokenDefaultIs43Base64UrlCharacters) {
+TEST(CoreCrypto, RandomTokenDefaultIs43Base64UrlCharacters) {
     const std::string token = random_token();
     EXPECT_EQ(token.size(), 43U);
     EXPECT_TRUE(is_base64url(token)) << token;
     EXPECT_EQ(token.find('='), std::string::npos);
 }
 
-TEST(AuthToken, RandomTokenLengths) {
+TEST(CoreCrypto, RandomTokenLengths) {
     EXPECT_EQ(random_token(0), "");
     EXPECT_EQ(random_token(1).size(), 2U);
     EXPECT_EQ(random_token(2).size(), 3U);
@@ -74,7 +75,7 @@ TEST(AuthToken, RandomTokenLengths) {
     EXPECT_EQ(random_token(64).size(), 86U);
 }
 
-TEST(AuthToken, RandomTokensAreDistinctAndUseWholeAlphabet) {
+TEST(CoreCrypto, RandomTokensAreDistinctAndUseWholeAlphabet) {
     std::set<std::string> seen;
     std::set<char> chars;
     for (int i = 0; i < 1000; ++i) {
@@ -87,7 +88,7 @@ TEST(AuthToken, RandomTokensAreDistinctAndUseWholeAlphabet) {
     EXPECT_EQ(chars.size(), 64U);  // 43000 draws cover all 64 symbols
 }
 
-TEST(AuthToken, ConstantTimeEqual) {
+TEST(CoreCrypto, ConstantTimeEqual) {
     EXPECT_TRUE(constant_time_equal("", ""));
     EXPECT_TRUE(constant_time_equal("secret", "secret"));
     EXPECT_FALSE(constant_time_equal("secret", "secreT"));
@@ -100,4 +101,4 @@ TEST(AuthToken, ConstantTimeEqual) {
 }
 
 }  // namespace
-}  // namespace coach::auth
+}  // namespace coach

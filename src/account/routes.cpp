@@ -1,11 +1,11 @@
-#include "auth/routes.hpp"
+#include "account/routes.hpp"
 
 #include "audit/audit.hpp"
 #include "auth/authenticate.hpp"
 #include "auth/login_throttle.hpp"
 #include "auth/password.hpp"
 #include "auth/session_store.hpp"
-#include "auth/token.hpp"
+#include "core/crypto.hpp"
 #include "core/offload.hpp"
 #include "db/transaction.hpp"
 #include "http/json_input.hpp"
@@ -15,10 +15,18 @@
 
 #include <boost/json.hpp>
 
-namespace coach::auth {
+namespace coach::account {
 namespace asio = boost::asio;
 namespace json = boost::json;
+namespace sql = auth::sql;
 using asio::awaitable;
+using auth::dummy_hash;
+using auth::hash_password;
+using auth::kSessionCookie;
+using auth::LoginThrottle;
+using auth::password_policy_violation;
+using auth::token_hash_param;
+using auth::verify_password;
 using http::RequestContext;
 using http::Response;
 
@@ -89,8 +97,8 @@ awaitable<Result<Response>> login(RequestContext& ctx) {
     writes.push_back({sql::kCreateSession, db::params(user_id, token_hash_param(token), csrf,
                                                       ctx.client_ip, ctx.user_agent(), lifetime)});
     writes.push_back({sql::kTouchLogin, db::params(user_id)});
-    writes.push_back(
-        audit::entry(ctx, "auth.login", "users", user_id, std::nullopt, std::nullopt, user_id));
+    writes.push_back(audit::entry(ctx.origin(), "auth.login", "users", user_id, std::nullopt,
+                                  std::nullopt, user_id));
     auto done = co_await ctx.db.pipeline(std::move(writes));
     if (!done)
         co_return done.error();
@@ -109,8 +117,8 @@ awaitable<Result<Response>> login(RequestContext& ctx) {
 awaitable<Result<Response>> logout(RequestContext& ctx) {
     std::vector<db::Query> writes;
     writes.push_back({sql::kRevokeSession, db::params(ctx.session->id)});
-    writes.push_back(
-        audit::entry(ctx, "auth.logout", "users", ctx.me().id, std::nullopt, std::nullopt));
+    writes.push_back(audit::entry(ctx.origin(), "auth.logout", "users", ctx.me().id, std::nullopt,
+                                  std::nullopt));
     auto r = co_await ctx.db.pipeline(std::move(writes));
     if (!r)
         co_return r.error();
@@ -162,10 +170,10 @@ awaitable<Result<Response>> start_reset(RequestContext& ctx) {
         co_return r.error();
     if (!r->empty()) {
         std::string id(r->get(0, 0));
-        auto a = co_await ctx.db.query(
-            audit::kInsertAudit, audit::entry(ctx, "auth.password_reset_requested", "users", id,
-                                              std::nullopt, std::nullopt, id)
-                                     .params);
+        auto a = co_await ctx.db.query(audit::kInsertAudit,
+                                       audit::entry(ctx.origin(), "auth.password_reset_requested",
+                                                    "users", id, std::nullopt, std::nullopt, id)
+                                           .params);
         if (!a)
             co_return a.error();
     }
@@ -204,8 +212,8 @@ awaitable<Result<Response>> confirm_reset(RequestContext& ctx) {
         co_return validation_error({{"token", "is invalid or has expired"}});
     std::vector<db::Query> writes;
     writes.push_back({sql::kRevokeOtherSessions, db::params(id, std::nullopt)});
-    writes.push_back(
-        audit::entry(ctx, "auth.password_reset", "users", id, std::nullopt, std::nullopt, id));
+    writes.push_back(audit::entry(ctx.origin(), "auth.password_reset", "users", id, std::nullopt,
+                                  std::nullopt, id));
     auto done = co_await tx->commit(std::move(writes));
     if (!done)
         co_return done.error();
@@ -236,8 +244,8 @@ awaitable<Result<Response>> change_password(RequestContext& ctx) {
     std::vector<db::Query> writes;
     writes.push_back({sql::kSetPassword, db::params(ctx.me().id, hash)});
     writes.push_back({sql::kRevokeOtherSessions, db::params(ctx.me().id, ctx.session->id)});
-    writes.push_back(audit::entry(ctx, "auth.password_change", "users", ctx.me().id, std::nullopt,
-                                  std::nullopt));
+    writes.push_back(audit::entry(ctx.origin(), "auth.password_change", "users", ctx.me().id,
+                                  std::nullopt, std::nullopt));
     auto r = co_await ctx.db.pipeline(std::move(writes));
     if (!r)
         co_return r.error();
@@ -266,4 +274,4 @@ void add_routes(http::Router& router) {
                 "Change the signed-in user's password"});
 }
 
-}  // namespace coach::auth
+}  // namespace coach::account
