@@ -1,6 +1,7 @@
 #include "db/migrator.hpp"
 
 #include "core/crypto.hpp"
+#include "db/advisory_locks.hpp"
 
 #include <map>
 
@@ -14,8 +15,9 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
     applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
 ))sql";
 // Serializes concurrent `coach migrate` runs (several instances starting together).
-constexpr std::string_view kLock = "SELECT pg_advisory_lock(hashtext('coach.migrate'))";
-constexpr std::string_view kUnlock = "SELECT pg_advisory_unlock(hashtext('coach.migrate'))";
+// $1 locks::kMigrate.
+constexpr std::string_view kLock = "SELECT pg_advisory_lock(hashtext($1))";
+constexpr std::string_view kUnlock = "SELECT pg_advisory_unlock(hashtext($1))";
 constexpr std::string_view kRecord =
     "INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)";
 
@@ -66,11 +68,11 @@ Result<MigrationReport> migrate(SyncConnection& conn,
                                 const std::vector<EmbeddedMigration>& migrations) {
     if (auto r = conn.exec(kCreateTable); !r)
         return r.error();
-    if (auto r = conn.exec(kLock); !r)
+    if (auto r = conn.exec(kLock, params(locks::kMigrate)); !r)
         return r.error();
     struct Unlock {
         SyncConnection& c;
-        ~Unlock() { (void)c.exec(kUnlock); }
+        ~Unlock() { (void)c.exec(kUnlock, params(locks::kMigrate)); }
     } unlock{conn};
 
     auto done = landed(conn);

@@ -1,5 +1,6 @@
 #include "demo/demo_data.hpp"
 
+#include "db/advisory_locks.hpp"
 #include "db/columns.hpp"
 #include "demo/sql.hpp"
 
@@ -10,7 +11,8 @@ namespace {
 
 // Serializes concurrent loads (two `coach serve` instances starting on one empty database):
 // the second waits, then sees the users and refuses.
-constexpr std::string_view kLock = "SELECT pg_advisory_xact_lock(hashtext('coach.demo-data'))";
+// $1 db::locks::kDemoData.
+constexpr std::string_view kLock = "SELECT pg_advisory_xact_lock(hashtext($1))";
 
 // The scripts creating the loader in pg_temp (this connection only), in the order the loader
 // runs them (src/demo/sql/): the helpers, its steps, the loader itself. drop_loader.sql drops
@@ -36,7 +38,7 @@ Error refused() {
 
 Result<void> load_in_transaction(db::SyncConnection& conn, int seed,
                                  const std::string& password_hash) {
-    if (auto r = conn.exec(kLock); !r)
+    if (auto r = conn.exec(kLock, db::params(db::locks::kDemoData)); !r)
         return r.error();
     auto users = has_users(conn);
     if (!users)

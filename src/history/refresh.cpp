@@ -1,5 +1,6 @@
 #include "history/refresh.hpp"
 
+#include "db/advisory_locks.hpp"
 #include "db/arrays.hpp"
 #include "db/columns.hpp"
 #include "history/sql.hpp"
@@ -49,6 +50,13 @@ Result<std::optional<db::Params>> refresh_params(
     return std::optional<db::Params>{db::params(from, to, array)};
 }
 
+// refresh_history.sql's parameters: the days' ($1 from, $2 to, $3 agents), then $4 the name of
+// the history job's lock.
+db::Params with_history_lock(db::Params days) {
+    days.values.emplace_back(db::locks::job("history"));
+    return days;
+}
+
 // The rows written, nullopt when the lock stayed busy.
 boost::asio::awaitable<Result<std::optional<long long>>> try_refresh(db::Pool& pool,
                                                                      db::Params params) {
@@ -56,7 +64,7 @@ boost::asio::awaitable<Result<std::optional<long long>>> try_refresh(db::Pool& p
     std::vector<db::Query> q;
     q.push_back({"BEGIN", {}});
     q.push_back({sql::lock_wait, db::params(std::to_string(kRefreshLockWait.count()) + "s")});
-    q.push_back({sql::refresh_history, std::move(params)});
+    q.push_back({sql::refresh_history, with_history_lock(std::move(params))});
     q.push_back({"COMMIT", {}});
     auto r = co_await pool.pipeline(std::move(q));
     if (!r) {
@@ -179,7 +187,7 @@ Result<long long> refresh_history_sync(db::SyncConnection& conn,
     if (!*p)
         return 0LL;
     if (spread == Spread::OneConnection) {
-        auto r = conn.exec(sql::refresh_history, **p);
+        auto r = conn.exec(sql::refresh_history, with_history_lock(**p));
         if (!r)
             return r.error();
         return changed(*r);
@@ -189,7 +197,7 @@ Result<long long> refresh_history_sync(db::SyncConnection& conn,
         if (auto b = conn.exec("BEGIN"); !b)
             return b.error();
     Result<long long> rows = 0LL;
-    if (auto lock = conn.exec(sql::lock_history); !lock)
+    if (auto lock = conn.exec(sql::lock_history, db::params(db::locks::job("history"))); !lock)
         rows = lock.error();
     else
         rows = refresh_parts_in_parallel(conn, **p);

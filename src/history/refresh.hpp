@@ -4,8 +4,8 @@
 // WEEK, MONTH and QUARTER it rewrites every period that contains a day in [from, to] plus
 // the period right after the last one (its trends compare with the changed one), upserting
 // periods with data and deleting rows of periods left without any. Unchanged rows are not
-// rewritten. One statement, under the history job's advisory lock (pg_advisory_xact_lock of
-// hashtext('coach.job.history')), so it never interleaves with a history job run; re-entrant
+// rewritten. One statement, under the history job's advisory lock (db::locks::job("history"),
+// db/advisory_locks.hpp), so it never interleaves with a history job run; re-entrant
 // when the caller's transaction already holds that lock.
 #include "core/error.hpp"
 #include "db/pool.hpp"

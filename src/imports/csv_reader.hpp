@@ -27,8 +27,7 @@ class CsvReader final : public RecordSource {
     bool decimal_comma() const override { return delimiter_ != ','; }
     // ',', ';' or '\t' (known once the first record has been read).
     char delimiter() const { return delimiter_; }
-    // Bytes consumed so far (for progress).
-    std::size_t bytes_read() const { return consumed_; }
+    std::size_t bytes_read() const override { return consumed_; }
 
   private:
     enum class Parse { Complete, NeedMore };

@@ -1,14 +1,15 @@
 #pragma once
 // Runs one import end to end on blocking connections (a worker thread or the command line,
-// never an I/O thread): store the file under <data dir>/imports/<id>/, SHA-256 it (409 when
-// already imported, unless forced), write the import_logs row (VALIDATING), read and check
-// every row while COPYing the valid ones into a temporary staging table (PROCESSING once read),
-// then one set-based upsert into performance_metrics that records each change in
-// import_changes (the other types: their table, recorded in import_row_changes; see
-// table_import.hpp), and the final counts and status, all in ONE transaction: a crash leaves no
-// half-applied import, and fail_interrupted_imports() marks the log FAILED at the next start.
-// Once committed, the dashboard snapshots and history of the agents and days it changed are
-// recomputed (imports/recompute.hpp); rollback_import does the same after its commit.
+// never an I/O thread): store the file under <data dir>/imports/<id>/ and SHA-256 it (409 when
+// already imported, unless forced; stored_file.hpp), write the import_logs row (VALIDATING;
+// import_log.hpp), read and check every row while COPYing the valid ones into a temporary
+// staging table (PROCESSING once read), then one set-based upsert into performance_metrics
+// that records each change in import_changes (the other types: their table, recorded in
+// import_row_changes; loader.hpp, table_import.hpp), and the final counts and status, all in
+// ONE transaction: a crash leaves no half-applied import, and fail_interrupted_imports() marks
+// the log FAILED at the next start. The statuses follow rules.hpp. Once committed, the
+// dashboard snapshots and history of the agents and days it changed are recomputed
+// (imports/recompute.hpp); rollback_import does the same after its commit.
 //
 // Two connections: `main` holds the import's transaction (and an advisory lock on the import
 // id while it lives), `aux` autocommits what must be visible while it runs: the log row,
@@ -49,7 +50,7 @@ struct ImportOptions {
     // date-times without an offset are still read as UTC: sessions_columns.hpp.)
     std::string time_zone = "UTC";
     // Progress: processed_rows is written at most this often; `on_progress` is called after
-    // each write (rows read so far, bytes read so far). A METRICS import calls it from the
+    // each write (rows read so far, bytes read so far; 0 bytes for XLSX). It is called from the
     // thread that reads the file (core/chunk_prefetcher.hpp), not the caller's.
     std::chrono::milliseconds progress_interval{1000};
     std::function<void(long rows, std::size_t bytes)> on_progress;
@@ -81,8 +82,5 @@ Result<void> rollback_import(const std::string& database_url, const std::string&
 Result<long> fail_interrupted_imports(const std::string& database_url);
 // The same, logging the outcome instead of returning it (App::start).
 void recover_interrupted_imports(const std::string& database_url);
-
-// "report.csv" from "C:\\Users\\me\\report.csv"; printable UTF-8, at most 200 bytes.
-std::string sanitize_file_name(std::string_view name, std::string_view fallback);
 
 }  // namespace coach::imports

@@ -133,10 +133,6 @@ std::optional<Match> match_header(std::string_view header) {
     return std::nullopt;
 }
 
-std::string cut(std::string_view s) {
-    return std::string(s.substr(0, 200));
-}
-
 bool digits(std::string_view s) {
     if (s.empty())
         return false;
@@ -191,6 +187,10 @@ void tidy_decimal(std::string_view s, std::string& out) {
 
 }  // namespace
 
+std::string cut_value(std::string_view cell) {
+    return std::string(cell.substr(0, 200));
+}
+
 std::string normalize_header(std::string_view header) {
     std::string out;
     out.reserve(header.size());
@@ -208,7 +208,7 @@ MetricsColumns match_metrics_header(const std::vector<std::string_view>& cells, 
     MetricsColumns out;
     std::vector<MetricsColumns::Column> metrics;
     auto duplicate = [&](const MetricsColumns::Column& first, std::string_view header) {
-        errors.push_back({header_row, std::string(header), cut(header),
+        errors.push_back({header_row, std::string(header), cut_value(header),
                           "means the same column as \"" + first.header + "\"; keep only one"});
     };
     for (std::size_t i = 0; i < cells.size(); ++i) {

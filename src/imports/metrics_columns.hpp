@@ -20,6 +20,8 @@ struct ImportError {
     std::string error;
     bool operator==(const ImportError&) const = default;
 };
+// An ImportError's value: the cell as written, cut to 200 bytes.
+std::string cut_value(std::string_view cell);
 
 struct MetricsColumns {
     struct Column {

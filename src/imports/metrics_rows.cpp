@@ -16,10 +16,6 @@ constexpr std::uint32_t kRowMask = (1u << 30) - 1;
 constexpr std::uint32_t kSent = 1u << 30;      // the first occurrence went to COPY
 constexpr std::uint32_t kReported = 1u << 31;  // the first occurrence got its duplicate error
 
-std::string cut(std::string_view s) {
-    return std::string(s.substr(0, 200));
-}
-
 }  // namespace
 
 bool valid_utf8(std::string_view s) {
@@ -90,7 +86,7 @@ void MetricsRowChecker::error(long row, std::string_view column, std::string_vie
     ++error_count_;
     row_failed_ = true;
     if (errors_.size() < options_.max_errors)
-        errors_.push_back({row, std::string(column), cut(value), std::move(message)});
+        errors_.push_back({row, std::string(column), cut_value(value), std::move(message)});
 }
 
 int MetricsRowChecker::agent_of(const std::string& key, bool email) const {

@@ -5,10 +5,8 @@ namespace coach::imports {
 namespace {
 
 const std::vector<ColumnSpec> kColumns = {
-    {"employee_id",
-     {"employeeid", "employeeno", "employeenumber", "empid", "empno", "agentid", "agentno",
-      "agentnumber", "staffid", "staffnumber"}},
-    {"email", {"emailaddress", "agentemail", "agentemailaddress", "employeeemail", "useremail"}},
+    agent_employee_id_column(),
+    agent_email_column(),
     {"learning_style", {"style"}},
     {"preferred_feedback_method", {"feedbackmethod", "preferredfeedback", "feedback"}},
     {"primary_motivators", {"motivators", "motivations"}},
@@ -49,27 +47,12 @@ bool profiles_list_column(std::size_t c) {
 }
 
 TemplateContent profiles_template() {
-    TemplateContent t;
-    for (const auto& c : kColumns)
-        t.headers.emplace_back(c.name);
-    t.example = {"E1001",
-                 "",
-                 "VISUAL",
-                 "Written",
-                 "Recognition; Career growth",
-                 "Micromanagement",
-                 "Empathy; Product knowledge",
-                 "Call control; AHT",
-                 "Mentoring",
-                 "Shorter answers",
-                 "Clear targets",
-                 "Morning",
-                 "30",
-                 "Examples; Call recordings",
-                 "Team leader within two years",
-                 "Finish the sales certification",
-                 "yes"};
-    return t;
+    return column_template(
+        kColumns,
+        {"E1001", "", "VISUAL", "Written", "Recognition; Career growth", "Micromanagement",
+         "Empathy; Product knowledge", "Call control; AHT", "Mentoring", "Shorter answers",
+         "Clear targets", "Morning", "30", "Examples; Call recordings",
+         "Team leader within two years", "Finish the sales certification", "yes"});
 }
 
 }  // namespace coach::imports

@@ -93,10 +93,7 @@ class ProfilesImport final : public TableImport {
 
     void check_header(const HeaderMap& h, long row,
                       std::vector<ImportError>& errors) const override {
-        if (!h.has(kProfileEmployeeId) && !h.has(kProfileEmail))
-            errors.push_back({row, "", "",
-                              "no agent column: add \"employee_id\" or \"email\" (or \"Employee "
-                              "ID\", \"Agent Email\")"});
+        check_agent_columns(h, kProfileEmployeeId, kProfileEmail, row, errors);
         bool any = false;
         for (std::size_t c = kProfileLearningStyle; c < kProfileColumnCount; ++c)
             any = any || h.has(c);
@@ -159,17 +156,12 @@ Result<void> ProfilesImport::check(db::SyncConnection& conn, const HeaderMap& h,
     auto key_column = [&](std::size_t i) {
         return rows[i].cells[kProfileEmployeeId].empty() ? kProfileEmail : kProfileEmployeeId;
     };
-    for (const auto& [id, members] : rows_of_agent) {
-        if (members.size() < 2)
-            continue;
-        for (std::size_t k = 0; k < members.size(); ++k) {
-            std::size_t i = members[k], other = k == 0 ? members[1] : members[0];
-            std::size_t c = key_column(i);
-            errors.add(rows[i].row, column_name(h, specs, c), rows[i].cells[c],
-                       fmt::format("duplicate: row {} has the same agent", rows[other].row));
-            failed[i] = true;
-        }
-    }
+    for_each_duplicate(rows_of_agent, [&](std::size_t i, std::size_t other) {
+        std::size_t c = key_column(i);
+        errors.add(rows[i].row, column_name(h, specs, c), rows[i].cells[c],
+                   fmt::format("duplicate: row {} has the same agent", rows[other].row));
+        failed[i] = true;
+    });
 
     std::vector<std::optional<std::string>> values(kProfileColumnCount);
     for (std::size_t i = 0; i < rows.size(); ++i) {

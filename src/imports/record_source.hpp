@@ -1,6 +1,7 @@
 #pragma once
 // A table file read record by record (CSV or the first/named sheet of an XLSX workbook),
 // whatever its format: the import logic sees only cells and spreadsheet row numbers.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,8 @@ class RecordSource {
     // Whether numbers may use a decimal comma ("85,5"): true only for ';' and tab separated
     // files, where a comma cannot be a field separator.
     virtual bool decimal_comma() const = 0;
+    // How much of the file has been read so far, in bytes (for progress); 0 when unknown.
+    virtual std::size_t bytes_read() const = 0;
 };
 
 }  // namespace coach::imports

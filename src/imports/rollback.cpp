@@ -1,9 +1,12 @@
 // Rollback of an import and start-up recovery of interrupted ones (declared in importer.hpp).
 #include "audit/audit.hpp"
 #include "core/text.hpp"
+#include "db/advisory_locks.hpp"
+#include "db/arrays.hpp"
 #include "db/sync_connection.hpp"
 #include "imports/importer.hpp"
 #include "imports/recompute.hpp"
+#include "imports/rules.hpp"
 #include "imports/table_import.hpp"
 #include "metrics/metric_row.hpp"
 
@@ -20,18 +23,38 @@ constexpr std::string_view kLockLog = R"sql(
 SELECT status::text, dry_run, rollback_available, imported_by::text, import_type::text
   FROM import_logs WHERE id = $1::uuid FOR UPDATE)sql";
 
+// Where an import's changes are recorded, for the two queries below: {0} every change (one
+// row per changed row: action, created_at), {1} the changed table (t), {2} the join of a
+// change c to t, {3} the join of c to `later` (the same row changed by another import),
+// {4} the before-images of the rows it updated.
+struct ChangeLog {
+    std::string changes, table, row_of_change, same_row, updates;
+};
+
+// METRICS, or the type of `target` (import_row_changes).
+ChangeLog change_log(const TableTarget* target) {
+    if (!target)
+        return {"import_metric_changes", "performance_metrics",
+                "t.agent_id = c.agent_id AND t.metric_date = c.metric_date",
+                "c.agent_id = later.agent_id AND c.metric_date = later.metric_date",
+                "import_changes"};
+    return {"import_row_changes", std::string(target->table),
+            fmt::format("t.{} = c.row_id", target->key),
+            "c.table_name = later.table_name AND c.row_id = later.row_id", "import_row_changes"};
+}
+
 // Locks the rows the import changed; counts those changed since: still there with another
 // updated_at (an import's changes carry the updated_at it gave the row), or an updated row
 // that is gone. A row the import inserted and someone deleted since is no conflict.
 constexpr std::string_view kConflicts = R"sql(
 WITH locked AS (
-    SELECT c.action, pm.updated_at = c.created_at AS unchanged
-      FROM import_metric_changes c
-      JOIN performance_metrics pm ON pm.agent_id = c.agent_id AND pm.metric_date = c.metric_date
+    SELECT c.action, t.updated_at = c.created_at AS unchanged
+      FROM {0} c
+      JOIN {1} t ON {2}
      WHERE c.import_id = $1::uuid
-       FOR UPDATE OF pm
+       FOR UPDATE OF t
 )
-SELECT (SELECT count(*) FROM import_changes WHERE import_id = $1::uuid AND action = 'UPDATED')
+SELECT (SELECT count(*) FROM {4} WHERE import_id = $1::uuid AND action = 'UPDATED')
        - count(*) FILTER (WHERE action = 'UPDATED')
        + count(*) FILTER (WHERE NOT unchanged)
   FROM locked)sql";
@@ -41,13 +64,16 @@ constexpr std::string_view kLaterImports = R"sql(
 SELECT l.id::text FROM import_logs l
  WHERE l.created_at > (SELECT created_at FROM import_logs WHERE id = $1::uuid)
    AND l.status IN ('SUCCESS', 'PARTIAL_SUCCESS') AND NOT l.dry_run
-   AND EXISTS (SELECT 1 FROM import_metric_changes later
-                 JOIN import_metric_changes c ON c.import_id = $1::uuid
-                                             AND c.agent_id = later.agent_id
-                                      AND c.metric_date = later.metric_date
+   AND EXISTS (SELECT 1 FROM {0} later
+                 JOIN {0} c ON c.import_id = $1::uuid AND {3}
                 WHERE later.import_id = l.id)
  ORDER BY l.created_at
  LIMIT 20)sql";
+
+std::string change_sql(std::string_view pattern, const ChangeLog& log) {
+    return fmt::format(fmt::runtime(pattern), log.changes, log.table, log.row_of_change,
+                       log.same_row, log.updates);
+}
 
 constexpr std::string_view kDeleteChanged = R"sql(
 WITH gone AS (
@@ -65,45 +91,21 @@ SELECT r.id, r.agent_id, r.metric_date, {1}, r.created_at, r.updated_at
  CROSS JOIN LATERAL jsonb_populate_record(NULL::performance_metrics, c.before) r
  WHERE c.import_id = $1::uuid AND c.action = 'UPDATED')sql";
 
+// $3 the new status, $4 the status it was decided from.
 constexpr std::string_view kMarkRolledBack = R"sql(
 UPDATE import_logs
-   SET status = 'ROLLED_BACK', rollback_executed_at = now(), rollback_executed_by = $2::uuid,
-       rollback_available = false
- WHERE id = $1::uuid)sql";
+   SET status = $3::import_status, rollback_executed_at = now(),
+       rollback_executed_by = $2::uuid, rollback_available = false
+ WHERE id = $1::uuid AND status = $4::import_status)sql";
 
+// $1 FAILED, $2 the statuses an import fails from (VALIDATING, PROCESSING), $3 the class of a
+// running import's lock (db::locks::kImportRun).
 constexpr std::string_view kFailInterrupted = R"sql(
 UPDATE import_logs
-   SET status = 'FAILED', error_summary = 'interrupted', rollback_available = false,
+   SET status = $1::import_status, error_summary = 'interrupted', rollback_available = false,
        completed_at = greatest(clock_timestamp(), started_at)
- WHERE status IN ('VALIDATING', 'PROCESSING')
-   AND pg_try_advisory_xact_lock(73100, hashtext(id::text)))sql";
-
-// The other types (import_row_changes): {0} table, {1} key column, {2} restored columns,
-// {3} the same columns of the previous row r.
-constexpr std::string_view kTableConflicts = R"sql(
-WITH locked AS (
-    SELECT c.action, t.updated_at = c.created_at AS unchanged
-      FROM import_row_changes c
-      JOIN {0} t ON t.{1} = c.row_id
-     WHERE c.import_id = $1::uuid
-       FOR UPDATE OF t
-)
-SELECT (SELECT count(*) FROM import_row_changes WHERE import_id = $1::uuid AND action = 'UPDATED')
-       - count(*) FILTER (WHERE action = 'UPDATED')
-       + count(*) FILTER (WHERE NOT unchanged)
-  FROM locked)sql";
-
-constexpr std::string_view kTableLaterImports = R"sql(
-SELECT l.id::text FROM import_logs l
- WHERE l.created_at > (SELECT created_at FROM import_logs WHERE id = $1::uuid)
-   AND l.status IN ('SUCCESS', 'PARTIAL_SUCCESS') AND NOT l.dry_run
-   AND EXISTS (SELECT 1 FROM import_row_changes later
-                 JOIN import_row_changes c ON c.import_id = $1::uuid
-                                          AND c.table_name = later.table_name
-                                          AND c.row_id = later.row_id
-                WHERE later.import_id = l.id)
- ORDER BY l.created_at
- LIMIT 20)sql";
+ WHERE status = ANY($2::import_status[])
+   AND pg_try_advisory_xact_lock($3::int, hashtext(id::text)))sql";
 
 // The restored rows keep their previous updated_at: update_updated_at_column() leaves it
 // alone while coach.restoring_import is on (0007_import_changes_generic.sql), for this
@@ -113,6 +115,8 @@ constexpr std::string_view kKeepUpdatedAt =
 constexpr std::string_view kStampUpdatedAt =
     "SELECT set_config('coach.restoring_import', 'off', true)";
 
+// The other types (import_row_changes): {0} table, {1} key column, {2} restored columns,
+// {3} the same columns of the previous row r.
 constexpr std::string_view kTableRestore = R"sql(
 UPDATE {0} t SET ({2}) = ({3})
   FROM import_row_changes c
@@ -162,29 +166,19 @@ Result<void> rollback(db::SyncConnection& conn, const std::string& id, const Act
         (actor.role != auth::Role::Admin && log->get(0, 3) != std::string_view(actor.id)))
         return not_found();
     std::string status(log->get(0, 0));
-    if (status == "ROLLED_BACK")
-        return make_error(ErrorCode::Conflict, "This import was already rolled back.");
-    if (log->get_bool(0, 1))
-        return make_error(ErrorCode::Conflict,
-                          "A dry run stored nothing; there is nothing to "
-                          "roll back.");
-    if (status == "VALIDATING" || status == "PROCESSING")
-        return make_error(ErrorCode::Conflict, "This import is still running.");
-    if (status != "SUCCESS" && status != "PARTIAL_SUCCESS")
-        return make_error(ErrorCode::Conflict,
-                          "This import failed and stored nothing; there is nothing to roll back.");
-    if (!log->get_bool(0, 2))
-        return make_error(ErrorCode::Conflict, "Rollback is not available for this import.");
+    auto to = transition({parse_status(status), log->get_bool(0, 1), log->get_bool(0, 2)},
+                         Action::RollBack, actor.role);
+    if (!to)
+        return to.error();
 
     const TableTarget* target = table_target(log->get(0, 4));
-    auto conflicts = target ? conn.exec(table_sql(kTableConflicts, *target), db::params(id))
-                            : conn.exec(kConflicts, db::params(id));
+    const ChangeLog changes = change_log(target);
+    auto conflicts = conn.exec(change_sql(kConflicts, changes), db::params(id));
     if (!conflicts)
         return conflicts.error();
     long long changed = conflicts->get_int(0, 0);
     if (changed > 0 && !force) {
-        auto later = target ? conn.exec(kTableLaterImports, db::params(id))
-                            : conn.exec(kLaterImports, db::params(id));
+        auto later = conn.exec(change_sql(kLaterImports, changes), db::params(id));
         if (!later)
             return later.error();
         Error e = make_error(
@@ -235,10 +229,13 @@ Result<void> rollback(db::SyncConnection& conn, const std::string& id, const Act
         removed = deleted->get_int(0, 0);
         restored_rows = restored->affected();
     }
-    if (auto r = conn.exec(kMarkRolledBack, db::params(id, actor.id)); !r)
-        return r.error();
+    auto marked = conn.exec(kMarkRolledBack, db::params(id, actor.id, to_string(*to), status));
+    if (!marked)
+        return marked.error();
+    if (marked->affected() == 0)
+        return changed_meanwhile();
     json::object before{{"status", status}};
-    json::object after{{"status", "ROLLED_BACK"},
+    json::object after{{"status", to_string(*to)},
                        {"removed_rows", removed},
                        {"restored_rows", restored_rows},
                        {"conflicting_rows", changed},
@@ -279,7 +276,11 @@ Result<long> fail_interrupted_imports(const std::string& database_url) {
     auto conn = db::SyncConnection::open(database_url);
     if (!conn)
         return conn.error();
-    auto r = conn->exec(kFailInterrupted);
+    std::vector<std::string> from;
+    for (auto s : statuses_allowing(Action::Fail))
+        from.emplace_back(to_string(s));
+    auto r = conn->exec(kFailInterrupted, db::params(to_string(Status::Failed),
+                                                     db::text_array(from), db::locks::kImportRun));
     if (!r)
         return r.error();
     return static_cast<long>(r->affected());

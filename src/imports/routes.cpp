@@ -8,6 +8,7 @@
 #include "imports/importer.hpp"
 #include "imports/metrics_columns.hpp"
 #include "imports/multipart.hpp"
+#include "imports/rules.hpp"
 #include "imports/store.hpp"
 #include "imports/templates.hpp"
 
@@ -26,8 +27,6 @@ namespace {
 constexpr std::string_view kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr std::string_view kImportTypes[] = {"METRICS", "USERS", "COACHING_HISTORY", "PROFILES"};
-constexpr std::string_view kStatuses[] = {"VALIDATING",      "PROCESSING", "SUCCESS",
-                                          "PARTIAL_SUCCESS", "FAILED",     "ROLLED_BACK"};
 
 // Imports running in this process: each holds a worker thread for its whole duration, so some
 // workers stay free for everything else (bcrypt at sign-in).
@@ -214,7 +213,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
         co_return *e;
     std::vector<FieldError> errors;
     LogFilter f;
-    f.status = enum_param(ctx, "status", kStatuses, errors);
+    f.status = enum_param(ctx, "status", kStatusNames, errors);
     f.import_type = enum_param(ctx, "import_type", kImportTypes, errors);
     http::Page page = http::read_page(ctx, 2, errors);
     if (page.after && (!is_timestamp_text((*page.after)[0]) || !http::is_uuid((*page.after)[1]))) {

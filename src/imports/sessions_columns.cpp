@@ -7,10 +7,8 @@ namespace coach::imports {
 namespace {
 
 const std::vector<ColumnSpec> kColumns = {
-    {"employee_id",
-     {"employeeid", "employeeno", "employeenumber", "empid", "empno", "agentid", "agentno",
-      "agentnumber", "staffid", "staffnumber"}},
-    {"email", {"emailaddress", "agentemail", "agentemailaddress", "employeeemail", "useremail"}},
+    agent_employee_id_column(),
+    agent_email_column(),
     {"coach",
      {"coachemail", "coachemployeeid", "coachid", "teamleader", "teamleaderemail", "teamleaderid",
       "teamlead", "tl", "supervisor"}},
@@ -92,31 +90,27 @@ std::span<const ColumnSpec> sessions_columns() {
 }
 
 TemplateContent sessions_template() {
-    TemplateContent t;
-    for (const auto& c : kColumns)
-        t.headers.emplace_back(c.name);
-    t.example = {"E1001",
-                 "",
-                 "E0100",
-                 "2024-03-01 09:30",
-                 "09:30",
-                 "10:00",
-                 "",
-                 "REGULAR",
-                 "AHT; Call control",
-                 "Reviewed two long calls; practised the hold script.",
-                 "Use the hold script on every long call",
-                 "Hold script v2",
-                 "4",
-                 "4",
-                 "5",
-                 "4",
-                 "AHT down 20 s in the role play",
-                 "Confidence with escalations",
-                 "yes",
-                 "2024-03-15",
-                 "Escalations"};
-    return t;
+    return column_template(kColumns, {"E1001",
+                                      "",
+                                      "E0100",
+                                      "2024-03-01 09:30",
+                                      "09:30",
+                                      "10:00",
+                                      "",
+                                      "REGULAR",
+                                      "AHT; Call control",
+                                      "Reviewed two long calls; practised the hold script.",
+                                      "Use the hold script on every long call",
+                                      "Hold script v2",
+                                      "4",
+                                      "4",
+                                      "5",
+                                      "4",
+                                      "AHT down 20 s in the role play",
+                                      "Confidence with escalations",
+                                      "yes",
+                                      "2024-03-15",
+                                      "Escalations"});
 }
 
 const char* parse_instant(std::string_view cell, Instant& out) {

@@ -2,7 +2,6 @@
 
 #include "auth/scope_sql.hpp"
 #include "db/arrays.hpp"
-#include "http/json_input.hpp"
 #include "imports/sessions_columns.hpp"
 
 #include <fmt/format.h>
@@ -141,10 +140,7 @@ class SessionsImport final : public TableImport {
 
     void check_header(const HeaderMap& h, long row,
                       std::vector<ImportError>& errors) const override {
-        if (!h.has(kSessionEmployeeId) && !h.has(kSessionEmail))
-            errors.push_back({row, "", "",
-                              "no agent column: add \"employee_id\" or \"email\" (or \"Employee "
-                              "ID\", \"Agent Email\")"});
+        check_agent_columns(h, kSessionEmployeeId, kSessionEmail, row, errors);
         if (!h.has(kSessionDate))
             errors.push_back(
                 {row, "", "", "no session date column: add \"session_date\" (or \"Date\")"});
@@ -184,21 +180,13 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
     auto agents = find_agents(conn, actor_, rows, kSessionEmployeeId, kSessionEmail);
     if (!agents)
         return agents.error();
-    std::vector<std::string> coach_ids, coach_emails, coach_uuids;
-    for (const auto& r : rows) {
-        const std::string& c = r.cells[kSessionCoach];
-        if (c.empty())
-            continue;
-        if (http::is_uuid(c))
-            coach_uuids.push_back(lower(c));
-        else if (c.find('@') != std::string::npos)
-            coach_emails.push_back(lower(c));
-        else
-            coach_ids.push_back(c);
-    }
+    UserKeys coaches;
+    for (const auto& r : rows)
+        coaches.add(r.cells[kSessionCoach]);
     auto found = conn.exec(
-        kFindCoaches, db::params(actor_.id, auth::to_string(actor_.role), db::text_array(coach_ids),
-                                 db::text_array(coach_emails), db::text_array(coach_uuids)));
+        kFindCoaches,
+        db::params(actor_.id, auth::to_string(actor_.role), db::text_array(coaches.employee_ids),
+                   db::text_array(coaches.emails), db::text_array(coaches.ids)));
     if (!found)
         return found.error();
     std::unordered_map<std::string, std::string> coach_by_key;  // id, employee ID, email
@@ -225,9 +213,7 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
             s.failed = true;
         const std::string& coach = r.cells[kSessionCoach];
         if (!coach.empty()) {
-            std::string key =
-                http::is_uuid(coach) || coach.find('@') != std::string::npos ? lower(coach) : coach;
-            auto it = coach_by_key.find(key);
+            auto it = coach_by_key.find(user_key(coach).key);
             if (it == coach_by_key.end())
                 error(kSessionCoach, "no team leader or manager has this employee ID or email");
             else
@@ -317,21 +303,17 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (st[i].agent && !st[i].coach.empty() && !st[i].date.text.empty())
             keys[{st[i].agent->id, st[i].coach, st[i].date.epoch}].push_back(i);
+    for_each_duplicate(keys, [&](std::size_t i, std::size_t other) {
+        errors.add(
+            rows[i].row, column_name(h, specs, kSessionDate), rows[i].cells[kSessionDate],
+            fmt::format("duplicate: row {} has the same agent, coach and date", rows[other].row));
+        st[i].failed = true;
+    });
     std::vector<std::string> key_agents, key_coaches, key_dates;
     for (const auto& [key, members] : keys) {
         key_agents.push_back(std::get<0>(key));
         key_coaches.push_back(std::get<1>(key));
         key_dates.push_back(st[members.front()].date.text);
-        if (members.size() < 2)
-            continue;
-        for (std::size_t k = 0; k < members.size(); ++k) {
-            std::size_t i = members[k], other = k == 0 ? members[1] : members[0];
-            errors.add(rows[i].row, column_name(h, specs, kSessionDate),
-                       rows[i].cells[kSessionDate],
-                       fmt::format("duplicate: row {} has the same agent, coach and date",
-                                   rows[other].row));
-            st[i].failed = true;
-        }
     }
     // A key that matches several sessions already stored cannot say which one to update; a
     // cancelled or no-show session is not turned into a completed one.

@@ -31,7 +31,9 @@ const std::string kFind = fmt::format(
 
 // $1 role, $2 caller, $3 status, $4 type, $5/$6 cursor (created_at, id), $7 limit.
 const std::string kList = fmt::format(R"sql(
-SELECT {}, (l.created_at AT TIME ZONE 'UTC')::text || '+00', l.id::text FROM import_logs l
+SELECT {} AS json, (l.created_at AT TIME ZONE 'UTC')::text || '+00' AS created_at,
+       l.id::text AS id
+  FROM import_logs l
  WHERE ($1 = 'ADMIN' OR l.imported_by = $2::uuid)
    AND ($3::import_status IS NULL OR l.status = $3::import_status)
    AND ($4::import_type IS NULL OR l.import_type = $4::import_type)
@@ -63,14 +65,7 @@ awaitable<Result<LogPage>> list_logs(db::Pool& pool, const auth::Principal& me,
                                                    f.import_type, after_at, after_id, f.limit + 1));
     if (!r)
         co_return r.error();
-    LogPage page;
-    int n = std::min(r->rows(), f.limit);
-    for (int i = 0; i < n; ++i)
-        page.items.emplace_back(r->get(i, 0));
-    if (r->rows() > f.limit)
-        page.last_key =
-            std::vector<std::string>{std::string(r->get(n - 1, 1)), std::string(r->get(n - 1, 2))};
-    co_return page;
+    co_return db::keyset_page(*r, f.limit, "json", {"created_at", "id"});
 }
 
 }  // namespace coach::imports

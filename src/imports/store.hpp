@@ -2,6 +2,7 @@
 // Reading import logs for the API (async pool). ADMIN sees every import, MANAGER the imports
 // they ran; the caller checks the role first.
 #include "auth/scope.hpp"
+#include "db/keyset_page.hpp"
 #include "db/pool.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -23,10 +24,8 @@ struct LogFilter {
     std::optional<std::vector<std::string>> after;  // cursor: created_at, id
 };
 
-struct LogPage {
-    std::vector<std::string> items;  // JSON without error_details and warnings
-    std::optional<std::vector<std::string>> last_key;
-};
+// Items: the logs' JSON without error_details and warnings.
+using LogPage = db::KeysetPage;
 
 boost::asio::awaitable<Result<LogPage>> list_logs(db::Pool& pool, const auth::Principal& me,
                                                   const LogFilter& filter);

@@ -3,6 +3,7 @@
 #include "auth/scope_sql.hpp"
 #include "core/hex.hpp"
 #include "db/arrays.hpp"
+#include "http/json_input.hpp"
 #include "imports/metrics_rows.hpp"
 #include "imports/profiles_rows.hpp"
 #include "imports/sessions_rows.hpp"
@@ -16,10 +17,6 @@
 namespace coach::imports {
 
 namespace {
-
-std::string cut(std::string_view s) {
-    return std::string(s.substr(0, 200));
-}
 
 // The columns each type writes (and a rollback restores), besides the key.
 constexpr TableTarget kTableTargets[] = {
@@ -40,15 +37,69 @@ constexpr TableTarget kTableTargets[] = {
 };
 
 // $1 importer id, $2 importer role, $3 employee ids, $4 emails (lower case).
-const std::string kFindAgents = fmt::format(R"sql(
+const std::string kLookupAgents = fmt::format(R"sql(
 SELECT 'e', k, u.id, u.team_leader_id FROM unnest($3::text[]) k JOIN users u ON u.employee_id = k
  WHERE u.role = 'AGENT' AND u.deleted_at IS NULL AND {0}
 UNION ALL
 SELECT 'm', k, u.id, u.team_leader_id FROM unnest($4::text[]) k JOIN users u ON lower(u.email) = k
  WHERE u.role = 'AGENT' AND u.deleted_at IS NULL AND {0})sql",
-                                            auth::scope_predicate("$1", "$2"));
+                                              auth::scope_predicate("$1", "$2"));
 
 }  // namespace
+
+ColumnSpec agent_employee_id_column() {
+    return {"employee_id",
+            {"employeeid", "employeeno", "employeenumber", "empid", "empno", "agentid", "agentno",
+             "agentnumber", "staffid", "staffnumber"}};
+}
+
+ColumnSpec agent_email_column() {
+    return {"email",
+            {"emailaddress", "agentemail", "agentemailaddress", "employeeemail", "useremail"}};
+}
+
+void check_agent_columns(const HeaderMap& h, std::size_t employee_id_column,
+                         std::size_t email_column, long header_row,
+                         std::vector<ImportError>& errors) {
+    if (!h.has(employee_id_column) && !h.has(email_column))
+        errors.push_back({header_row, "", "",
+                          "no agent column: add \"employee_id\" or \"email\" (or \"Employee "
+                          "ID\", \"Agent Email\")"});
+}
+
+Result<std::vector<AgentMatch>> lookup_agents(db::SyncConnection& conn, const Actor& actor,
+                                              const std::vector<std::string>& employee_ids,
+                                              const std::vector<std::string>& emails) {
+    auto found =
+        conn.exec(kLookupAgents, db::params(actor.id, auth::to_string(actor.role),
+                                            db::text_array(employee_ids), db::text_array(emails)));
+    if (!found)
+        return found.error();
+    std::vector<AgentMatch> out;
+    out.reserve(static_cast<std::size_t>(found->rows()));
+    for (int i = 0; i < found->rows(); ++i)
+        out.push_back({found->get(i, 0) == "m", std::string(found->get(i, 1)),
+                       Agent{std::string(found->get(i, 2)), found->get_optional(i, 3)}});
+    return out;
+}
+
+UserKey user_key(std::string_view cell) {
+    if (http::is_uuid(cell))
+        return {UserKey::Id, lower(cell)};
+    if (cell.find('@') != std::string_view::npos)
+        return {UserKey::Email, lower(cell)};
+    return {UserKey::EmployeeId, std::string(cell)};
+}
+
+void UserKeys::add(std::string_view cell) {
+    if (cell.empty())
+        return;
+    auto k = user_key(cell);
+    (k.kind == UserKey::Id      ? ids
+     : k.kind == UserKey::Email ? emails
+                                : employee_ids)
+        .push_back(std::move(k.key));
+}
 
 Result<Agents> find_agents(db::SyncConnection& conn, const Actor& actor,
                            const std::vector<TableRow>& rows, std::size_t employee_id_column,
@@ -60,16 +111,12 @@ Result<Agents> find_agents(db::SyncConnection& conn, const Actor& actor,
         if (!r.cells[email_column].empty())
             emails.push_back(lower(r.cells[email_column]));
     }
-    auto found = conn.exec(kFindAgents, db::params(actor.id, auth::to_string(actor.role),
-                                                   db::text_array(ids), db::text_array(emails)));
+    auto found = lookup_agents(conn, actor, ids, emails);
     if (!found)
         return found.error();
     Agents out;
-    for (int i = 0; i < found->rows(); ++i) {
-        auto& map = found->get(i, 0) == "e" ? out.by_employee_id : out.by_email;
-        map[std::string(found->get(i, 1))] =
-            Agent{std::string(found->get(i, 2)), found->get_optional(i, 3)};
-    }
+    for (auto& m : *found)
+        (m.by_email ? out.by_email : out.by_employee_id)[m.key] = std::move(m.agent);
     return out;
 }
 
@@ -140,7 +187,7 @@ HeaderMap match_table_header(std::span<const ColumnSpec> specs,
         }
         if (h.cell[*found]) {
             errors.push_back(
-                {header_row, std::string(header), cut(header),
+                {header_row, std::string(header), cut_value(header),
                  "means the same column as \"" + h.header[*found] + "\"; keep only one"});
             continue;
         }
@@ -164,7 +211,7 @@ TableRow table_row(const HeaderMap& h, const Record& record) {
     }
     for (std::size_t i = h.cells; i < record.cells.size() && r.extra.empty(); ++i)
         if (!trim(record.cells[i]).empty())
-            r.extra = cut(trim(record.cells[i]));
+            r.extra = cut_value(trim(record.cells[i]));
     return r;
 }
 
@@ -190,7 +237,7 @@ void RowErrors::add(long row, std::string_view column, std::string_view value,
                     std::string message) {
     ++count_;
     if (errors_.size() < kMaxErrorsKept)
-        errors_.push_back({row, std::string(column), cut(value), std::move(message)});
+        errors_.push_back({row, std::string(column), cut_value(value), std::move(message)});
 }
 
 std::vector<ImportError> RowErrors::take() {
@@ -329,6 +376,15 @@ const char* parse_int(std::string_view cell, long min, long max, long& out) {
     }
     out = v;
     return nullptr;
+}
+
+TemplateContent column_template(std::span<const ColumnSpec> columns,
+                                std::vector<std::string> example) {
+    TemplateContent t;
+    for (const auto& c : columns)
+        t.headers.emplace_back(c.name);
+    t.example = std::move(example);
+    return t;
 }
 
 std::string one_of_message(std::span<const std::string_view> labels) {

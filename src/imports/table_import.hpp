@@ -1,11 +1,12 @@
 #pragma once
 // The import types other than METRICS (USERS, PROFILES, COACHING_HISTORY) share one shape:
 // files of at most kMaxTableRows rows, each row one record of one table found by a natural
-// key. The engine (importer.cpp) matches the header with the type's columns, reads every data
-// row, lets the type check them all (with a few set-based lookups, never one query per row),
-// COPYs the valid rows into the type's staging table and runs the type's one upsert, which
-// records each inserted or updated row in import_row_changes (table, row id, previous values)
-// so that a rollback restores exactly what the import changed (rollback.cpp, kTableTargets).
+// key. The load (importer.cpp, table_load.cpp) matches the header with the type's columns,
+// reads every data row, lets the type check them all (with a few set-based lookups, never one
+// query per row), COPYs the valid rows into the type's staging table and runs the type's one
+// upsert, which records each inserted or updated row in import_row_changes (table, row id,
+// previous values) so that a rollback restores exactly what the import changed (rollback.cpp,
+// kTableTargets).
 //
 // Each type lives in its own pair of files: <type>_columns.cpp (columns, aliases, value
 // parsing, template) and <type>_rows.cpp (the row checks and the SQL).
@@ -121,12 +122,44 @@ std::string column_name(const HeaderMap& h, std::span<const ColumnSpec> specs, s
 // A random (version 4) UUID.
 std::string random_uuid();
 
-// The agents rows name by employee ID or email (any case), among the live AGENTs in the
-// importer's scope (as METRICS imports find them): one query.
+// The two columns that name an agent (PROFILES, COACHING_HISTORY): employee ID or email.
+ColumnSpec agent_employee_id_column();
+ColumnSpec agent_email_column();
+// A header without either agent column is an error of `header_row`.
+void check_agent_columns(const HeaderMap& h, std::size_t employee_id_column,
+                         std::size_t email_column, long header_row,
+                         std::vector<ImportError>& errors);
+
+// The live AGENTs in the importer's scope with these employee IDs or emails (lower case): one
+// query, for every type (METRICS too).
 struct Agent {
     std::string id;
     std::optional<std::string> team_leader_id;
 };
+struct AgentMatch {
+    bool by_email = false;
+    std::string key;  // as asked
+    Agent agent;
+};
+Result<std::vector<AgentMatch>> lookup_agents(db::SyncConnection& conn, const Actor& actor,
+                                              const std::vector<std::string>& employee_ids,
+                                              const std::vector<std::string>& emails);
+
+// How a cell names a user (a coach, a team leader, a manager): by id when it is a UUID, by
+// email when it has an '@', else by employee ID; `key` is the cell as looked up (ids and
+// emails in lower case).
+struct UserKey {
+    enum Kind { Id, Email, EmployeeId } kind = EmployeeId;
+    std::string key;
+};
+UserKey user_key(std::string_view cell);
+// The keys of the users a file names, by kind, for one lookup.
+struct UserKeys {
+    std::vector<std::string> ids, emails, employee_ids;
+    void add(std::string_view cell);  // nothing for ""
+};
+
+// The agents rows name by employee ID or email (any case).
 struct Agents {
     std::unordered_map<std::string, Agent> by_employee_id, by_email;  // email: lower case
 };
@@ -139,6 +172,18 @@ const Agent* agent_of_row(const Agents& agents, const HeaderMap& h,
                           std::span<const ColumnSpec> specs, const TableRow& row,
                           std::size_t employee_id_column, std::size_t email_column,
                           RowErrors& errors);
+
+// Calls `report(row, other)` for each row of a group (rows with the same key) of two or more,
+// with another row of its group (the first one, or the second for the first).
+template <class Groups, class Report>
+void for_each_duplicate(const Groups& groups, Report report) {
+    for (const auto& [key, members] : groups) {
+        if (members.size() < 2)
+            continue;
+        for (std::size_t k = 0; k < members.size(); ++k)
+            report(members[k], k == 0 ? members[1] : members[0]);
+    }
+}
 
 // COPY text format: \N for nullopt; backslash, tab, newline and carriage return escaped.
 void copy_field(std::string& out, const std::optional<std::string>& value, bool first = false);
@@ -161,5 +206,8 @@ struct TemplateContent {
     std::vector<std::string> headers;
     std::vector<std::string> example;
 };
+// The template of a type: its column names, and `example`.
+TemplateContent column_template(std::span<const ColumnSpec> columns,
+                                std::vector<std::string> example);
 
 }  // namespace coach::imports

@@ -29,15 +29,10 @@ std::span<const ColumnSpec> users_columns() {
 }
 
 TemplateContent users_template() {
-    TemplateContent t;
-    for (const auto& c : kColumns)
-        t.headers.emplace_back(c.name);
     // An agent under a team leader named by employee ID (or email); manager stays empty.
-    t.example = {
-        "E1001",        "jane.doe@example.com", "Jane Doe",    "AGENT",  "E0100",  "",
-        "Billing",      "2024-03-01",           "+1 555 0100", "ACTIVE", "Visual", "Morning",
-        "Europe/London"};
-    return t;
+    return column_template(
+        kColumns, {"E1001", "jane.doe@example.com", "Jane Doe", "AGENT", "E0100", "", "Billing",
+                   "2024-03-01", "+1 555 0100", "ACTIVE", "Visual", "Morning", "Europe/London"});
 }
 
 }  // namespace coach::imports

@@ -1,8 +1,7 @@
 #include "imports/users_rows.hpp"
 
-#include "auth/token.hpp"
+#include "core/crypto.hpp"
 #include "db/arrays.hpp"
-#include "http/json_input.hpp"
 #include "imports/users_columns.hpp"
 #include "users/rules.hpp"
 #include "users/user_input.hpp"
@@ -127,19 +126,10 @@ struct RowState {
     std::string role_label, status_label;
 };
 
-constexpr std::string_view kFieldColumns[][2] = {
-    {"email", "email"},
-    {"name", "name"},
-    {"role", "role"},
-    {"department", "department"},
-    {"employee_id", "employee_id"},
-    {"hire_date", "hire_date"},
-    {"phone", "phone"},
-    {"status", "status"},
-    {"learning_style", "learning_style"},
-    {"shift_pattern", "shift_pattern"},
-    {"timezone", "timezone"},
-};
+// The users API's fields a row gives, each in the column of the same name.
+constexpr std::string_view kFields[] = {"email",          "name",          "role",    "department",
+                                        "employee_id",    "hire_date",     "phone",   "status",
+                                        "learning_style", "shift_pattern", "timezone"};
 
 std::size_t column_of_field(std::string_view field) {
     auto specs = users_columns();
@@ -190,7 +180,7 @@ Result<void> UsersImport::check(db::SyncConnection& conn, const HeaderMap& h,
 
     // 1. Row-level problems and the keys; duplicates inside the file.
     std::unordered_map<std::string, std::vector<std::size_t>> file_ids, file_emails;
-    std::vector<std::string> ids, emails, uuids;
+    UserKeys keys;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
         if (!common_row_checks(h, r, errors))
@@ -204,41 +194,27 @@ Result<void> UsersImport::check(db::SyncConnection& conn, const HeaderMap& h,
         }
         if (!emp.empty()) {
             file_ids[emp].push_back(i);
-            ids.push_back(emp);
+            keys.employee_ids.push_back(emp);
         }
         if (!mail.empty()) {
             file_emails[lower(mail)].push_back(i);
-            emails.push_back(lower(mail));
+            keys.emails.push_back(lower(mail));
         }
-        for (std::size_t c : {kUserTeamLeader, kUserManager}) {
-            const std::string& ref = r.cells[c];
-            if (ref.empty())
-                continue;
-            if (http::is_uuid(ref))
-                uuids.push_back(lower(ref));
-            else if (ref.find('@') != std::string::npos)
-                emails.push_back(lower(ref));
-            else
-                ids.push_back(ref);
-        }
+        for (std::size_t c : {kUserTeamLeader, kUserManager})
+            keys.add(r.cells[c]);
     }
     auto duplicates = [&](const auto& groups, std::size_t c, const char* what) {
-        for (const auto& [key, members] : groups) {
-            if (members.size() < 2)
-                continue;
-            for (std::size_t k = 0; k < members.size(); ++k) {
-                std::size_t other = k == 0 ? members[1] : members[0];
-                fail(members[k], c,
-                     fmt::format("duplicate: row {} has the same {}", rows[other].row, what));
-            }
-        }
+        for_each_duplicate(groups, [&](std::size_t i, std::size_t other) {
+            fail(i, c, fmt::format("duplicate: row {} has the same {}", rows[other].row, what));
+        });
     };
     duplicates(file_ids, kUserEmployeeId, "employee ID");
     duplicates(file_emails, kUserEmail, "email");
 
     // 2. One lookup for every user named anywhere in the file.
-    auto found = conn.exec(
-        kLookup, db::params(db::text_array(ids), db::text_array(emails), db::text_array(uuids)));
+    auto found =
+        conn.exec(kLookup, db::params(db::text_array(keys.employee_ids),
+                                      db::text_array(keys.emails), db::text_array(keys.ids)));
     if (!found)
         return found.error();
     std::vector<DbUser> users(static_cast<std::size_t>(found->rows()));
@@ -311,20 +287,21 @@ Result<void> UsersImport::check(db::SyncConnection& conn, const HeaderMap& h,
             if (it != groups.end())
                 ref.row = it->second.front();
         };
-        if (http::is_uuid(text)) {
-            auto it = row_of_user.find(lower(text));
+        auto [kind, key] = user_key(text);
+        if (kind == UserKey::Id) {
+            auto it = row_of_user.find(key);
             if (it != row_of_user.end())
                 ref.row = it->second;
             else
-                ref.user = find(by_id, lower(text));
-        } else if (text.find('@') != std::string::npos) {
-            first_row(file_emails, lower(text));
+                ref.user = find(by_id, key);
+        } else if (kind == UserKey::Email) {
+            first_row(file_emails, key);
             if (!ref.row)
-                ref.user = find(by_email, lower(text));
+                ref.user = find(by_email, key);
         } else {
-            first_row(file_ids, text);
+            first_row(file_ids, key);
             if (!ref.row)
-                ref.user = find(by_employee, text);
+                ref.user = find(by_employee, key);
         }
         if (ref.user && ref.user->deleted)
             ref.user = nullptr;
@@ -355,8 +332,8 @@ Result<void> UsersImport::check(db::SyncConnection& conn, const HeaderMap& h,
         if (r.cells[kUserEmployeeId].empty() && r.cells[kUserEmail].empty())
             continue;
         json::object body;
-        for (const auto& [field, column] : kFieldColumns) {
-            std::size_t c = column_of_field(column);
+        for (auto field : kFields) {
+            std::size_t c = column_of_field(field);
             const std::string& v = r.cells[c];
             if (v.empty())
                 continue;
@@ -491,7 +468,7 @@ Result<void> UsersImport::check(db::SyncConnection& conn, const HeaderMap& h,
         // Nothing can match this hash until a password reset sets one (as POST /users).
         copy_field(out.copy, s.existing
                                  ? std::optional<std::string>{}
-                                 : std::optional<std::string>{"!unset:" + auth::random_token(16)});
+                                 : std::optional<std::string>{"!unset:" + random_token(16)});
         out.copy.push_back('\n');
     }
     out.error_count = errors.count();

@@ -21,6 +21,8 @@ class XlsxReader final : public RecordSource {
     bool next(Record& out) override;
     const std::string& error() const override;
     bool decimal_comma() const override { return false; }
+    // Unknown: the sheet is read from a compressed stream.
+    std::size_t bytes_read() const override { return 0; }
 
     // Spreadsheet serial day number -> YYYY-MM-DD ("" when out of range). Pure, for tests.
     static std::string serial_to_date(double serial, bool date1904);

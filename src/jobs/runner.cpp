@@ -1,6 +1,7 @@
 #include "jobs/runner.hpp"
 
 #include "audit/audit.hpp"
+#include "db/advisory_locks.hpp"
 #include "db/columns.hpp"
 #include "jobs/sql.hpp"
 #include "jobs/work.hpp"
@@ -15,12 +16,14 @@ namespace json = boost::json;
 
 namespace {
 
-const std::string kTryLock = "SELECT pg_try_advisory_xact_lock(" + lock_key_sql("$1") + ")";
+// $1 the job's lock name (db::locks::job).
+constexpr std::string_view kTryLock = "SELECT pg_try_advisory_xact_lock(hashtext($1)::bigint)";
 
 // A RUNNING row over a minute old whose job lock nobody holds: its instance stopped mid-run.
 // (The minute covers the moment between inserting the row and taking the lock.) The lock of
 // a bigint key k shows in pg_locks as classid = k >> 32, objid = k & 0xffffffff, objsubid 1.
-const std::string kReap = R"sql(
+// $1 the job ('' for all), $2 db::locks::kJobPrefix.
+constexpr std::string_view kReap = R"sql(
 UPDATE job_runs r
    SET status = 'FAILED', finished_at = greatest(clock_timestamp(), r.started_at),
        error = 'abandoned: the instance running it stopped before it finished'
@@ -31,8 +34,8 @@ UPDATE job_runs r
        SELECT 1 FROM pg_locks l
         WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND ((l.classid::bigint << 32) | l.objid::bigint) = )sql" +
-                          lock_key_sql("r.job_name") + ")";
+          AND ((l.classid::bigint << 32) | l.objid::bigint)
+              = hashtext($2::text || r.job_name)::bigint))sql";
 
 // Rolls back an open transaction unless committed.
 struct TxGuard {
@@ -111,12 +114,8 @@ std::string instance_name(std::string_view suffix) {
     return out;
 }
 
-std::string lock_key_sql(std::string_view name_expr) {
-    return "hashtext('coach.job.' || " + std::string(name_expr) + ")::bigint";
-}
-
 Result<long long> reap_abandoned_runs(db::SyncConnection& conn, std::string_view job_name) {
-    auto r = conn.exec(kReap, db::params(job_name));
+    auto r = conn.exec(kReap, db::params(job_name, db::locks::kJobPrefix));
     if (!r)
         return r.error();
     return r->affected();
@@ -168,7 +167,7 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
         (void)finish(RunStatus::Failed, b.error().message);
         return b.error();
     }
-    auto locked = conn.exec(kTryLock, db::params(job.name));
+    auto locked = conn.exec(kTryLock, db::params(db::locks::job(job.name)));
     if (!locked) {
         tx.rollback();
         auto f = finish(RunStatus::Failed, locked.error().message);

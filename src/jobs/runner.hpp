@@ -2,7 +2,7 @@
 // Running one job, the same way for the scheduler, `coach jobs run` and the API:
 //   1. a RUNNING job_runs row is inserted on its own (autocommit) so it is visible while the
 //      job runs and survives the job's rollback;
-//   2. one transaction takes pg_try_advisory_xact_lock(hashtext('coach.job.' || name)); when
+//   2. one transaction takes the job's advisory lock (db/advisory_locks.hpp); when
 //      another instance holds it the row becomes SKIPPED ("already running") and nothing runs;
 //   3. the job's set-based SQL runs in that transaction, and the row is marked SUCCESS (with
 //      rows_affected) in the same transaction, so the work and its record commit together;
@@ -58,9 +58,6 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
 
 // "host:pid" of this process, plus "/suffix" when given.
 std::string instance_name(std::string_view suffix = {});
-
-// The SQL expression of a job's advisory lock key, over a job name parameter or column.
-std::string lock_key_sql(std::string_view name_expr);
 
 // Marks RUNNING rows FAILED whose instance is gone (no session holds the job's advisory lock
 // and the row is over a minute old); all jobs when job_name is empty. Returns rows marked.

@@ -1,7 +1,9 @@
 // The import engine and `coach import` on a real database: progress readable while an import
 // runs, start-up recovery of interrupted imports (and not of running ones), a kill -9 in the
-// middle of an import leaving the data exactly as before, and the command line's exit codes.
+// middle of an import leaving the data exactly as before, a status changed meanwhile refusing
+// the log's transition, and the command line's exit codes.
 #include "auth/password.hpp"
+#include "imports/import_log.hpp"
 #include "imports/importer.hpp"
 #include "support/test_server.hpp"
 
@@ -126,6 +128,39 @@ TEST(ImportsEngine, InterruptedImportsBecomeFailedButRunningOnesDoNot) {
     ASSERT_TRUE(live->exec_script("ROLLBACK"));  // the import's process died
     EXPECT_EQ(*imports::fail_interrupted_imports(db.url()), 1);
     EXPECT_EQ(status(running), "FAILED interrupted true");
+}
+
+TEST(ImportsEngine, AStatusChangedMeanwhileIsARefusalNotAnOverwrite) {
+    TestDatabase db;
+    Org org = create_org(db);
+    auto conn = db::SyncConnection::open(db.url());
+    ASSERT_TRUE(conn);
+    imports::ImportOptions o;
+    o.actor = {org.admin, auth::Role::Admin, "", "test", ""};
+    imports::ImportLog log(*conn, o);
+    std::string id(db.exec("SELECT gen_random_uuid()::text").get(0, 0));
+    auto created = log.create(id, "m.csv", {"/nowhere/m.csv", std::string(64, 'a'), 10});
+    ASSERT_TRUE(created) << created.error().message;
+    auto status = [&] {
+        return std::string(
+            db.exec("SELECT status::text || ' ' || coalesce(error_summary, '-') FROM import_logs "
+                    "WHERE id = $1::uuid",
+                    db::params(id))
+                .get(0, 0));
+    };
+    EXPECT_EQ(status(), "VALIDATING -");
+    // Another writer moved it on (as start-up recovery would a log whose lock nobody held).
+    db.exec(
+        "UPDATE import_logs SET status = 'FAILED', error_summary = 'interrupted' "
+        "WHERE id = $1::uuid",
+        db::params(id));
+    auto processing = log.start_processing(5, 10);
+    ASSERT_FALSE(processing);
+    EXPECT_EQ(processing.error().code, ErrorCode::Conflict);
+    auto failed = log.fail(imports::Report{}, "The header row cannot be used.");
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(failed.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(status(), "FAILED interrupted");
 }
 
 // `coach ARGS` with the test database; returns the exit code (stdout in `out`).

@@ -1,6 +1,6 @@
 // multipart/form-data file parts and uploaded file names.
-#include "imports/importer.hpp"
 #include "imports/multipart.hpp"
+#include "imports/stored_file.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,7 @@
 // The job registry, run times in config, and request checks (no database).
 #include <gtest/gtest.h>
 
+#include "db/advisory_locks.hpp"
 #include "jobs/registry.hpp"
 #include "jobs/runner.hpp"
 
@@ -94,7 +95,7 @@ TEST(JobsRunner, NamesAndLockKey) {
     EXPECT_EQ(to_string(Trigger::Cli), "cli");
     EXPECT_EQ(to_string(Trigger::Import), "import");
     EXPECT_EQ(to_string(RunStatus::Skipped), "SKIPPED");
-    EXPECT_EQ(lock_key_sql("$1"), "hashtext('coach.job.' || $1)::bigint");
+    EXPECT_EQ(db::locks::job("percentiles"), "coach.job.percentiles");
     auto me = instance_name("cli");
     EXPECT_NE(me.find(':'), std::string::npos);
     EXPECT_EQ(me.substr(me.size() - 4), "/cli");

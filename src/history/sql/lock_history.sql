@@ -1,2 +1,3 @@
--- Takes the history job's advisory lock (as refresh_history.sql) until the transaction ends.
-SELECT pg_advisory_xact_lock(hashtext('coach.job.' || 'history')::bigint)
+-- Takes the history job's advisory lock (as refresh_history.sql) until the transaction ends:
+-- $1 its name, db::locks::job("history").
+SELECT pg_advisory_xact_lock(hashtext($1)::bigint)
