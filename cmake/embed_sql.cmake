@@ -1,7 +1,8 @@
 # Writes OUT: a header holding every DIR/*.sql file of one area as a constant,
 # coach::AREA::sql::NAME (a std::string_view), NAME being the file name without ".sql".
-# Each file is one statement; its leading "--" comment says what it returns and its
-# parameters (docs/architecture.md, "Named SQL").
+# Each file is one statement (or a script for exec_script, which its comment says); its
+# leading "--" comment says what it returns and its parameters (docs/architecture.md,
+# "Named SQL"; a template's {placeholders}: "Templates").
 file(GLOB files ${DIR}/*.sql)
 list(SORT files)
 set(body "// Generated from src/${AREA}/sql/*.sql by cmake/embed_sql.cmake: edit those files.\n")

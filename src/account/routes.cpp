@@ -1,12 +1,13 @@
 #include "account/routes.hpp"
 
+#include "account/sql.hpp"
 #include "audit/audit.hpp"
 #include "auth/authenticate.hpp"
 #include "auth/login_throttle.hpp"
 #include "auth/password.hpp"
-#include "auth/session_store.hpp"
 #include "core/crypto.hpp"
 #include "core/offload.hpp"
+#include "db/columns.hpp"
 #include "db/transaction.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
@@ -18,7 +19,6 @@
 namespace coach::account {
 namespace asio = boost::asio;
 namespace json = boost::json;
-namespace sql = auth::sql;
 using asio::awaitable;
 using auth::dummy_hash;
 using auth::hash_password;
@@ -76,27 +76,29 @@ awaitable<Result<Response>> login(RequestContext& ctx) {
         e.retry_after_seconds = *wait;
         co_return e;
     }
-    auto user = co_await ctx.db.query(sql::kUserForLogin, db::params(*email));
+    auto user = co_await ctx.db.query(sql::user_for_login, db::params(*email));
     if (!user)
         co_return user.error();
     // Unknown emails cost the same bcrypt time as wrong passwords.
-    std::string hash = user->empty() ? dummy_hash() : std::string(user->get(0, 1));
+    std::string hash = user->empty()
+                           ? dummy_hash()
+                           : std::string(user->get(0, db::column(*user, "password_hash")));
     bool ok = co_await verify_off_thread(ctx, *password, hash);
-    if (!ok || user->empty() || user->get(0, 3) == "TERMINATED") {
+    if (!ok || user->empty() || user->get(0, db::column(*user, "status")) == "TERMINATED") {
         throttle.record_failure(account, ctx.client_ip);
         co_return bad_credentials();
     }
     throttle.record_success(account);
 
-    std::string user_id(user->get(0, 0));
+    std::string user_id(user->get(0, db::column(*user, "id")));
     std::string token = random_token(32);
     std::string csrf = random_token(24);
     const Config& cfg = ctx.services.config;
     auto lifetime = static_cast<long long>(cfg.session_absolute.count());
     std::vector<db::Query> writes;
-    writes.push_back({sql::kCreateSession, db::params(user_id, token_hash_param(token), csrf,
+    writes.push_back({sql::create_session, db::params(user_id, token_hash_param(token), csrf,
                                                       ctx.client_ip, ctx.user_agent(), lifetime)});
-    writes.push_back({sql::kTouchLogin, db::params(user_id)});
+    writes.push_back({sql::touch_login, db::params(user_id)});
     writes.push_back(audit::entry(ctx.origin(), "auth.login", "users", user_id, std::nullopt,
                                   std::nullopt, user_id));
     auto done = co_await ctx.db.pipeline(std::move(writes));
@@ -116,7 +118,7 @@ awaitable<Result<Response>> login(RequestContext& ctx) {
 
 awaitable<Result<Response>> logout(RequestContext& ctx) {
     std::vector<db::Query> writes;
-    writes.push_back({sql::kRevokeSession, db::params(ctx.session->id)});
+    writes.push_back({sql::revoke_session, db::params(ctx.session->id)});
     writes.push_back(audit::entry(ctx.origin(), "auth.logout", "users", ctx.me().id, std::nullopt,
                                   std::nullopt));
     auto r = co_await ctx.db.pipeline(std::move(writes));
@@ -165,15 +167,14 @@ awaitable<Result<Response>> start_reset(RequestContext& ctx) {
     throttle.record_failure(account, ctx.client_ip);
     std::string token = random_token(32);
     std::string link = ctx.services.config.public_url + "/reset-password?token=" + token;
-    auto r = co_await ctx.db.query(sql::kStartReset, db::params(*email, sha256_hex(token), link));
+    auto r = co_await ctx.db.query(sql::start_reset, db::params(*email, sha256_hex(token), link));
     if (!r)
         co_return r.error();
     if (!r->empty()) {
-        std::string id(r->get(0, 0));
-        auto a = co_await ctx.db.query(audit::kInsertAudit,
-                                       audit::entry(ctx.origin(), "auth.password_reset_requested",
-                                                    "users", id, std::nullopt, std::nullopt, id)
-                                           .params);
+        std::string id(r->get(0, db::column(*r, "id")));
+        db::Query row = audit::entry(ctx.origin(), "auth.password_reset_requested", "users", id,
+                                     std::nullopt, std::nullopt, id);
+        auto a = co_await ctx.db.query(row.sql, row.params);
         if (!a)
             co_return a.error();
     }
@@ -193,25 +194,25 @@ awaitable<Result<Response>> confirm_reset(RequestContext& ctx) {
     if (!f.ok())
         co_return f.error();
     std::string token_hash = sha256_hex(*token);
-    auto user = co_await ctx.db.query(sql::kUserByResetToken, db::params(token_hash));
+    auto user = co_await ctx.db.query(sql::user_by_reset_token, db::params(token_hash));
     if (!user)
         co_return user.error();
     if (user->empty())
         co_return validation_error({{"token", "is invalid or has expired"}});
-    std::string id(user->get(0, 0));
-    if (auto bad = password_policy_violation(*password, user->get(0, 1)))
+    std::string id(user->get(0, db::column(*user, "id")));
+    if (auto bad = password_policy_violation(*password, user->get(0, db::column(*user, "email"))))
         co_return validation_error({{"new_password", *bad}});
     std::string hash = co_await hash_off_thread(ctx, *password);
     auto tx = co_await db::Transaction::begin(ctx.db);
     if (!tx)
         co_return tx.error();
-    auto consumed = co_await tx->query(sql::kConsumeReset, db::params(id, token_hash, hash));
+    auto consumed = co_await tx->query(sql::consume_reset, db::params(id, token_hash, hash));
     if (!consumed)
         co_return consumed.error();
     if (consumed->empty())
         co_return validation_error({{"token", "is invalid or has expired"}});
     std::vector<db::Query> writes;
-    writes.push_back({sql::kRevokeOtherSessions, db::params(id, std::nullopt)});
+    writes.push_back({sql::revoke_other_sessions, db::params(id, std::nullopt)});
     writes.push_back(audit::entry(ctx.origin(), "auth.password_reset", "users", id, std::nullopt,
                                   std::nullopt, id));
     auto done = co_await tx->commit(std::move(writes));
@@ -230,20 +231,21 @@ awaitable<Result<Response>> change_password(RequestContext& ctx) {
     f.reject_unknown({"current_password", "new_password"});
     if (!f.ok())
         co_return f.error();
-    auto user = co_await ctx.db.query(sql::kUserPassword, db::params(ctx.me().id));
+    auto user = co_await ctx.db.query(sql::user_password, db::params(ctx.me().id));
     if (!user)
         co_return user.error();
     if (user->empty())
         co_return make_error(ErrorCode::Unauthorized, "Sign in to continue.");
-    if (!co_await verify_off_thread(ctx, *current, std::string(user->get(0, 1))))
+    if (!co_await verify_off_thread(ctx, *current,
+                                    std::string(user->get(0, db::column(*user, "password_hash")))))
         co_return validation_error({{"current_password", "is incorrect"}});
-    if (auto bad = password_policy_violation(*next, user->get(0, 0)))
+    if (auto bad = password_policy_violation(*next, user->get(0, db::column(*user, "email"))))
         co_return validation_error({{"new_password", *bad}});
     std::string hash = co_await hash_off_thread(ctx, *next);
     // Every other session of this user ends; the one making the change stays signed in.
     std::vector<db::Query> writes;
-    writes.push_back({sql::kSetPassword, db::params(ctx.me().id, hash)});
-    writes.push_back({sql::kRevokeOtherSessions, db::params(ctx.me().id, ctx.session->id)});
+    writes.push_back({sql::set_password, db::params(ctx.me().id, hash)});
+    writes.push_back({sql::revoke_other_sessions, db::params(ctx.me().id, ctx.session->id)});
     writes.push_back(audit::entry(ctx.origin(), "auth.password_change", "users", ctx.me().id,
                                   std::nullopt, std::nullopt));
     auto r = co_await ctx.db.pipeline(std::move(writes));

@@ -1,5 +1,7 @@
 #include "audit/audit.hpp"
 
+#include "audit/sql.hpp"
+
 namespace coach::audit {
 
 db::Query entry(const RequestOrigin& origin, std::string_view action, std::string_view entity_type,
@@ -7,8 +9,9 @@ db::Query entry(const RequestOrigin& origin, std::string_view action, std::strin
                 std::optional<std::string> after, std::optional<std::string> actor) {
     if (!actor)
         actor = origin.actor_id;
-    return db::Query{kInsertAudit, db::params(actor, action, entity_type, entity_id, before, after,
-                                              origin.ip, origin.user_agent, origin.request_id)};
+    return db::Query{sql::insert_audit,
+                     db::params(actor, action, entity_type, entity_id, before, after, origin.ip,
+                                origin.user_agent, origin.request_id)};
 }
 
 }  // namespace coach::audit

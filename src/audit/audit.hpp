@@ -11,13 +11,9 @@
 
 namespace coach::audit {
 
-inline constexpr std::string_view kInsertAudit = R"sql(
-INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after, ip, user_agent,
-                       request_id)
-VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, NULLIF($7, '')::inet, $8, $9))sql";
-
-// before/after: JSON text (or nullopt); actor: overrides origin.actor_id (an anonymous caller
-// acting on an account: sign-in, password reset).
+// The statement adding the row (audit/sql/insert_audit.sql), to run in the change's
+// transaction. before/after: JSON text (or nullopt); actor: overrides origin.actor_id (an anonymous
+// caller acting on an account: sign-in, password reset).
 db::Query entry(const RequestOrigin& origin, std::string_view action, std::string_view entity_type,
                 std::optional<std::string> entity_id, std::optional<std::string> before,
                 std::optional<std::string> after, std::optional<std::string> actor = std::nullopt);

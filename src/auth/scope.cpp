@@ -242,6 +242,11 @@ bool role_may(Role role, Resource resource, Action action) noexcept {
     return grant_of(role, resource, action) != Grant::None;
 }
 
+bool role_may_write_any_user(Role role) noexcept {
+    return grant_of(role, Resource::Users, Action::Create) == Grant::Scope &&
+           grant_of(role, Resource::Users, Action::Update) == Grant::Scope;
+}
+
 std::vector<std::string_view> agent_self_editable_user_fields() {
     return {"phone", "avatar_url", "timezone"};
 }

@@ -118,6 +118,10 @@ bool may(const Principal& principal, Resource resource, Action action,
 // when not, before it loads anything (and 404 when the row is out of scope).
 bool role_may(Role role, Resource resource, Action action) noexcept;
 
+// Whether `role` may create and update users of every role in its scope (not only TEAM_LEADERs
+// and AGENTs): what a USERS import needs, since its rows may name any role. ADMIN only.
+bool role_may_write_any_user(Role role) noexcept;
+
 // users columns an AGENT may change on their own row: phone, avatar_url, timezone.
 std::vector<std::string_view> agent_self_editable_user_fields();
 

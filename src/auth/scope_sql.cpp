@@ -3,8 +3,6 @@
 #include "auth/sql.hpp"
 #include "db/columns.hpp"
 
-#include <fmt/format.h>
-
 namespace coach::auth {
 
 SubjectColumns::SubjectColumns(const db::PgResult& r)
@@ -32,17 +30,6 @@ boost::asio::awaitable<Result<std::optional<Subject>>> load_subject(db::Pool& po
     if (r->empty())
         co_return std::optional<Subject>{};
     co_return std::optional<Subject>{subject_at(*r, 0, SubjectColumns(*r))};
-}
-
-std::string scope_predicate(std::string_view viewer, std::string_view role) {
-    return fmt::format(R"sql(({1} = 'ADMIN' OR (u.deleted_at IS NULL AND (
-        u.id = {0}::uuid
-     OR ({1} = 'TEAM_LEADER' AND u.role = 'AGENT' AND u.team_leader_id = {0}::uuid)
-     OR ({1} = 'MANAGER' AND (
-            (u.role = 'TEAM_LEADER' AND u.manager_id = {0}::uuid)
-         OR (u.role = 'AGENT' AND u.team_leader_id IN (
-                SELECT tl.id FROM users tl WHERE tl.manager_id = {0}::uuid))))))))sql",
-                       viewer, role);
 }
 
 }  // namespace coach::auth

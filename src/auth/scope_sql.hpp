@@ -25,8 +25,4 @@ Subject subject_at(const db::PgResult& r, int row, const SubjectColumns& c);
 boost::asio::awaitable<Result<std::optional<Subject>>> load_subject(db::Pool& pool,
                                                                     const std::string& user_id);
 
-// Until every list reads coach_readable_users: the users rows (alias `u`) a caller may see,
-// `viewer` and `role` being the placeholders of the caller's id and role.
-std::string scope_predicate(std::string_view viewer, std::string_view role);
-
 }  // namespace coach::auth

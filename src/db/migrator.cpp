@@ -2,32 +2,22 @@
 
 #include "core/crypto.hpp"
 #include "db/advisory_locks.hpp"
+#include "db/columns.hpp"
+#include "db/sql.hpp"
 
 #include <map>
 
 namespace coach::db {
 namespace {
 
-constexpr std::string_view kCreateTable = R"sql(
-CREATE TABLE IF NOT EXISTS schema_migrations (
-    version    TEXT PRIMARY KEY,
-    checksum   TEXT NOT NULL,
-    applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-))sql";
-// Serializes concurrent `coach migrate` runs (several instances starting together).
-// $1 locks::kMigrate.
-constexpr std::string_view kLock = "SELECT pg_advisory_lock(hashtext($1))";
-constexpr std::string_view kUnlock = "SELECT pg_advisory_unlock(hashtext($1))";
-constexpr std::string_view kRecord =
-    "INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)";
-
 Result<std::map<std::string, std::string>> landed(SyncConnection& conn) {
-    auto r = conn.exec(kLandedMigrationsSql);
+    auto r = conn.exec(sql::landed_migrations);
     if (!r)
         return r.error();
+    const int version = column(*r, "version"), checksum = column(*r, "checksum");
     std::map<std::string, std::string> out;
     for (int i = 0; i < r->rows(); ++i)
-        out.emplace(r->get(i, 0), r->get(i, 1));
+        out.emplace(r->get(i, version), r->get(i, checksum));
     return out;
 }
 
@@ -56,7 +46,7 @@ std::string migration_checksum(std::string_view sql) {
 
 Result<std::vector<std::string>> pending_migrations(
     SyncConnection& conn, const std::vector<EmbeddedMigration>& migrations) {
-    if (auto r = conn.exec(kCreateTable); !r)
+    if (auto r = conn.exec(sql::create_migrations_table); !r)
         return r.error();
     auto done = landed(conn);
     if (!done)
@@ -66,13 +56,13 @@ Result<std::vector<std::string>> pending_migrations(
 
 Result<MigrationReport> migrate(SyncConnection& conn,
                                 const std::vector<EmbeddedMigration>& migrations) {
-    if (auto r = conn.exec(kCreateTable); !r)
+    if (auto r = conn.exec(sql::create_migrations_table); !r)
         return r.error();
-    if (auto r = conn.exec(kLock, params(locks::kMigrate)); !r)
+    if (auto r = conn.exec(sql::lock_migrations, params(locks::kMigrate)); !r)
         return r.error();
     struct Unlock {
         SyncConnection& c;
-        ~Unlock() { (void)c.exec(kUnlock, params(locks::kMigrate)); }
+        ~Unlock() { (void)c.exec(sql::unlock_migrations, params(locks::kMigrate)); }
     } unlock{conn};
 
     auto done = landed(conn);
@@ -91,7 +81,7 @@ Result<MigrationReport> migrate(SyncConnection& conn,
             return r.error();
         auto applied = conn.exec_script(m.sql);
         if (applied)
-            applied = conn.exec(kRecord, params(m.name, migration_checksum(m.sql)));
+            applied = conn.exec(sql::record_migration, params(m.name, migration_checksum(m.sql)));
         if (!applied) {
             (void)conn.exec("ROLLBACK");
             Error e = applied.error();

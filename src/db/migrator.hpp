@@ -22,10 +22,6 @@ Result<MigrationReport> migrate(SyncConnection& conn,
 Result<std::vector<std::string>> pending_migrations(
     SyncConnection& conn, const std::vector<EmbeddedMigration>& migrations);
 
-// The query /readyz runs on the async pool: the names and checksums of landed migrations.
-inline constexpr std::string_view kLandedMigrationsSql =
-    "SELECT version, checksum FROM schema_migrations ORDER BY version";
-
 std::string migration_checksum(std::string_view sql);
 
 }  // namespace coach::db

@@ -9,11 +9,6 @@
 namespace coach::demo {
 namespace {
 
-// Serializes concurrent loads (two `coach serve` instances starting on one empty database):
-// the second waits, then sees the users and refuses.
-// $1 db::locks::kDemoData.
-constexpr std::string_view kLock = "SELECT pg_advisory_xact_lock(hashtext($1))";
-
 // The scripts creating the loader in pg_temp (this connection only), in the order the loader
 // runs them (src/demo/sql/): the helpers, its steps, the loader itself. drop_loader.sql drops
 // them all again before the transaction ends.
@@ -38,7 +33,7 @@ Error refused() {
 
 Result<void> load_in_transaction(db::SyncConnection& conn, int seed,
                                  const std::string& password_hash) {
-    if (auto r = conn.exec(kLock, db::params(db::locks::kDemoData)); !r)
+    if (auto r = conn.exec(sql::lock, db::params(db::locks::kDemoData)); !r)
         return r.error();
     auto users = has_users(conn);
     if (!users)

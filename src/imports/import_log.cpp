@@ -1,5 +1,7 @@
 #include "imports/import_log.hpp"
 
+#include "imports/sql.hpp"
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
@@ -8,36 +10,6 @@ namespace coach::imports {
 namespace json = boost::json;
 
 namespace {
-
-// $10 the status (VALIDATING).
-constexpr std::string_view kInsert = R"sql(
-INSERT INTO import_logs (id, file_name, file_size_bytes, file_hash, import_type, imported_by,
-                         total_rows, processed_rows, status, mode, dry_run, file_storage_path)
-VALUES ($1::uuid, $2, $3::bigint, $4, $5::import_type, $6::uuid, 0, 0, $10::import_status, $7,
-        $8::boolean, $9))sql";
-
-constexpr std::string_view kProgress =
-    "UPDATE import_logs SET processed_rows = $2::int WHERE id = $1::uuid";
-
-// $3 the new status, $4 the status it was decided from.
-constexpr std::string_view kProcessing = R"sql(
-UPDATE import_logs SET status = $3::import_status, processed_rows = $2::int, total_rows = $2::int
- WHERE id = $1::uuid AND status = $4::import_status)sql";
-
-// $1 id, $2 status, $3 total, $4 processed, $5 successful, $6 failed, $7 skipped,
-// $8 inserted, $9 updated, $10 summary, $11 details, $12 warnings, $13 rollback available,
-// $14 the status it was decided from.
-constexpr std::string_view kFinish = R"sql(
-UPDATE import_logs
-   SET status = $2::import_status, total_rows = $3::int, processed_rows = $4::int,
-       successful_rows = $5::int, failed_rows = $6::int, skipped_rows = $7::int,
-       inserted_rows = $8::int, updated_rows = $9::int, error_summary = $10,
-       error_details = $11::jsonb, warnings = $12::jsonb, rollback_available = $13::boolean,
-       completed_at = greatest(clock_timestamp(), started_at)
- WHERE id = $1::uuid AND status = $14::import_status)sql";
-
-constexpr std::string_view kForgetFile =
-    "UPDATE import_logs SET file_storage_path = NULL WHERE id = $1::uuid";
 
 json::array errors_json(const std::vector<ImportError>& errors) {
     json::array a;
@@ -89,10 +61,11 @@ Result<void> ImportLog::create(const std::string& id, const std::string& file_na
     auto to = transition({}, Action::Start, o_.actor.role);
     if (!to)
         return to.error();
-    auto r = conn_.exec(
-        kInsert, db::params(id, file_name, file.size, file.sha256, o_.import_type, o_.actor.id,
-                            std::string(o_.mode == Mode::Strict ? "strict" : "partial"), o_.dry_run,
-                            file.path, to_string(*to)));
+    auto r =
+        conn_.exec(sql::insert_log,
+                   db::params(id, file_name, file.size, file.sha256, o_.import_type, o_.actor.id,
+                              std::string(o_.mode == Mode::Strict ? "strict" : "partial"),
+                              o_.dry_run, file.path, to_string(*to)));
     if (!r)
         return r.error();
     id_ = id;
@@ -105,7 +78,7 @@ Result<void> ImportLog::progress(long rows, std::size_t bytes) {
     if (now - last_progress_ < o_.progress_interval)
         return {};
     last_progress_ = now;
-    if (auto r = conn_.exec(kProgress, db::params(id_, rows)); !r)
+    if (auto r = conn_.exec(sql::log_progress, db::params(id_, rows)); !r)
         return r.error();
     if (o_.on_progress)
         o_.on_progress(rows, bytes);
@@ -116,7 +89,8 @@ Result<void> ImportLog::start_processing(long total, std::size_t bytes) {
     auto to = transition({status_, o_.dry_run, false}, Action::StartProcessing, o_.actor.role);
     if (!to)
         return to.error();
-    auto r = conn_.exec(kProcessing, db::params(id_, total, to_string(*to), to_string(status_)));
+    auto r = conn_.exec(sql::start_processing,
+                        db::params(id_, total, to_string(*to), to_string(status_)));
     if (!r)
         return r.error();
     if (r->affected() == 0)
@@ -153,10 +127,11 @@ Result<void> ImportLog::finish(db::SyncConnection& conn, Action outcome, const R
     std::optional<std::string> warnings;
     if (!report.warnings.empty())
         warnings = json::serialize(report.warnings);
-    auto r = conn.exec(kFinish, db::params(id_, to_string(*to), report.total, report.total,
-                                           successful, report.failed, skipped, inserted, updated,
-                                           summary, json::serialize(errors_json(report.errors)),
-                                           warnings, rollback_available, to_string(status_)));
+    auto r =
+        conn.exec(sql::finish_log, db::params(id_, to_string(*to), report.total, report.total,
+                                              successful, report.failed, skipped, inserted, updated,
+                                              summary, json::serialize(errors_json(report.errors)),
+                                              warnings, rollback_available, to_string(status_)));
     if (!r)
         return r.error();
     if (r->affected() == 0)
@@ -167,7 +142,7 @@ Result<void> ImportLog::finish(db::SyncConnection& conn, Action outcome, const R
 }
 
 void ImportLog::forget_file() {
-    if (auto r = conn_.exec(kForgetFile, db::params(id_)); !r)
+    if (auto r = conn_.exec(sql::forget_file, db::params(id_)); !r)
         spdlog::warn("import {}: cannot clear its file path: {}", id_, r.error().message);
 }
 

@@ -3,14 +3,17 @@
 #include "imports/importer.hpp"
 
 #include "audit/audit.hpp"
+#include "auth/scope.hpp"
 #include "core/chunk_prefetcher.hpp"
 #include "db/advisory_locks.hpp"
+#include "db/columns.hpp"
 #include "db/sync_connection.hpp"
 #include "imports/import_log.hpp"
 #include "imports/loader.hpp"
 #include "imports/recompute.hpp"
 #include "imports/rules.hpp"
 #include "imports/sources.hpp"
+#include "imports/sql.hpp"
 #include "imports/stored_file.hpp"
 #include "imports/table_import.hpp"
 
@@ -26,29 +29,6 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 
 namespace {
-
-// Memory for the staging table and the upsert's intermediate rows (2,000,000 rows would
-// otherwise spill to disk). Local to the transaction: safe behind pgbouncer.
-constexpr std::string_view kBegin =
-    "BEGIN; SET LOCAL temp_buffers = '256MB'; SET LOCAL work_mem = '256MB'";
-
-// The import's id, and its lock (class $1, db::locks::kImportRun) for as long as its
-// transaction lives.
-constexpr std::string_view kBeginImport = R"sql(
-SELECT id, pg_advisory_xact_lock($1::int, hashtext(id))::text
-  FROM (SELECT gen_random_uuid()::text AS id) g)sql";
-
-// $1 the file's SHA-256, $2 db::locks::kImportFile.
-constexpr std::string_view kLockFile = "SELECT pg_try_advisory_xact_lock($2::int, hashtext($1))";
-
-constexpr std::string_view kAlreadyImported = R"sql(
-SELECT id, to_char(created_at, 'YYYY-MM-DD') FROM import_logs
- WHERE file_hash = $1 AND status IN ('SUCCESS', 'PARTIAL_SUCCESS') AND NOT dry_run
- ORDER BY created_at DESC LIMIT 1)sql";
-
-// The latest calendar date anywhere on Earth (UTC+14): a day that has begun somewhere is not
-// in the future for the contact center that worked it.
-constexpr std::string_view kToday = "SELECT (now() AT TIME ZONE 'Etc/GMT-14')::date::text";
 
 // Everything an import run needs, and its outcome.
 class Run {
@@ -115,14 +95,14 @@ bool Run::refused_unreadable(const std::string& read_error) {
 Result<std::string> Run::start(const Upload& upload) {
     if (o_.import_type != "METRICS" && !table_target(o_.import_type))
         return make_error(ErrorCode::ValidationFailed, o_.import_type + " is not an import type.");
-    if (o_.import_type == "USERS" && o_.actor.role != auth::Role::Admin)
+    if (o_.import_type == "USERS" && !auth::role_may_write_any_user(o_.actor.role))
         return make_error(ErrorCode::Forbidden, "Only administrators import users.");
-    if (auto r = main_.exec_script(kBegin); !r)
+    if (auto r = main_.exec_script(sql::begin_load); !r)
         return r.error();
-    auto begun = main_.exec(kBeginImport, db::params(db::locks::kImportRun));
+    auto begun = main_.exec(sql::begin_import, db::params(db::locks::kImportRun));
     if (!begun)
         return begun.error();
-    id_ = std::string(begun->get(0, 0));
+    id_ = std::string(begun->get(0, db::column(*begun, "id")));
     file_name_ =
         sanitize_file_name(o_.file_name, upload.path.empty() ? "upload.csv" : "import.csv");
     if (auto r = open(upload); !r) {
@@ -148,23 +128,23 @@ Result<void> Run::open(const Upload& upload) {
     if (!stored)
         return stored.error();
     stored_ = std::move(*stored);
-    auto locked = main_.exec(kLockFile, db::params(stored_.sha256, db::locks::kImportFile));
+    auto locked = main_.exec(sql::lock_file, db::params(stored_.sha256, db::locks::kImportFile));
     if (!locked)
         return locked.error();
-    if (!locked->get_bool(0, 0))
+    if (!locked->get_bool(0, db::column(*locked, "locked")))
         return make_error(ErrorCode::Conflict, "The same file is being imported right now.");
     if (!o_.force) {
-        auto previous = main_.exec(kAlreadyImported, db::params(stored_.sha256));
+        auto previous = main_.exec(sql::already_imported, db::params(stored_.sha256));
         if (!previous)
             return previous.error();
         if (!previous->empty()) {
+            std::string id(previous->get(0, db::column(*previous, "id")));
             Error e = make_error(
                 ErrorCode::Conflict,
                 fmt::format("This file was already imported on {} (import {}); send force=true to "
                             "import it again.",
-                            previous->get(0, 1), previous->get(0, 0)));
-            e.details.push_back(
-                {"file", "was already imported by import " + std::string(previous->get(0, 0))});
+                            previous->get(0, db::column(*previous, "imported_on")), id));
+            e.details.push_back({"file", "was already imported by import " + id});
             return e;
         }
     }
@@ -173,7 +153,7 @@ Result<void> Run::open(const Upload& upload) {
 
 // Open, match the header, stage the checked rows, accept or refuse, upsert, record.
 Result<void> Run::load() {
-    auto today = aux_.exec(kToday);
+    auto today = aux_.exec(sql::latest_day);
     if (!today)
         return today.error();
     auto source = open_source(stored_.path, o_.sheet);
@@ -187,7 +167,7 @@ Result<void> Run::load() {
         refuse_file(reader.error().empty() ? "The file is empty." : reader.error());
         return {};
     }
-    std::string day(today->get(0, 0));
+    std::string day(today->get(0, db::column(*today, "day")));
     auto loader = o_.import_type == "METRICS"
                       ? make_metrics_loader(aux_, o_, day, reader.decimal_comma())
                       : make_table_loader(aux_, o_, day);
@@ -249,8 +229,8 @@ Result<void> Run::load() {
     auto up = main_.exec(upsert->sql, upsert->params);
     if (!up)
         return up.error();
-    return finish_ok(outcome,
-                     {static_cast<long>(up->get_int(0, 0)), static_cast<long>(up->get_int(0, 1))});
+    return finish_ok(outcome, {static_cast<long>(up->get_int(0, db::column(*up, "inserted"))),
+                               static_cast<long>(up->get_int(0, db::column(*up, "updated")))});
 }
 
 Result<void> Run::finish_ok(Action outcome, const Changes& changes) {
@@ -271,11 +251,9 @@ Result<void> Run::finish_ok(Action outcome, const Changes& changes) {
                        {"updated_rows", changes.updated},
                        {"skipped_rows", skipped},
                        {"failed_rows", report_.failed}};
-    std::optional<std::string> actor = o_.actor.id;
-    auto audit = main_.exec(
-        audit::kInsertAudit,
-        db::params(actor, "import.create", "import_logs", id_, std::nullopt, json::serialize(after),
-                   o_.actor.ip, o_.actor.user_agent, o_.actor.request_id));
+    db::Query row = audit::entry(o_.actor.origin(), "import.create", "import_logs", id_,
+                                 std::nullopt, json::serialize(after));
+    auto audit = main_.exec(row.sql, row.params);
     if (!audit)
         return audit.error();
     if (auto r = main_.exec_script("COMMIT"); !r)

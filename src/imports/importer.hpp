@@ -16,6 +16,7 @@
 // progress (processed_rows), the agent lookups, and the FAILED status after a rollback.
 #include "auth/role.hpp"
 #include "core/error.hpp"
+#include "core/request_origin.hpp"
 
 #include <chrono>
 #include <functional>
@@ -32,6 +33,8 @@ struct Actor {
     auth::Role role = auth::Role::Admin;
     // For the audit trail (empty from the command line).
     std::string ip, user_agent, request_id;
+
+    RequestOrigin origin() const { return {id, ip, user_agent, request_id}; }
 };
 
 struct ImportOptions {

@@ -5,6 +5,7 @@
 #include "db/arrays.hpp"
 #include "imports/loader.hpp"
 #include "imports/metrics_rows.hpp"
+#include "imports/sql.hpp"
 #include "imports/table_import.hpp"
 
 #include <fmt/format.h>
@@ -14,40 +15,6 @@
 namespace coach::imports {
 
 namespace {
-
-constexpr std::string_view kStaging = R"sql(
-CREATE TEMP TABLE import_staging ON COMMIT DROP AS
-SELECT 0::int AS row_no, agent_id, metric_date, {}
-  FROM performance_metrics WITH NO DATA)sql";
-
-constexpr std::string_view kRetract = "DELETE FROM import_staging WHERE row_no = ANY($1::int[])";
-
-// $1 import id, $2 file name. One statement: the pre-import rows (same snapshot), the upsert
-// (unchanged rows are not touched: they count as skipped), and what changed: the before-image
-// of each updated row (import_changes), the days inserted per agent (import_inserted_days: one
-// row per agent, not per day; 0012_import_inserted_days.sql says why).
-constexpr std::string_view kUpsert = R"sql(
-WITH old AS (
-    SELECT pm.* FROM performance_metrics pm JOIN import_staging s USING (agent_id, metric_date)
-), up AS (
-    INSERT INTO performance_metrics AS pm (agent_id, metric_date, {0}, imported_from)
-    SELECT agent_id, metric_date, {0}, $2 FROM import_staging
-    ON CONFLICT (agent_id, metric_date) DO UPDATE SET {1}, imported_from = EXCLUDED.imported_from
-     WHERE ({2}) IS DISTINCT FROM ({3})
-    RETURNING pm.id, pm.agent_id, pm.metric_date, pm.xmax = 0 AS inserted
-), updated AS (
-    INSERT INTO import_changes (import_id, metric_id, agent_id, metric_date, action, before)
-    SELECT $1::uuid, up.id, up.agent_id, up.metric_date, 'UPDATED', to_jsonb(old)
-      FROM up JOIN old ON old.id = up.id
-     WHERE NOT up.inserted
-), inserted AS (
-    INSERT INTO import_inserted_days (import_id, agent_id, metric_dates)
-    SELECT $1::uuid, agent_id, array_agg(metric_date ORDER BY metric_date)
-      FROM up
-     WHERE inserted
-     GROUP BY agent_id
-)
-SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up)sql";
 
 class SqlAgentResolver final : public AgentResolver {
   public:
@@ -101,11 +68,10 @@ class MetricsLoader final : public Loader {
     }
 
     std::string staging_sql() const override {
-        return fmt::format(fmt::runtime(kStaging), column_list());
+        return fmt::format(fmt::runtime(sql::metrics_staging), fmt::arg("columns", columns("{}")));
     }
     std::string copy_sql() const override {
-        return "COPY import_staging (row_no, agent_id, metric_date, " + column_list() +
-               ") FROM STDIN";
+        return fmt::format(fmt::runtime(sql::metrics_copy), fmt::arg("columns", columns("{}")));
     }
 
     Result<bool> next_chunk(RecordSource& reader, std::string& chunk,
@@ -136,24 +102,27 @@ class MetricsLoader final : public Loader {
                              const std::string& file_name) override {
         // First occurrences of duplicates found after they were sent.
         if (!checker_->retracted().empty())
-            if (auto r = tx.exec(kRetract, db::params(db::int_array(checker_->retracted()))); !r)
+            if (auto r =
+                    tx.exec(sql::retract_staged, db::params(db::int_array(checker_->retracted())));
+                !r)
                 return r.error();
-        std::string set, old_tuple, new_tuple;
-        for (auto c : metric_names_) {
-            set += fmt::format("{}{} = EXCLUDED.{}", set.empty() ? "" : ", ", c, c);
-            old_tuple += fmt::format("{}pm.{}", old_tuple.empty() ? "" : ", ", c);
-            new_tuple += fmt::format("{}EXCLUDED.{}", new_tuple.empty() ? "" : ", ", c);
-        }
         return Statement{
-            fmt::format(fmt::runtime(kUpsert), column_list(), set, old_tuple, new_tuple),
+            fmt::format(fmt::runtime(sql::metrics_upsert), fmt::arg("columns", columns("{}")),
+                        fmt::arg("set", columns("{0} = EXCLUDED.{0}")),
+                        fmt::arg("stored", columns("pm.{}")),
+                        fmt::arg("excluded", columns("EXCLUDED.{}"))),
             db::params(import_id, file_name)};
     }
 
   private:
-    std::string column_list() const {
+    // The file's metric columns, each written as `pattern` ({} the name), comma-separated.
+    std::string columns(std::string_view pattern) const {
         std::string out;
-        for (auto c : metric_names_)
-            out += (out.empty() ? "" : ", ") + std::string(c);
+        for (auto c : metric_names_) {
+            if (!out.empty())
+                out += ", ";
+            out += fmt::format(fmt::runtime(pattern), c);
+        }
         return out;
     }
 

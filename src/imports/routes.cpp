@@ -46,9 +46,8 @@ struct RunningSlot {
     }
 };
 
-std::optional<Error> role_error(const RequestContext& ctx) {
-    Role r = ctx.me().role;
-    if (r == Role::Admin || r == Role::Manager)
+std::optional<Error> role_error(const RequestContext& ctx, auth::Action action) {
+    if (auth::role_may(ctx.me().role, auth::Resource::Imports, action))
         return std::nullopt;
     return make_error(ErrorCode::Forbidden, "Only administrators and managers work with imports.");
 }
@@ -128,7 +127,7 @@ std::string lower_media_type(std::string_view content_type) {
 }
 
 awaitable<Result<Response>> create(RequestContext& ctx) {
-    if (auto e = role_error(ctx))
+    if (auto e = role_error(ctx, auth::Action::Create))
         co_return *e;
     std::vector<FieldError> errors;
     auto type = enum_param(ctx, "type", kImportTypes, errors);
@@ -146,7 +145,7 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
         errors.push_back({"sheet", "must be 1 to 100 characters"});
     if (!errors.empty())
         co_return validation_error(std::move(errors));
-    if (*type == "USERS" && ctx.me().role != Role::Admin)
+    if (*type == "USERS" && !auth::role_may_write_any_user(ctx.me().role))
         co_return make_error(ErrorCode::Forbidden, "Only administrators import users.");
 
     // The file: the raw body, or the "file" part of a multipart form.
@@ -209,7 +208,7 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> list(RequestContext& ctx) {
-    if (auto e = role_error(ctx))
+    if (auto e = role_error(ctx, auth::Action::Read))
         co_return *e;
     std::vector<FieldError> errors;
     LogFilter f;
@@ -231,7 +230,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {
-    if (auto e = role_error(ctx))
+    if (auto e = role_error(ctx, auth::Action::Read))
         co_return *e;
     auto id = http::uuid_path_param(ctx, "id");
     if (!id)
@@ -240,7 +239,7 @@ awaitable<Result<Response>> get(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> rollback(RequestContext& ctx) {
-    if (auto e = role_error(ctx))
+    if (auto e = role_error(ctx, auth::Action::Update))
         co_return *e;
     auto id = http::uuid_path_param(ctx, "id");
     if (!id)
@@ -259,7 +258,7 @@ awaitable<Result<Response>> rollback(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> template_file(RequestContext& ctx) {
-    if (auto e = role_error(ctx))
+    if (auto e = role_error(ctx, auth::Action::Read))
         co_return *e;
     std::string type(ctx.path_param("import_type"));
     std::vector<FieldError> errors;

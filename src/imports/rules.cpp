@@ -1,5 +1,7 @@
 #include "imports/rules.hpp"
 
+#include "auth/scope.hpp"
+
 #include <fmt/format.h>
 
 namespace coach::imports {
@@ -56,7 +58,8 @@ std::optional<Status> parse_status(std::string_view label) {
 }
 
 Result<Status> transition(const ImportState& state, Action action, auth::Role role) {
-    if (role != auth::Role::Admin && role != auth::Role::Manager)
+    if (!auth::role_may(role, auth::Resource::Imports,
+                        action == Action::Start ? auth::Action::Create : auth::Action::Update))
         return make_error(ErrorCode::Forbidden,
                           "Only administrators and managers work with imports.");
     if (action == Action::Start) {

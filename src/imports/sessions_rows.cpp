@@ -1,8 +1,9 @@
 #include "imports/sessions_rows.hpp"
 
-#include "auth/scope_sql.hpp"
 #include "db/arrays.hpp"
+#include "db/columns.hpp"
 #include "imports/sessions_columns.hpp"
+#include "imports/sql.hpp"
 
 #include <fmt/format.h>
 
@@ -12,122 +13,6 @@
 
 namespace coach::imports {
 namespace {
-
-// Coaches named by the file: live TEAM_LEADERs and MANAGERs in the importer's scope, by
-// employee ID ($3), email ($4, lower case) or id ($5). $1 importer, $2 importer role.
-const std::string kFindCoaches = fmt::format(R"sql(
-SELECT u.id, u.employee_id, lower(u.email)
-  FROM users u
- WHERE (u.employee_id = ANY($3::text[]) OR lower(u.email) = ANY($4::text[])
-        OR u.id = ANY($5::uuid[]))
-   AND u.role IN ('TEAM_LEADER', 'MANAGER') AND u.deleted_at IS NULL AND {})sql",
-                                             auth::scope_predicate("$1", "$2"));
-
-// How many sessions exist for each (agent, coach, scheduled_date) of the file.
-constexpr std::string_view kExisting = R"sql(
-SELECT k.agent_id, k.team_leader_id, extract(epoch FROM k.scheduled_date)::bigint, count(cs.id),
-       min(cs.status::text) FILTER (WHERE cs.status IN ('CANCELLED', 'NO_SHOW'))
-  FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS k (agent_id, team_leader_id,
-                                                                scheduled_date)
-  JOIN coaching_sessions cs USING (agent_id, team_leader_id, scheduled_date)
- GROUP BY 1, 2, 3)sql";
-
-constexpr std::string_view kStaging = R"sql(
-CREATE TEMP TABLE import_staging (
-    row_no int, agent_id uuid, team_leader_id uuid, scheduled_date timestamptz,
-    actual_start_time timestamptz, actual_end_time timestamptz, duration_minutes int,
-    session_type session_type, topics_covered text[], discussion_notes text,
-    agent_commitments text, resources_shared text[], engagement_score int,
-    receptiveness_score int, understanding_score int, overall_effectiveness int,
-    key_achievements text, areas_of_concern text, follow_up_required boolean,
-    follow_up_date date, follow_up_topics text[]
-) ON COMMIT DROP)sql";
-
-constexpr std::string_view kCopy =
-    "COPY import_staging (row_no, agent_id, team_leader_id, scheduled_date, actual_start_time, "
-    "actual_end_time, duration_minutes, session_type, topics_covered, discussion_notes, "
-    "agent_commitments, resources_shared, engagement_score, receptiveness_score, "
-    "understanding_score, overall_effectiveness, key_achievements, areas_of_concern, "
-    "follow_up_required, follow_up_date, follow_up_topics) FROM STDIN";
-
-// The columns a blank cell keeps (for an existing session) and their values otherwise.
-constexpr std::string_view kKept[] = {
-    "session_type",          "topics_covered",   "discussion_notes",    "agent_commitments",
-    "resources_shared",      "engagement_score", "receptiveness_score", "understanding_score",
-    "overall_effectiveness", "key_achievements", "areas_of_concern",    "follow_up_required",
-    "follow_up_date",        "follow_up_topics"};
-
-// $1 import id. Every row becomes a COMPLETED session; start = start_time, else the
-// session's current start, else the session date; end = end_time, else start + duration,
-// else the current end. Unchanged sessions are not touched (skipped).
-std::string make_upsert_sql() {
-    std::string set, current, merged, insert_cols, insert_values;
-    for (auto c : kKept) {
-        set += fmt::format(", {0} = coalesce(s.{0}, cs.{0})", c);
-        current += fmt::format(", cs.{}", c);
-        merged += fmt::format(", coalesce(s.{0}, cs.{0})", c);
-        insert_cols += fmt::format(", {}", c);
-        insert_values += c == "session_type"         ? ", coalesce(s.session_type, 'REGULAR')"
-                         : c == "follow_up_required" ? ", coalesce(s.follow_up_required, false)"
-                                                     : fmt::format(", s.{}", c);
-    }
-    return fmt::format(R"sql(
-WITH old AS (
-    SELECT cs.id, cs.agent_id, cs.team_leader_id, cs.scheduled_date, cs.actual_start_time,
-           cs.actual_end_time, cs.status{1}, cs.updated_at
-      FROM coaching_sessions cs
-      JOIN import_staging s USING (agent_id, team_leader_id, scheduled_date)
-), src AS (
-    -- Times: a row that gives a start, an end or a duration replaces both stored times (start:
-    -- the row's, else its session date; end: the row's, else start + duration, else none),
-    -- so they never mix into an end before the start. A row without times keeps the stored
-    -- ones (an end before the session date is dropped).
-    SELECT s.*, cs.id AS session_id,
-           s.actual_start_time IS NULL AND s.actual_end_time IS NULL
-               AND s.duration_minutes IS NULL AS keeps_times,
-           cs.actual_start_time AS stored_start, cs.actual_end_time AS stored_end
-      FROM import_staging s
-      LEFT JOIN coaching_sessions cs USING (agent_id, team_leader_id, scheduled_date)
-), starts AS (
-    SELECT src.*, CASE WHEN keeps_times THEN coalesce(stored_start, scheduled_date)
-                       ELSE coalesce(actual_start_time, scheduled_date) END AS start_at
-      FROM src
-), val AS (
-    SELECT starts.*,
-           CASE WHEN keeps_times THEN CASE WHEN stored_end >= start_at THEN stored_end END
-                ELSE coalesce(actual_end_time, start_at + make_interval(mins => duration_minutes))
-           END AS end_at
-      FROM starts
-), upd AS (
-    UPDATE coaching_sessions cs
-       SET actual_start_time = s.start_at, actual_end_time = s.end_at, status = 'COMPLETED'{0}
-      FROM val s
-     WHERE cs.id = s.session_id
-       AND (cs.actual_start_time, cs.actual_end_time, cs.status{1})
-           IS DISTINCT FROM (s.start_at, s.end_at, 'COMPLETED'::session_status{2})
-    RETURNING cs.id, cs.agent_id, cs.actual_start_time
-), ins AS (
-    INSERT INTO coaching_sessions (agent_id, team_leader_id, scheduled_date, actual_start_time,
-                                   actual_end_time, status{3})
-    SELECT s.agent_id, s.team_leader_id, s.scheduled_date, s.start_at, s.end_at, 'COMPLETED'{4}
-      FROM val s WHERE s.session_id IS NULL
-    RETURNING id, agent_id, actual_start_time
-), changes AS (
-    INSERT INTO import_row_changes (import_id, table_name, row_id, action, before, agent_id,
-                                    occurred_on)
-    SELECT $1::uuid, 'coaching_sessions', id, 'INSERTED'::import_change_action, NULL::jsonb,
-           agent_id, actual_start_time::date
-      FROM ins
-    UNION ALL
-    SELECT $1::uuid, 'coaching_sessions', old.id, 'UPDATED', to_jsonb(old), upd.agent_id,
-           upd.actual_start_time::date
-      FROM upd JOIN old USING (id)
-    RETURNING action
-)
-SELECT count(*) FILTER (WHERE action = 'INSERTED'), count(*) FILTER (WHERE action = 'UPDATED')
-  FROM changes)sql",
-                       set, current, merged, insert_cols, insert_values);
-}
 
 constexpr std::string_view kTypes[] = {"REGULAR", "FOLLOW_UP", "PIP_CHECK", "URGENT"};
 
@@ -149,12 +34,9 @@ class SessionsImport final : public TableImport {
     Result<void> check(db::SyncConnection& conn, const HeaderMap& h,
                        const std::vector<TableRow>& rows, CheckedRows& out) override;
 
-    std::string_view staging_sql() const override { return kStaging; }
-    std::string_view copy_sql() const override { return kCopy; }
-    std::string_view upsert_sql() const override {
-        static const std::string sql = make_upsert_sql();
-        return sql;
-    }
+    std::string_view staging_sql() const override { return sql::sessions_staging; }
+    std::string_view copy_sql() const override { return sql::sessions_copy; }
+    std::string_view upsert_sql() const override { return sql::upsert_sessions; }
     db::Params upsert_params(const std::string& import_id) const override {
         return db::params(import_id);
     }
@@ -184,18 +66,20 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
     for (const auto& r : rows)
         coaches.add(r.cells[kSessionCoach]);
     auto found = conn.exec(
-        kFindCoaches,
+        sql::find_coaches,
         db::params(actor_.id, auth::to_string(actor_.role), db::text_array(coaches.employee_ids),
                    db::text_array(coaches.emails), db::text_array(coaches.ids)));
     if (!found)
         return found.error();
+    const int id_col = db::column(*found, "id"), employee_id = db::column(*found, "employee_id"),
+              email = db::column(*found, "email");
     std::unordered_map<std::string, std::string> coach_by_key;  // id, employee ID, email
     for (int i = 0; i < found->rows(); ++i) {
-        std::string id(found->get(i, 0));
+        std::string id(found->get(i, id_col));
         coach_by_key[id] = id;
-        if (auto e = found->get_optional(i, 1))
+        if (auto e = found->get_optional(i, employee_id))
             coach_by_key[*e] = id;
-        coach_by_key[std::string(found->get(i, 2))] = id;
+        coach_by_key[std::string(found->get(i, email))] = id;
     }
 
     std::vector<Checked> st(rows.size());
@@ -317,18 +201,24 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
     }
     // A key that matches several sessions already stored cannot say which one to update; a
     // cancelled or no-show session is not turned into a completed one.
-    auto existing =
-        conn.exec(kExisting, db::params(db::text_array(key_agents), db::text_array(key_coaches),
-                                        db::text_array(key_dates)));
+    auto existing = conn.exec(sql::existing_sessions,
+                              db::params(db::text_array(key_agents), db::text_array(key_coaches),
+                                         db::text_array(key_dates)));
     if (!existing)
         return existing.error();
+    const int agent_col = db::column(*existing, "agent_id"),
+              coach_col = db::column(*existing, "team_leader_id"),
+              epoch_col = db::column(*existing, "scheduled_epoch"),
+              sessions_col = db::column(*existing, "sessions"),
+              closed_col = db::column(*existing, "closed_status");
     for (int k = 0; k < existing->rows(); ++k) {
-        long long n = existing->get_int(k, 3);
-        auto closed = existing->get_optional(k, 4);
+        long long n = existing->get_int(k, sessions_col);
+        auto closed = existing->get_optional(k, closed_col);
         if (n < 2 && !closed)
             continue;
-        auto it = keys.find({std::string(existing->get(k, 0)), std::string(existing->get(k, 1)),
-                             existing->get_int(k, 2)});
+        auto it =
+            keys.find({std::string(existing->get(k, agent_col)),
+                       std::string(existing->get(k, coach_col)), existing->get_int(k, epoch_col)});
         if (it == keys.end())
             continue;
         for (std::size_t i : it->second) {

@@ -1,6 +1,7 @@
 #pragma once
-// Reading import logs for the API (async pool). ADMIN sees every import, MANAGER the imports
-// they ran; the caller checks the role first.
+// Reading import logs for the API (async pool). A log's target in the permission table is its
+// importer (resource Imports): ADMIN reads every log, MANAGER the ones they ran (no other
+// importer is in a manager's scope); the caller checks role_may first.
 #include "auth/scope.hpp"
 #include "db/keyset_page.hpp"
 #include "db/pool.hpp"

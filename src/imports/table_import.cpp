@@ -1,12 +1,13 @@
 #include "imports/table_import.hpp"
 
-#include "auth/scope_sql.hpp"
 #include "core/hex.hpp"
 #include "db/arrays.hpp"
+#include "db/columns.hpp"
 #include "http/json_input.hpp"
 #include "imports/metrics_rows.hpp"
 #include "imports/profiles_rows.hpp"
 #include "imports/sessions_rows.hpp"
+#include "imports/sql.hpp"
 #include "imports/users_rows.hpp"
 
 #include <fmt/format.h>
@@ -36,15 +37,6 @@ constexpr TableTarget kTableTargets[] = {
      "follow_up_date, follow_up_topics, updated_at"},
 };
 
-// $1 importer id, $2 importer role, $3 employee ids, $4 emails (lower case).
-const std::string kLookupAgents = fmt::format(R"sql(
-SELECT 'e', k, u.id, u.team_leader_id FROM unnest($3::text[]) k JOIN users u ON u.employee_id = k
- WHERE u.role = 'AGENT' AND u.deleted_at IS NULL AND {0}
-UNION ALL
-SELECT 'm', k, u.id, u.team_leader_id FROM unnest($4::text[]) k JOIN users u ON lower(u.email) = k
- WHERE u.role = 'AGENT' AND u.deleted_at IS NULL AND {0})sql",
-                                              auth::scope_predicate("$1", "$2"));
-
 }  // namespace
 
 ColumnSpec agent_employee_id_column() {
@@ -70,16 +62,20 @@ void check_agent_columns(const HeaderMap& h, std::size_t employee_id_column,
 Result<std::vector<AgentMatch>> lookup_agents(db::SyncConnection& conn, const Actor& actor,
                                               const std::vector<std::string>& employee_ids,
                                               const std::vector<std::string>& emails) {
-    auto found =
-        conn.exec(kLookupAgents, db::params(actor.id, auth::to_string(actor.role),
-                                            db::text_array(employee_ids), db::text_array(emails)));
+    auto found = conn.exec(sql::lookup_agents,
+                           db::params(actor.id, auth::to_string(actor.role),
+                                      db::text_array(employee_ids), db::text_array(emails)));
     if (!found)
         return found.error();
+    const int by_email = db::column(*found, "by_email"), key = db::column(*found, "key"),
+              agent_id = db::column(*found, "agent_id"),
+              team_leader_id = db::column(*found, "team_leader_id");
     std::vector<AgentMatch> out;
     out.reserve(static_cast<std::size_t>(found->rows()));
     for (int i = 0; i < found->rows(); ++i)
-        out.push_back({found->get(i, 0) == "m", std::string(found->get(i, 1)),
-                       Agent{std::string(found->get(i, 2)), found->get_optional(i, 3)}});
+        out.push_back(
+            {found->get_bool(i, by_email), std::string(found->get(i, key)),
+             Agent{std::string(found->get(i, agent_id)), found->get_optional(i, team_leader_id)}});
     return out;
 }
 

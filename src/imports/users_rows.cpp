@@ -2,6 +2,8 @@
 
 #include "core/crypto.hpp"
 #include "db/arrays.hpp"
+#include "db/columns.hpp"
+#include "imports/sql.hpp"
 #include "imports/users_columns.hpp"
 #include "users/rules.hpp"
 #include "users/user_input.hpp"
@@ -15,87 +17,6 @@ namespace coach::imports {
 namespace {
 namespace json = boost::json;
 using auth::Role;
-
-// Every user a row or a reference names: by employee ID ($1), email ($2) or id ($3), with
-// what the checks need (their live team leader's and manager's roles, how many live users
-// report to them).
-constexpr std::string_view kLookup = R"sql(
-SELECT u.id, u.employee_id, lower(u.email), u.role, u.team_leader_id, u.manager_id,
-       u.deleted_at IS NOT NULL,
-       (SELECT count(*) FROM users r
-         WHERE (r.team_leader_id = u.id OR r.manager_id = u.id) AND r.deleted_at IS NULL),
-       tl.role, mg.role
-  FROM users u
-  LEFT JOIN users tl ON tl.id = u.team_leader_id AND tl.deleted_at IS NULL
-  LEFT JOIN users mg ON mg.id = u.manager_id AND mg.deleted_at IS NULL
- WHERE u.employee_id = ANY($1::text[]) OR lower(u.email) = ANY($2::text[])
-    OR u.id = ANY($3::uuid[]))sql";
-
-constexpr std::string_view kStaging = R"sql(
-CREATE TEMP TABLE import_staging (
-    row_no int, id uuid, is_new boolean, email text, name text, role user_role,
-    team_leader_id uuid, manager_id uuid, department text, employee_id text, hire_date date,
-    phone text, status user_status, learning_style text, shift_pattern text, timezone text,
-    password_hash text
-) ON COMMIT DROP)sql";
-
-constexpr std::string_view kCopy =
-    "COPY import_staging (row_no, id, is_new, email, name, role, team_leader_id, manager_id, "
-    "department, employee_id, hire_date, phone, status, learning_style, shift_pattern, "
-    "timezone, password_hash) FROM STDIN";
-
-// $1 import id. Existing users: a blank cell (NULL) keeps the value, the hierarchy columns
-// are set as checked; rows whose values are all the same are not touched (skipped). New
-// users: inserted, references to users of the same statement are checked at its end. The
-// previous values of the columns an import writes (table_target("USERS")) are recorded.
-constexpr std::string_view kUpsert = R"sql(
-WITH old AS (
-    SELECT u.id, u.email, u.name, u.role, u.team_leader_id, u.manager_id, u.department,
-           u.employee_id, u.hire_date, u.phone, u.status, u.learning_style, u.shift_pattern,
-           u.timezone, u.updated_at
-      FROM users u JOIN import_staging s ON s.id = u.id AND NOT s.is_new
-), upd AS (
-    UPDATE users u
-       SET email = coalesce(s.email, u.email), name = coalesce(s.name, u.name),
-           role = coalesce(s.role, u.role), team_leader_id = s.team_leader_id,
-           manager_id = s.manager_id, department = coalesce(s.department, u.department),
-           employee_id = coalesce(s.employee_id, u.employee_id),
-           hire_date = coalesce(s.hire_date, u.hire_date), phone = coalesce(s.phone, u.phone),
-           status = coalesce(s.status, u.status),
-           learning_style = coalesce(s.learning_style, u.learning_style),
-           shift_pattern = coalesce(s.shift_pattern, u.shift_pattern),
-           timezone = coalesce(s.timezone, u.timezone)
-      FROM import_staging s
-     WHERE s.id = u.id AND NOT s.is_new
-       AND (u.email, u.name, u.role, u.team_leader_id, u.manager_id, u.department,
-            u.employee_id, u.hire_date, u.phone, u.status, u.learning_style, u.shift_pattern,
-            u.timezone)
-           IS DISTINCT FROM
-           (coalesce(s.email, u.email), coalesce(s.name, u.name), coalesce(s.role, u.role),
-            s.team_leader_id, s.manager_id, coalesce(s.department, u.department),
-            coalesce(s.employee_id, u.employee_id), coalesce(s.hire_date, u.hire_date),
-            coalesce(s.phone, u.phone), coalesce(s.status, u.status),
-            coalesce(s.learning_style, u.learning_style),
-            coalesce(s.shift_pattern, u.shift_pattern), coalesce(s.timezone, u.timezone))
-    RETURNING u.id
-), ins AS (
-    INSERT INTO users (id, email, password_hash, name, role, team_leader_id, manager_id,
-                       department, employee_id, hire_date, phone, status, learning_style,
-                       shift_pattern, timezone)
-    SELECT id, email, password_hash, name, role, team_leader_id, manager_id, department,
-           employee_id, hire_date, phone, coalesce(status, 'ACTIVE'), learning_style,
-           shift_pattern, coalesce(timezone, 'UTC')
-      FROM import_staging WHERE is_new
-    RETURNING id
-), changes AS (
-    INSERT INTO import_row_changes (import_id, table_name, row_id, action, before)
-    SELECT $1::uuid, 'users', id, 'INSERTED'::import_change_action, NULL::jsonb FROM ins
-    UNION ALL
-    SELECT $1::uuid, 'users', old.id, 'UPDATED', to_jsonb(old) FROM upd JOIN old USING (id)
-    RETURNING action
-)
-SELECT count(*) FILTER (WHERE action = 'INSERTED'), count(*) FILTER (WHERE action = 'UPDATED')
-  FROM changes)sql";
 
 struct DbUser {
     std::string id;
@@ -158,9 +79,9 @@ class UsersImport final : public TableImport {
     Result<void> check(db::SyncConnection& conn, const HeaderMap& h,
                        const std::vector<TableRow>& rows, CheckedRows& out) override;
 
-    std::string_view staging_sql() const override { return kStaging; }
-    std::string_view copy_sql() const override { return kCopy; }
-    std::string_view upsert_sql() const override { return kUpsert; }
+    std::string_view staging_sql() const override { return sql::users_staging; }
+    std::string_view copy_sql() const override { return sql::users_copy; }
+    std::string_view upsert_sql() const override { return sql::upsert_users; }
     db::Params upsert_params(const std::string& import_id) const override {
         return db::params(import_id);
     }
@@ -212,26 +133,39 @@ Result<void> UsersImport::check(db::SyncConnection& conn, const HeaderMap& h,
     duplicates(file_emails, kUserEmail, "email");
 
     // 2. One lookup for every user named anywhere in the file.
-    auto found =
-        conn.exec(kLookup, db::params(db::text_array(keys.employee_ids),
+    auto found = conn.exec(sql::users_lookup,
+                           db::params(db::text_array(keys.employee_ids),
                                       db::text_array(keys.emails), db::text_array(keys.ids)));
     if (!found)
         return found.error();
+    const struct {
+        int id, employee_id, email, role, team_leader_id, manager_id, deleted, reports,
+            team_leader_role, manager_role;
+    } c{db::column(*found, "id"),
+        db::column(*found, "employee_id"),
+        db::column(*found, "email"),
+        db::column(*found, "role"),
+        db::column(*found, "team_leader_id"),
+        db::column(*found, "manager_id"),
+        db::column(*found, "deleted"),
+        db::column(*found, "reports"),
+        db::column(*found, "team_leader_role"),
+        db::column(*found, "manager_role")};
     std::vector<DbUser> users(static_cast<std::size_t>(found->rows()));
     std::unordered_map<std::string, const DbUser*> by_id, by_employee, by_email;
     for (int k = 0; k < found->rows(); ++k) {
         DbUser& u = users[static_cast<std::size_t>(k)];
-        u.id = std::string(found->get(k, 0));
-        u.employee_id = found->get_optional(k, 1);
-        u.email = std::string(found->get(k, 2));
-        u.role = auth::parse_role(found->get(k, 3)).value_or(Role::Agent);
-        u.team_leader_id = found->get_optional(k, 4);
-        u.manager_id = found->get_optional(k, 5);
-        u.deleted = found->get_bool(k, 6);
-        u.reports = found->get_int(k, 7);
-        if (auto v = found->get_optional(k, 8))
+        u.id = std::string(found->get(k, c.id));
+        u.employee_id = found->get_optional(k, c.employee_id);
+        u.email = std::string(found->get(k, c.email));
+        u.role = auth::parse_role(found->get(k, c.role)).value_or(Role::Agent);
+        u.team_leader_id = found->get_optional(k, c.team_leader_id);
+        u.manager_id = found->get_optional(k, c.manager_id);
+        u.deleted = found->get_bool(k, c.deleted);
+        u.reports = found->get_int(k, c.reports);
+        if (auto v = found->get_optional(k, c.team_leader_role))
             u.team_leader_role = auth::parse_role(*v);
-        if (auto v = found->get_optional(k, 9))
+        if (auto v = found->get_optional(k, c.manager_role))
             u.manager_role = auth::parse_role(*v);
         by_id[u.id] = &u;
         if (u.employee_id)
@@ -466,9 +400,8 @@ Result<void> UsersImport::check(db::SyncConnection& conn, const HeaderMap& h,
         copy_field(out.copy, opt(r.cells[kUserShiftPattern]));
         copy_field(out.copy, opt(r.cells[kUserTimezone]));
         // Nothing can match this hash until a password reset sets one (as POST /users).
-        copy_field(out.copy, s.existing
-                                 ? std::optional<std::string>{}
-                                 : std::optional<std::string>{"!unset:" + random_token(16)});
+        copy_field(out.copy, s.existing ? std::optional<std::string>{}
+                                        : std::optional<std::string>{"!unset:" + random_token(16)});
         out.copy.push_back('\n');
     }
     out.error_count = errors.count();

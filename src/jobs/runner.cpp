@@ -16,27 +16,6 @@ namespace json = boost::json;
 
 namespace {
 
-// $1 the job's lock name (db::locks::job).
-constexpr std::string_view kTryLock = "SELECT pg_try_advisory_xact_lock(hashtext($1)::bigint)";
-
-// A RUNNING row over a minute old whose job lock nobody holds: its instance stopped mid-run.
-// (The minute covers the moment between inserting the row and taking the lock.) The lock of
-// a bigint key k shows in pg_locks as classid = k >> 32, objid = k & 0xffffffff, objsubid 1.
-// $1 the job ('' for all), $2 db::locks::kJobPrefix.
-constexpr std::string_view kReap = R"sql(
-UPDATE job_runs r
-   SET status = 'FAILED', finished_at = greatest(clock_timestamp(), r.started_at),
-       error = 'abandoned: the instance running it stopped before it finished'
- WHERE r.status = 'RUNNING'
-   AND ($1 = '' OR r.job_name = $1)
-   AND r.started_at < now() - interval '1 minute'
-   AND NOT EXISTS (
-       SELECT 1 FROM pg_locks l
-        WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
-          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND ((l.classid::bigint << 32) | l.objid::bigint)
-              = hashtext($2::text || r.job_name)::bigint))sql";
-
 // Rolls back an open transaction unless committed.
 struct TxGuard {
     db::SyncConnection& conn;
@@ -115,7 +94,7 @@ std::string instance_name(std::string_view suffix) {
 }
 
 Result<long long> reap_abandoned_runs(db::SyncConnection& conn, std::string_view job_name) {
-    auto r = conn.exec(kReap, db::params(job_name, db::locks::kJobPrefix));
+    auto r = conn.exec(sql::reap_abandoned, db::params(job_name, db::locks::kJobPrefix));
     if (!r)
         return r.error();
     return r->affected();
@@ -167,13 +146,13 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
         (void)finish(RunStatus::Failed, b.error().message);
         return b.error();
     }
-    auto locked = conn.exec(kTryLock, db::params(db::locks::job(job.name)));
+    auto locked = conn.exec(sql::try_lock, db::params(db::locks::job(job.name)));
     if (!locked) {
         tx.rollback();
         auto f = finish(RunStatus::Failed, locked.error().message);
         return f ? read_back() : f;
     }
-    if (!locked->get_bool(0, db::column(*locked, "pg_try_advisory_xact_lock"))) {
+    if (!locked->get_bool(0, db::column(*locked, "locked"))) {
         tx.rollback();
         auto f = finish(RunStatus::Skipped, "already running");
         return f ? read_back() : f;

@@ -4,6 +4,7 @@
 #include "db/migrations_data.hpp"
 #include "db/migrator.hpp"
 #include "db/pool.hpp"
+#include "db/sql.hpp"
 #include "http/metrics.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
@@ -25,7 +26,7 @@ awaitable<Result<Response>> healthz(RequestContext&) {
 
 // Ready when the database answers and every migration this binary knows has landed unchanged.
 awaitable<Result<Response>> readyz(RequestContext& ctx) {
-    auto r = co_await ctx.db.query(db::kLandedMigrationsSql);
+    auto r = co_await ctx.db.query(db::sql::landed_migrations);
     if (!r)
         co_return r.error();
     const int version = db::column(*r, "version"), checksum = db::column(*r, "checksum");

@@ -42,6 +42,24 @@ std::string decimal_of(long long hundredths) {
     return fmt::format("{}.{:02}", hundredths / 100, hundredths % 100);
 }
 
+// team_cards() (migration 0018) must stay inlinable: called from FROM, it becomes part of the
+// calling query (a function scan would hide its index probes from the planner, and from the
+// dashboard's benchmark). A change that stops the inlining (STRICT, plpgsql, a SET clause, a
+// result type that does not match) fails here.
+TEST(DashboardRulesSql, TeamCardsAreInlinedIntoTheQuery) {
+    TestDatabase db;
+    Org o = create_org(db);
+    auto plan = db.exec("EXPLAIN (VERBOSE, COSTS OFF) SELECT tl.id, c.* FROM users tl "
+                        "LEFT JOIN LATERAL team_cards(tl.id) c ON true WHERE tl.id = '" +
+                        o.tl1 + "'::uuid");
+    std::string text;
+    for (int i = 0; i < plan.rows(); ++i)
+        text += std::string(plan.get(i, 0)) + "\n";
+    EXPECT_EQ(text.find("Function Scan"), std::string::npos) << text;
+    EXPECT_NE(text.find("agent_dashboard_snapshot"), std::string::npos) << text;
+    EXPECT_NE(text.find("agent_coaching_facts"), std::string::npos) << text;
+}
+
 TEST(DashboardRulesSql, LevelAndGapAgreeAtEveryBoundary) {
     TestDatabase db;
     const std::vector<std::optional<std::string>> values = {

@@ -1,6 +1,6 @@
 // The dashboards' named statements (src/dashboards/sql/) against the C++ they must agree with:
 // the overview series' columns are metrics::kChartedMetrics (json.cpp writes them from that
-// list), and the three statements that read cards share one text for them.
+// list).
 #include "dashboards/sql.hpp"
 #include "metrics/metric_row.hpp"
 #include "sql_text.hpp"
@@ -37,18 +37,6 @@ TEST(DashboardsSql, SeriesColumnsAreTheChartedMetrics) {
     EXPECT_EQ(
         unqualified(between(code, "UNION ALL SELECT ", " FROM performance_metrics_archive"), "ar."),
         charted("metric_date"));
-}
-
-TEST(DashboardsSql, TheCardsAreOneText) {
-    auto cards = [](std::string_view sql) {
-        const std::string code = sql_code(sql);
-        return "LEFT JOIN LATERAL (" + between(code, "LEFT JOIN LATERAL (", ") c ON true") +
-               ") c ON true";
-    };
-    const std::string team = cards(dashboards::sql::team_dashboard);
-    EXPECT_NE(team.find("agent_coaching_facts"), std::string::npos);
-    EXPECT_EQ(cards(dashboards::sql::team_dashboard_prefetch), team);
-    EXPECT_EQ(cards(dashboards::sql::manager_cards), team);
 }
 
 }  // namespace
