@@ -126,7 +126,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
         errors.push_back({"q", "must be at most 200 characters"});
     constexpr std::string_view kBooleans[] = {"true", "false"};
     auto deleted = enum_param("include_deleted", kBooleans);
-    f.include_deleted = deleted == "true" && ctx.me().role == Role::Admin;
+    f.include_deleted = deleted == "true" && auth::may_list_deleted(ctx.me().role);
     http::Page page = http::read_page(ctx, 2, errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
@@ -214,10 +214,9 @@ awaitable<Result<Response>> patch(RequestContext& ctx) {
         co_return in.error();
 
     const auth::Principal& me = ctx.me();
-    if (me.role == Role::Agent) {
-        auto allowed = auth::agent_self_editable_user_fields();
+    if (auto allowed = auth::user_fields_may_change(me, current->subject)) {
         for (const auto& a : in->columns)
-            if (std::find(allowed.begin(), allowed.end(), a.column) == allowed.end())
+            if (std::find(allowed->begin(), allowed->end(), a.column) == allowed->end())
                 co_return forbidden("Agents may change only their phone, avatar and timezone.");
     }
     if (!auth::may(me, Resource::Users, Action::Update, current->subject))
