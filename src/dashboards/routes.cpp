@@ -116,10 +116,8 @@ awaitable<Result<Response>> summary(RequestContext& ctx) {
     http::Page page = http::read_page(ctx, 2, errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
-    auto r = co_await team_performance_summary(ctx.db, ctx.me(), page.limit, page.after);
-    if (!r)
-        co_return r.error();
-    co_return http::collection_response(r->items, r->last_key);
+    co_return http::collection_response(
+        co_await team_performance_summary(ctx.db, ctx.me(), page.limit, page.after));
 }
 
 }  // namespace

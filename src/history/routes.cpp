@@ -32,10 +32,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
             co_return ok.error();
     }
     ListFilter f{q.agent_id, period_type, q.from, q.to, q.page.limit, q.page.after};
-    auto r = co_await list_history(ctx.db, ctx.me(), f);
-    if (!r)
-        co_return r.error();
-    co_return http::collection_response(r->items, r->last_key);
+    co_return http::collection_response(co_await list_history(ctx.db, ctx.me(), f));
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {

@@ -132,10 +132,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
         co_return validation_error(std::move(errors));
     f.limit = page.limit;
     f.after = page.after;
-    auto r = co_await list_users(ctx.db, ctx.me(), f);
-    if (!r)
-        co_return r.error();
-    co_return http::collection_response(r->items, r->last_key);
+    co_return http::collection_response(co_await list_users(ctx.db, ctx.me(), f));
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {
