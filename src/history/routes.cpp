@@ -2,15 +2,12 @@
 
 #include "history/store.hpp"
 #include "http/collection.hpp"
+#include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "metrics/range_query.hpp"
 
 namespace coach::history {
-namespace asio = boost::asio;
-using asio::awaitable;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 

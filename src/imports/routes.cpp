@@ -2,6 +2,7 @@
 
 #include "core/offload.hpp"
 #include "http/collection.hpp"
+#include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
@@ -16,11 +17,6 @@
 #include <filesystem>
 
 namespace coach::imports {
-namespace asio = boost::asio;
-using asio::awaitable;
-using auth::Role;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 
@@ -48,7 +44,7 @@ struct RunningSlot {
 
 std::optional<Error> role_error(const RequestContext& ctx) {
     Role r = ctx.me().role;
-    if (r == Role::Admin || r == Role::Manager)
+    if (r == auth::Role::Admin || r == auth::Role::Manager)
         return std::nullopt;
     return make_error(ErrorCode::Forbidden, "Only administrators and managers work with imports.");
 }
@@ -146,7 +142,7 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
         errors.push_back({"sheet", "must be 1 to 100 characters"});
     if (!errors.empty())
         co_return validation_error(std::move(errors));
-    if (*type == "USERS" && ctx.me().role != Role::Admin)
+    if (*type == "USERS" && ctx.me().role != auth::Role::Admin)
         co_return make_error(ErrorCode::Forbidden, "Only administrators import users.");
 
     // The file: the raw body, or the "file" part of a multipart form.

@@ -4,6 +4,7 @@
 #include "db/migrations_data.hpp"
 #include "db/migrator.hpp"
 #include "db/pool.hpp"
+#include "http/handler.hpp"
 #include "http/metrics.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
@@ -12,10 +13,6 @@
 #include <boost/json/serialize.hpp>
 
 namespace coach::ops {
-namespace asio = boost::asio;
-using asio::awaitable;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 

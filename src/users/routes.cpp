@@ -6,6 +6,7 @@
 #include "core/offload.hpp"
 #include "core/user_enums.hpp"
 #include "http/collection.hpp"
+#include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
@@ -13,12 +14,8 @@
 #include "users/store.hpp"
 
 namespace coach::users {
-namespace asio = boost::asio;
-using asio::awaitable;
 using auth::Action;
 using auth::Resource;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 
