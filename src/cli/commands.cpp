@@ -170,6 +170,39 @@ void demo_data() {
         g_exit = fail(d.error());
 }
 
+// Whether `password` meets the policy for the user of --email; if not, says why (exit code 2).
+bool password_acceptable(const std::string& password) {
+    if (auto bad = auth::password_policy_violation(password, options().email)) {
+        spdlog::error("password: {}", *bad);
+        g_exit = 2;
+        return false;
+    }
+    return true;
+}
+
+// Runs `statement` on the command's database with `params` and the bcrypt hash of `password`
+// as the last parameter; the result, or nullopt once the failure is logged (exit code 1).
+std::optional<db::PgResult> exec_with_hash(const Config& config, std::string_view statement,
+                                           db::Params params, const std::string& password) {
+    auto database = open_database(config);
+    if (!database) {
+        g_exit = fail(database.error());
+        return std::nullopt;
+    }
+    auto conn = db::SyncConnection::open(database->url);
+    if (!conn) {
+        g_exit = fail(conn.error());
+        return std::nullopt;
+    }
+    params.values.push_back(auth::hash_password(password, config.bcrypt_cost));
+    auto r = conn->exec(statement, params);
+    if (!r) {
+        g_exit = fail(r.error());
+        return std::nullopt;
+    }
+    return std::move(*r);
+}
+
 void user_create() {
     auto config = load_config();
     if (!config)
@@ -181,29 +214,12 @@ void user_create() {
         g_exit = 2;
         return;
     }
-    if (auto bad = auth::password_policy_violation(password, options().email)) {
-        spdlog::error("password: {}", *bad);
-        g_exit = 2;
+    if (!password_acceptable(password))
         return;
-    }
-    auto database = open_database(*config);
-    if (!database) {
-        g_exit = fail(database.error());
-        return;
-    }
-    auto conn = db::SyncConnection::open(database->url);
-    if (!conn) {
-        g_exit = fail(conn.error());
-        return;
-    }
-    auto r = conn->exec(sql::create_user,
-                        db::params(options().email, options().name, options().role,
-                                   auth::hash_password(password, config->bcrypt_cost)));
-    if (!r) {
-        g_exit = fail(r.error());
-        return;
-    }
-    std::cout << r->get(0, db::column(*r, "id")) << std::endl;
+    auto r = exec_with_hash(*config, sql::create_user,
+                            db::params(options().email, options().name, options().role), password);
+    if (r)
+        std::cout << r->get(0, db::column(*r, "id")) << std::endl;
 }
 
 void user_set_password() {
@@ -211,28 +227,11 @@ void user_set_password() {
     if (!config)
         return;
     std::string password = read_password();
-    if (auto bad = auth::password_policy_violation(password, options().email)) {
-        spdlog::error("password: {}", *bad);
-        g_exit = 2;
+    if (!password_acceptable(password))
         return;
-    }
-    auto database = open_database(*config);
-    if (!database) {
-        g_exit = fail(database.error());
-        return;
-    }
-    auto conn = db::SyncConnection::open(database->url);
-    if (!conn) {
-        g_exit = fail(conn.error());
-        return;
-    }
     // A new password ends every session of that user.
-    auto r =
-        conn->exec(sql::set_password,
-                   db::params(options().email, auth::hash_password(password, config->bcrypt_cost)));
-    if (!r) {
-        g_exit = fail(r.error());
-    } else if (r->empty()) {
+    auto r = exec_with_hash(*config, sql::set_password, db::params(options().email), password);
+    if (r && r->empty()) {
         spdlog::error("no user with email {}", options().email);
         g_exit = 1;
     }
