@@ -53,6 +53,21 @@ int fail(const Error& e) {
     return 1;
 }
 
+// The command's database (COACH_DATABASE_URL or the embedded cluster), migrated; nullopt once
+// the failure is logged (exit code 1).
+std::optional<Database> open_migrated_database(const Config& config) {
+    auto database = open_database(config);
+    if (!database) {
+        g_exit = fail(database.error());
+        return std::nullopt;
+    }
+    if (auto m = migrate_database(database->url); !m) {
+        g_exit = fail(m.error());
+        return std::nullopt;
+    }
+    return std::move(*database);
+}
+
 Result<void> load_demo(const std::string& url, const Config& config, int seed) {
     auto conn = db::SyncConnection::open(url);
     if (!conn)
@@ -89,15 +104,9 @@ void serve() {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    auto database = open_database(*config);
-    if (!database) {
-        g_exit = fail(database.error());
+    auto database = open_migrated_database(*config);
+    if (!database)
         return;
-    }
-    if (auto m = migrate_database(database->url); !m) {
-        g_exit = fail(m.error());
-        return;
-    }
     if (options().demo_data) {
         auto conn = db::SyncConnection::open(database->url);
         auto empty = conn ? demo::database_is_empty(*conn) : Result<bool>(conn.error());
@@ -144,28 +153,16 @@ void migrate() {
     auto config = load_config();
     if (!config)
         return;
-    auto database = open_database(*config);
-    if (!database) {
-        g_exit = fail(database.error());
-        return;
-    }
-    if (auto m = migrate_database(database->url); !m)
-        g_exit = fail(m.error());
+    open_migrated_database(*config);
 }
 
 void demo_data() {
     auto config = load_config();
     if (!config)
         return;
-    auto database = open_database(*config);
-    if (!database) {
-        g_exit = fail(database.error());
+    auto database = open_migrated_database(*config);
+    if (!database)
         return;
-    }
-    if (auto m = migrate_database(database->url); !m) {
-        g_exit = fail(m.error());
-        return;
-    }
     if (auto d = load_demo(database->url, *config, options().seed); !d)
         g_exit = fail(d.error());
 }
