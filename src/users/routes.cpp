@@ -101,7 +101,7 @@ struct LockedUser {
     UserRow current;
 };
 
-// 422 on a malformed id; 404 when absent or not readable by the caller.
+// 400 on a malformed id; 404 when absent or not readable by the caller.
 awaitable<Result<LockedUser>> lock_visible_user(RequestContext& ctx) {
     auto id = http::uuid_path_param(ctx, "id");
     if (!id)
