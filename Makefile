@@ -36,7 +36,9 @@ test: build web
 bench: build
 	@bench/run
 
-# Issue 3's figures (import, history, dashboards) on generated data; see bench/issue3/run.
+# On generated data: a METRICS import against a raw COPY, a full history rebuild against one
+# set-based statement, the team dashboard against pgbench on the same SQL, the overview's p99
+# and the query plans; see bench/issue3/run.
 bench-data: build
 	@BUILD=$(BUILD) bench/issue3/run
 

@@ -9,6 +9,7 @@
 #include "core/offload.hpp"
 #include "db/columns.hpp"
 #include "db/transaction.hpp"
+#include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
@@ -17,9 +18,7 @@
 #include <boost/json.hpp>
 
 namespace coach::account {
-namespace asio = boost::asio;
 namespace json = boost::json;
-using asio::awaitable;
 using auth::dummy_hash;
 using auth::hash_password;
 using auth::kSessionCookie;
@@ -27,8 +26,6 @@ using auth::LoginThrottle;
 using auth::password_policy_violation;
 using auth::token_hash_param;
 using auth::verify_password;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 

@@ -4,14 +4,11 @@
 
 #include "analytics/correlations.hpp"
 #include "dashboards/date_range.hpp"
+#include "http/handler.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
 
 namespace coach::analytics {
-namespace asio = boost::asio;
-using asio::awaitable;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 

@@ -22,6 +22,11 @@ bool is_own_agent(const Principal& principal, const Subject& subject) {
     return subject.role == Role::Agent && is(principal.id, subject.team_leader_id);
 }
 
+// Soft-deleted users are invisible to every role but ADMIN (who sees everyone).
+bool sees_deleted(Role role) {
+    return role == Role::Admin;
+}
+
 // What a (role, resource, action) cell of the table grants.
 enum class Grant {
     None,
@@ -194,11 +199,11 @@ std::string_view to_string(Action action) noexcept {
 }
 
 bool in_scope(const Principal& principal, const Subject& subject) noexcept {
+    if (subject.deleted && !sees_deleted(principal.role)) {
+        return false;
+    }
     if (principal.role == Role::Admin) {
         return true;
-    }
-    if (subject.deleted) {
-        return false;
     }
     if (is_self(principal, subject)) {
         return true;
@@ -247,8 +252,23 @@ bool role_may_write_any_user(Role role) noexcept {
            grant_of(role, Resource::Users, Action::Update) == Grant::Scope;
 }
 
+bool may_list_deleted(Role role) noexcept {
+    return sees_deleted(role);
+}
+
 std::vector<std::string_view> agent_self_editable_user_fields() {
     return {"phone", "avatar_url", "timezone"};
+}
+
+std::optional<std::vector<std::string_view>> user_fields_may_change(const Principal& principal,
+                                                                    const Subject& target) {
+    if (principal.role != Role::Agent) {
+        return std::nullopt;
+    }
+    if (!is_self(principal, target)) {
+        return std::vector<std::string_view>{};
+    }
+    return agent_self_editable_user_fields();
 }
 
 std::vector<std::string_view> agent_self_editable_profile_fields() {

@@ -122,8 +122,19 @@ bool role_may(Role role, Resource resource, Action action) noexcept;
 // and AGENTs): what a USERS import needs, since its rows may name any role. ADMIN only.
 bool role_may_write_any_user(Role role) noexcept;
 
+// Whether `role` may list soft-deleted users (GET /users?include_deleted=true): only a role
+// whose scope includes them (ADMIN).
+bool may_list_deleted(Role role) noexcept;
+
 // users columns an AGENT may change on their own row: phone, avatar_url, timezone.
 std::vector<std::string_view> agent_self_editable_user_fields();
+
+// The users columns `principal` may change on `target` when that is limited to some columns:
+// an AGENT on their own row, agent_self_editable_user_fields(); an AGENT on anyone else's,
+// none. nullopt: no column limit (every role but AGENT); whether the row may be changed at all
+// is may(Users, Update) either way.
+std::optional<std::vector<std::string_view>> user_fields_may_change(const Principal& principal,
+                                                                    const Subject& target);
 
 // agent_profiles columns an AGENT may change on their own profile: career_aspirations,
 // personal_goals, preferred_feedback_method, peer_comparison_opt_in.

@@ -53,6 +53,21 @@ int fail(const Error& e) {
     return 1;
 }
 
+// The command's database (COACH_DATABASE_URL or the embedded cluster), migrated; nullopt once
+// the failure is logged (exit code 1).
+std::optional<Database> open_migrated_database(const Config& config) {
+    auto database = open_database(config);
+    if (!database) {
+        g_exit = fail(database.error());
+        return std::nullopt;
+    }
+    if (auto m = migrate_database(database->url); !m) {
+        g_exit = fail(m.error());
+        return std::nullopt;
+    }
+    return std::move(*database);
+}
+
 Result<void> load_demo(const std::string& url, const Config& config, int seed) {
     auto conn = db::SyncConnection::open(url);
     if (!conn)
@@ -89,15 +104,9 @@ void serve() {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    auto database = open_database(*config);
-    if (!database) {
-        g_exit = fail(database.error());
+    auto database = open_migrated_database(*config);
+    if (!database)
         return;
-    }
-    if (auto m = migrate_database(database->url); !m) {
-        g_exit = fail(m.error());
-        return;
-    }
     if (options().demo_data) {
         auto conn = db::SyncConnection::open(database->url);
         auto empty = conn ? demo::database_is_empty(*conn) : Result<bool>(conn.error());
@@ -144,30 +153,51 @@ void migrate() {
     auto config = load_config();
     if (!config)
         return;
-    auto database = open_database(*config);
-    if (!database) {
-        g_exit = fail(database.error());
-        return;
-    }
-    if (auto m = migrate_database(database->url); !m)
-        g_exit = fail(m.error());
+    open_migrated_database(*config);
 }
 
 void demo_data() {
     auto config = load_config();
     if (!config)
         return;
-    auto database = open_database(*config);
-    if (!database) {
-        g_exit = fail(database.error());
+    auto database = open_migrated_database(*config);
+    if (!database)
         return;
-    }
-    if (auto m = migrate_database(database->url); !m) {
-        g_exit = fail(m.error());
-        return;
-    }
     if (auto d = load_demo(database->url, *config, options().seed); !d)
         g_exit = fail(d.error());
+}
+
+// Whether `password` meets the policy for the user of --email; if not, says why (exit code 2).
+bool password_acceptable(const std::string& password) {
+    if (auto bad = auth::password_policy_violation(password, options().email)) {
+        spdlog::error("password: {}", *bad);
+        g_exit = 2;
+        return false;
+    }
+    return true;
+}
+
+// Runs `statement` on the command's database with `params` and the bcrypt hash of `password`
+// as the last parameter; the result, or nullopt once the failure is logged (exit code 1).
+std::optional<db::PgResult> exec_with_hash(const Config& config, std::string_view statement,
+                                           db::Params params, const std::string& password) {
+    auto database = open_database(config);
+    if (!database) {
+        g_exit = fail(database.error());
+        return std::nullopt;
+    }
+    auto conn = db::SyncConnection::open(database->url);
+    if (!conn) {
+        g_exit = fail(conn.error());
+        return std::nullopt;
+    }
+    params.values.push_back(auth::hash_password(password, config.bcrypt_cost));
+    auto r = conn->exec(statement, params);
+    if (!r) {
+        g_exit = fail(r.error());
+        return std::nullopt;
+    }
+    return std::move(*r);
 }
 
 void user_create() {
@@ -181,29 +211,12 @@ void user_create() {
         g_exit = 2;
         return;
     }
-    if (auto bad = auth::password_policy_violation(password, options().email)) {
-        spdlog::error("password: {}", *bad);
-        g_exit = 2;
+    if (!password_acceptable(password))
         return;
-    }
-    auto database = open_database(*config);
-    if (!database) {
-        g_exit = fail(database.error());
-        return;
-    }
-    auto conn = db::SyncConnection::open(database->url);
-    if (!conn) {
-        g_exit = fail(conn.error());
-        return;
-    }
-    auto r = conn->exec(sql::create_user,
-                        db::params(options().email, options().name, options().role,
-                                   auth::hash_password(password, config->bcrypt_cost)));
-    if (!r) {
-        g_exit = fail(r.error());
-        return;
-    }
-    std::cout << r->get(0, db::column(*r, "id")) << std::endl;
+    auto r = exec_with_hash(*config, sql::create_user,
+                            db::params(options().email, options().name, options().role), password);
+    if (r)
+        std::cout << r->get(0, db::column(*r, "id")) << std::endl;
 }
 
 void user_set_password() {
@@ -211,28 +224,11 @@ void user_set_password() {
     if (!config)
         return;
     std::string password = read_password();
-    if (auto bad = auth::password_policy_violation(password, options().email)) {
-        spdlog::error("password: {}", *bad);
-        g_exit = 2;
+    if (!password_acceptable(password))
         return;
-    }
-    auto database = open_database(*config);
-    if (!database) {
-        g_exit = fail(database.error());
-        return;
-    }
-    auto conn = db::SyncConnection::open(database->url);
-    if (!conn) {
-        g_exit = fail(conn.error());
-        return;
-    }
     // A new password ends every session of that user.
-    auto r =
-        conn->exec(sql::set_password,
-                   db::params(options().email, auth::hash_password(password, config->bcrypt_cost)));
-    if (!r) {
-        g_exit = fail(r.error());
-    } else if (r->empty()) {
+    auto r = exec_with_hash(*config, sql::set_password, db::params(options().email), password);
+    if (r && r->empty()) {
         spdlog::error("no user with email {}", options().email);
         g_exit = 1;
     }

@@ -25,20 +25,17 @@ ConfigResult config_from_env() {
     ConfigResult r;
     Config& c = r.config;
     auto fail = [&](const char* name) { r.error = std::string("invalid value for ") + name; };
-    if (auto v = env("COACH_DATABASE_URL"))
-        c.database_url = v;
-    if (auto v = env("COACH_DATA_DIR"))
-        c.data_dir = v;
-    if (auto v = env("COACH_WEB_DIR"))
-        c.web_dir = v;
-    if (auto v = env("COACH_LOG_LEVEL"))
-        c.log_level = v;
-    if (auto v = env("COACH_PUBLIC_URL"))
-        c.public_url = v;
-    if (auto v = env("COACH_SMTP_URL"))
-        c.smtp_url = v;
-    if (auto v = env("COACH_MAIL_FROM"))
-        c.mail_from = v;
+    struct {
+        const char* name;
+        std::string* out;
+    } string_vars[] = {{"COACH_DATABASE_URL", &c.database_url}, {"COACH_DATA_DIR", &c.data_dir},
+                       {"COACH_WEB_DIR", &c.web_dir},           {"COACH_LOG_LEVEL", &c.log_level},
+                       {"COACH_PUBLIC_URL", &c.public_url},     {"COACH_SMTP_URL", &c.smtp_url},
+                       {"COACH_MAIL_FROM", &c.mail_from},       {"COACH_TIMEZONE", &c.timezone},
+                       {"COACH_JOB_TIMES", &c.job_times}};
+    for (auto& var : string_vars)
+        if (auto v = env(var.name))
+            *var.out = v;
     if (auto v = env("COACH_ACCESS_LOG"))
         c.access_log = std::string_view(v) != "0";
     if (auto v = env("COACH_SECURE_COOKIES"))
@@ -46,10 +43,6 @@ ConfigResult config_from_env() {
     c.jobs_enabled = true;
     if (auto v = env("COACH_JOBS"))
         c.jobs_enabled = std::string_view(v) != "0";
-    if (auto v = env("COACH_TIMEZONE"))
-        c.timezone = v;
-    if (auto v = env("COACH_JOB_TIMES"))
-        c.job_times = v;
     if (auto v = env("COACH_LISTEN")) {
         std::string_view s(v);
         auto colon = s.rfind(':');
@@ -78,25 +71,19 @@ ConfigResult config_from_env() {
     if (auto v = env("COACH_BCRYPT_COST");
         v && (!parse_number(v, c.bcrypt_cost) || c.bcrypt_cost < 4 || c.bcrypt_cost > 31))
         fail("COACH_BCRYPT_COST (4..31)");
-    long long secs = 0;
-    if (auto v = env("COACH_MAIL_POLL_MS")) {
-        if (parse_number(v, secs) && secs > 0)
-            c.mail_poll = std::chrono::milliseconds(secs);
-        else
-            fail("COACH_MAIL_POLL_MS");
-    }
-    if (auto v = env("COACH_SESSION_IDLE_SECONDS")) {
-        if (parse_number(v, secs) && secs > 0)
-            c.session_idle = std::chrono::seconds(secs);
-        else
-            fail("COACH_SESSION_IDLE_SECONDS");
-    }
-    if (auto v = env("COACH_SESSION_ABSOLUTE_SECONDS")) {
-        if (parse_number(v, secs) && secs > 0)
-            c.session_absolute = std::chrono::seconds(secs);
-        else
-            fail("COACH_SESSION_ABSOLUTE_SECONDS");
-    }
+    // A duration in the unit of `out` (milliseconds or seconds), more than zero.
+    auto positive_duration = [&]<class Duration>(const char* name, Duration& out) {
+        long long count = 0;
+        if (auto v = env(name)) {
+            if (parse_number(v, count) && count > 0)
+                out = Duration(count);
+            else
+                fail(name);
+        }
+    };
+    positive_duration("COACH_MAIL_POLL_MS", c.mail_poll);
+    positive_duration("COACH_SESSION_IDLE_SECONDS", c.session_idle);
+    positive_duration("COACH_SESSION_ABSOLUTE_SECONDS", c.session_absolute);
     if (c.threads == 0)
         c.threads = std::max(1u, std::thread::hardware_concurrency());
     if (c.db_connections_per_thread == 0)

@@ -1,5 +1,6 @@
 #pragma once
-// One error type for every module edge; the HTTP edge turns it into DESIGN §5's JSON shape.
+// One error type for every module edge; the HTTP edge turns it into the JSON shape of
+// docs/architecture.md, "Errors".
 #include <boost/system/result.hpp>
 
 #include <optional>

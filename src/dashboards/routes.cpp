@@ -4,30 +4,20 @@
 #include "dashboards/json.hpp"
 #include "dashboards/store.hpp"
 #include "http/collection.hpp"
+#include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
 
 namespace coach::dashboards {
-namespace asio = boost::asio;
-using asio::awaitable;
-using auth::Action;
-using auth::Resource;
-using auth::Role;
-using http::RequestContext;
-using http::Response;
 
 namespace {
-
-// Overview range: 90 days by default, at most two years (the archive keeps older days).
-constexpr int kOverviewDefaultDays = 90;
-constexpr int kOverviewMaxDays = 731;
 
 awaitable<Result<Response>> team_dashboard(RequestContext& ctx) {
     auto id = http::uuid_path_param(ctx, "team_leader_id");
     if (!id)
         co_return id.error();
-    if (!auth::role_may(ctx.me().role, Resource::Teams, Action::Read))
+    if (!auth::role_may(ctx.me().role, auth::Resource::Teams, auth::Action::Read))
         co_return make_error(ErrorCode::Forbidden, "Agents have no team dashboard.");
     // The statement came with the session lookup (team_dashboard_prefetch), in one round trip.
     // (Not a ?: with a co_await in one branch: g++ 12 destroys such a temporary twice.)
@@ -52,6 +42,9 @@ std::optional<db::Query> team_dashboard_prefetch(const RequestContext& ctx) {
 
 awaitable<Result<std::optional<AgentOverview>>> overview_of(RequestContext& ctx,
                                                             const std::string& agent_id) {
+    // 90 days by default, at most two years (the archive keeps older days).
+    constexpr int kOverviewDefaultDays = 90;
+    constexpr int kOverviewMaxDays = 731;
     std::vector<FieldError> errors;
     auto range = read_date_range(ctx.query_param("from"), ctx.query_param("to"),
                                  ctx.services.time_zone.today(), kOverviewDefaultDays,
@@ -76,7 +69,7 @@ awaitable<Result<Response>> overview(RequestContext& ctx) {
 awaitable<Result<Response>> home(RequestContext& ctx) {
     const auth::Principal& me = ctx.me();
     switch (me.role) {
-        case Role::TeamLeader: {
+        case auth::Role::TeamLeader: {
             auto d = co_await load_team_dashboard(ctx.db, me, me.id);
             if (!d)
                 co_return d.error();
@@ -84,13 +77,13 @@ awaitable<Result<Response>> home(RequestContext& ctx) {
                 co_return not_found();
             co_return http::json_text(http::Status::ok, team_dashboard_json(**d, "TEAM_LEADER"));
         }
-        case Role::Manager: {
+        case auth::Role::Manager: {
             auto home = co_await load_manager_home(ctx.db, me.id);
             if (!home)
                 co_return home.error();
             co_return http::json_text(http::Status::ok, manager_home_json(*home));
         }
-        case Role::Agent: {
+        case auth::Role::Agent: {
             auto found = co_await overview_of(ctx, me.id);
             if (!found)
                 co_return found.error();
@@ -99,7 +92,7 @@ awaitable<Result<Response>> home(RequestContext& ctx) {
             co_return http::json_text(http::Status::ok,
                                       with_role("AGENT", agent_overview_json(std::move(**found))));
         }
-        case Role::Admin: {
+        case auth::Role::Admin: {
             auto json = co_await load_admin_home(ctx.db);
             if (!json)
                 co_return json.error();
@@ -110,16 +103,14 @@ awaitable<Result<Response>> home(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> summary(RequestContext& ctx) {
-    if (!auth::role_may(ctx.me().role, Resource::Teams, Action::Read))
+    if (!auth::role_may(ctx.me().role, auth::Resource::Teams, auth::Action::Read))
         co_return make_error(ErrorCode::Forbidden, "Agents cannot see the team summary.");
     std::vector<FieldError> errors;
     http::Page page = http::read_page(ctx, 2, errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
-    auto r = co_await team_performance_summary(ctx.db, ctx.me(), page.limit, page.after);
-    if (!r)
-        co_return r.error();
-    co_return http::collection_response(r->items, r->last_key);
+    co_return http::collection_response(
+        co_await team_performance_summary(ctx.db, ctx.me(), page.limit, page.after));
 }
 
 }  // namespace

@@ -84,23 +84,33 @@ bool reachable_by(const PgUser& u, const fs::path& dir) {
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+// In a forked child: its stdout and stderr appended to `log`.
+void append_output_to(const std::string& log) {
+    int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (fd >= 0) {
+        dup2(fd, 1);
+        dup2(fd, 2);
+    }
+}
+
+// In a forked child: becomes argv (argv[0] a path), or exits 127.
+[[noreturn]] void exec_argv(const std::vector<std::string>& argv) {
+    std::vector<char*> args;
+    for (const auto& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+}
+
 // Runs argv (as postgres when asked), output appended to log; returns the exit status.
 int run(const std::vector<std::string>& argv, const std::string& log, std::optional<PgUser> as) {
     pid_t pid = fork();
     if (pid == 0) {
-        int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            dup2(fd, 2);
-        }
+        append_output_to(log);
         if (as)
             become(*as);
-        std::vector<char*> args;
-        for (const auto& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        _exit(127);
+        exec_argv(argv);
     }
     int status = 0;
     waitpid(pid, &status, 0);
@@ -270,11 +280,7 @@ Result<void> EmbeddedCluster::launch() {
         return make_error(ErrorCode::Internal, "fork failed");
     if (pid == 0) {
         setpgid(0, 0);  // Ctrl-C reaches coach only; coach stops PostgreSQL after draining
-        int fd = open(log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            dup2(fd, 2);
-        }
+        append_output_to(log_file_);
         int devnull = open("/dev/null", O_RDONLY);
         if (devnull >= 0)
             dup2(devnull, 0);
@@ -284,12 +290,7 @@ Result<void> EmbeddedCluster::launch() {
         prctl(PR_SET_PDEATHSIG, SIGINT);
         if (getppid() != parent)
             _exit(0);
-        std::vector<char*> args;
-        for (const auto& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        _exit(127);
+        exec_argv(argv);
     }
     pid_ = pid;
     child_ = true;

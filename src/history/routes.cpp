@@ -2,15 +2,12 @@
 
 #include "history/store.hpp"
 #include "http/collection.hpp"
+#include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "metrics/range_query.hpp"
 
 namespace coach::history {
-namespace asio = boost::asio;
-using asio::awaitable;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 
@@ -32,10 +29,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
             co_return ok.error();
     }
     ListFilter f{q.agent_id, period_type, q.from, q.to, q.page.limit, q.page.after};
-    auto r = co_await list_history(ctx.db, ctx.me(), f);
-    if (!r)
-        co_return r.error();
-    co_return http::collection_response(r->items, r->last_key);
+    co_return http::collection_response(co_await list_history(ctx.db, ctx.me(), f));
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {

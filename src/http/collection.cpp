@@ -82,4 +82,10 @@ Response collection_response(const std::vector<std::string>& items,
     return json_text(Status::ok, collection_json(views, next));
 }
 
+Result<Response> collection_response(const Result<db::KeysetPage>& page) {
+    if (!page)
+        return page.error();
+    return collection_response(page->items, page->last_key);
+}
+
 }  // namespace coach::http

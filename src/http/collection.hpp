@@ -1,7 +1,8 @@
 #pragma once
-// Collections (DESIGN §5): limit (default 50, max 500), opaque keyset cursors, and the
+// Collections (docs/architecture.md, "Keyset paging"): limit (default 50, max 500), opaque keyset cursors, and the
 // {"items": [...], "next_cursor": ...} envelope around JSON rows built by PostgreSQL.
 #include "core/error.hpp"
+#include "db/keyset_page.hpp"
 #include "http/request_context.hpp"
 
 #include <optional>
@@ -29,5 +30,8 @@ std::string collection_json(const std::vector<std::string_view>& items,
 // 200 with the envelope; `last_key` (the keyset of the last item) is set when there are more.
 Response collection_response(const std::vector<std::string>& items,
                              const std::optional<std::vector<std::string>>& last_key);
+
+// A store's page as the envelope, or the store's error: a list handler's answer.
+Result<Response> collection_response(const Result<db::KeysetPage>& page);
 
 }  // namespace coach::http

@@ -1,6 +1,6 @@
 #pragma once
 // Building responses: JSON bodies (given as text, e.g. built by PostgreSQL, or as values) and
-// the one error shape of DESIGN §5.
+// the one error shape (docs/architecture.md, "Errors").
 #include "core/error.hpp"
 #include "http/types.hpp"
 

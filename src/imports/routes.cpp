@@ -2,6 +2,7 @@
 
 #include "core/offload.hpp"
 #include "http/collection.hpp"
+#include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
@@ -16,11 +17,6 @@
 #include <filesystem>
 
 namespace coach::imports {
-namespace asio = boost::asio;
-using asio::awaitable;
-using auth::Role;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 
@@ -223,10 +219,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
         co_return validation_error(std::move(errors));
     f.limit = page.limit;
     f.after = page.after;
-    auto r = co_await list_logs(ctx.db, ctx.me(), f);
-    if (!r)
-        co_return r.error();
-    co_return http::collection_response(r->items, r->last_key);
+    co_return http::collection_response(co_await list_logs(ctx.db, ctx.me(), f));
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {

@@ -8,6 +8,7 @@
 #include "db/columns.hpp"
 #include "db/pool.hpp"
 #include "http/collection.hpp"
+#include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
@@ -16,12 +17,6 @@
 #include "jobs/sql.hpp"
 
 namespace coach::jobs {
-namespace asio = boost::asio;
-using asio::awaitable;
-using auth::Action;
-using auth::Resource;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 
@@ -30,7 +25,7 @@ namespace {
 // start of its last SUCCESS and its last 10 runs, newest first: the json column of
 // jobs/sql/plan.sql, the statement the scheduler plans with.
 awaitable<Result<Response>> list(RequestContext& ctx) {
-    if (!auth::role_may(ctx.me().role, Resource::Jobs, Action::Read))
+    if (!auth::role_may(ctx.me().role, auth::Resource::Jobs, auth::Action::Read))
         co_return make_error(ErrorCode::Forbidden,
                              "Only administrators and managers may see the jobs.");
     auto schedule = schedule_from(ctx.services.config.job_times);
@@ -49,7 +44,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> run(RequestContext& ctx) {
-    if (!auth::role_may(ctx.me().role, Resource::Jobs, Action::Update))
+    if (!auth::role_may(ctx.me().role, auth::Resource::Jobs, auth::Action::Update))
         co_return make_error(ErrorCode::Forbidden, "Only an administrator may run jobs.");
     const Job* job = find_job(ctx.path_param("name"));
     if (!job)

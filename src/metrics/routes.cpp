@@ -6,6 +6,7 @@
 #include "dashboards/refresh.hpp"
 #include "history/refresh.hpp"
 #include "http/collection.hpp"
+#include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
@@ -19,13 +20,7 @@
 #include <set>
 
 namespace coach::metrics {
-namespace asio = boost::asio;
 namespace json = boost::json;
-using asio::awaitable;
-using auth::Action;
-using auth::Resource;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 
@@ -48,7 +43,7 @@ awaitable<Result<MetricRecord>> visible_metric(RequestContext& ctx, const std::s
     auto row = co_await find_metric(ctx.db, id);
     if (!row)
         co_return row.error();
-    if (!*row || !auth::may(ctx.me(), Resource::Metrics, Action::Read, (*row)->subject))
+    if (!*row || !auth::may(ctx.me(), auth::Resource::Metrics, auth::Action::Read, (*row)->subject))
         co_return not_found();
     co_return std::move(**row);
 }
@@ -64,10 +59,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
             co_return ok.error();
     }
     ListFilter f{q.agent_id, q.from, q.to, q.page.limit, q.page.after};
-    auto r = co_await list_metrics(ctx.db, ctx.me(), f);
-    if (!r)
-        co_return r.error();
-    co_return http::collection_response(r->items, r->last_key);
+    co_return http::collection_response(co_await list_metrics(ctx.db, ctx.me(), f));
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {
@@ -93,8 +85,8 @@ json::array errors_json(const std::vector<FieldError>& errors) {
 // Valid rows are written even when others fail (per-row results).
 awaitable<Result<Response>> put(RequestContext& ctx) {
     const auth::Principal& me = ctx.me();
-    if (!auth::role_may(me.role, Resource::Metrics, Action::Create) ||
-        !auth::role_may(me.role, Resource::Metrics, Action::Update))
+    if (!auth::role_may(me.role, auth::Resource::Metrics, auth::Action::Create) ||
+        !auth::role_may(me.role, auth::Resource::Metrics, auth::Action::Update))
         co_return make_error(ErrorCode::Forbidden,
                              "Only administrators and managers may write metrics.");
     std::string today = today_anywhere();
@@ -195,7 +187,7 @@ awaitable<Result<Response>> remove(RequestContext& ctx) {
     auto current = co_await visible_metric(ctx, *id);
     if (!current)
         co_return current.error();
-    if (!auth::may(ctx.me(), Resource::Metrics, Action::Delete, current->subject))
+    if (!auth::may(ctx.me(), auth::Resource::Metrics, auth::Action::Delete, current->subject))
         co_return make_error(ErrorCode::Forbidden,
                              "Only administrators and managers may delete metrics.");
     if (current->archived)

@@ -5,6 +5,7 @@
 #include "db/migrator.hpp"
 #include "db/pool.hpp"
 #include "db/sql.hpp"
+#include "http/handler.hpp"
 #include "http/metrics.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
@@ -13,10 +14,6 @@
 #include <boost/json/serialize.hpp>
 
 namespace coach::ops {
-namespace asio = boost::asio;
-using asio::awaitable;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include "core/offload.hpp"
 #include "core/user_enums.hpp"
 #include "http/collection.hpp"
+#include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
@@ -13,13 +14,8 @@
 #include "users/store.hpp"
 
 namespace coach::users {
-namespace asio = boost::asio;
-using asio::awaitable;
 using auth::Action;
 using auth::Resource;
-using auth::Role;
-using http::RequestContext;
-using http::Response;
 
 namespace {
 
@@ -47,7 +43,7 @@ std::optional<std::string> value_of(const UserInput& in, std::string_view column
 // share-locked until `tx` ends, so they cannot be deleted or change role meanwhile.
 awaitable<Result<auth::Subject>> proposed_subject(db::Transaction& tx, const UserInput& in,
                                                   const std::optional<auth::Subject>& current) {
-    auth::Subject s = current.value_or(auth::Subject{"", Role::Agent, {}, {}, {}, false});
+    auth::Subject s = current.value_or(auth::Subject{"", auth::Role::Agent, {}, {}, {}, false});
     if (auto role = value_of(in, "role", std::nullopt))
         s.role = *auth::parse_role(*role);
     s.team_leader_id = value_of(in, "team_leader_id", s.team_leader_id);
@@ -97,6 +93,28 @@ awaitable<Result<void>> commit_with_audit(RequestContext& ctx, db::Transaction& 
     co_return Result<void>{};
 }
 
+// The user of the path's {id}, locked FOR UPDATE in a transaction of its own (held until the
+// caller commits or drops it), with the caller's view of it.
+struct LockedUser {
+    std::string id;
+    db::Transaction tx;
+    UserRow current;
+};
+
+// 400 on a malformed id; 404 when absent or not readable by the caller.
+awaitable<Result<LockedUser>> lock_visible_user(RequestContext& ctx) {
+    auto id = http::uuid_path_param(ctx, "id");
+    if (!id)
+        co_return id.error();
+    auto tx = co_await db::Transaction::begin(ctx.db);
+    if (!tx)
+        co_return tx.error();
+    auto current = visible(ctx, co_await lock_user(*tx, *id));
+    if (!current)
+        co_return current.error();
+    co_return LockedUser{std::move(*id), std::move(*tx), std::move(*current)};
+}
+
 awaitable<Result<Response>> list(RequestContext& ctx) {
     std::vector<FieldError> errors;
     ListFilter f;
@@ -126,16 +144,13 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
         errors.push_back({"q", "must be at most 200 characters"});
     constexpr std::string_view kBooleans[] = {"true", "false"};
     auto deleted = enum_param("include_deleted", kBooleans);
-    f.include_deleted = deleted == "true" && ctx.me().role == Role::Admin;
+    f.include_deleted = deleted == "true" && auth::may_list_deleted(ctx.me().role);
     http::Page page = http::read_page(ctx, 2, errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
     f.limit = page.limit;
     f.after = page.after;
-    auto r = co_await list_users(ctx.db, ctx.me(), f);
-    if (!r)
-        co_return r.error();
-    co_return http::collection_response(r->items, r->last_key);
+    co_return http::collection_response(co_await list_users(ctx.db, ctx.me(), f));
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {
@@ -194,18 +209,13 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
 }
 
 awaitable<Result<Response>> patch(RequestContext& ctx) {
-    auto id = http::uuid_path_param(ctx, "id");
-    if (!id)
-        co_return id.error();
     // Everything below reads and writes in one transaction, the user row locked first: two
     // changes racing (e.g. moving an agent to a team leader being deleted) never both pass
     // their checks on what the other is changing.
-    auto tx = co_await db::Transaction::begin(ctx.db);
-    if (!tx)
-        co_return tx.error();
-    auto current = visible(ctx, co_await lock_user(*tx, *id));
-    if (!current)
-        co_return current.error();
+    auto locked = co_await lock_visible_user(ctx);
+    if (!locked)
+        co_return locked.error();
+    LockedUser& user = *locked;
     auto body = http::parse_json_object(ctx.request);
     if (!body)
         co_return body.error();
@@ -214,67 +224,63 @@ awaitable<Result<Response>> patch(RequestContext& ctx) {
         co_return in.error();
 
     const auth::Principal& me = ctx.me();
-    if (me.role == Role::Agent) {
-        auto allowed = auth::agent_self_editable_user_fields();
+    if (auto allowed = auth::user_fields_may_change(me, user.current.subject)) {
         for (const auto& a : in->columns)
-            if (std::find(allowed.begin(), allowed.end(), a.column) == allowed.end())
+            if (std::find(allowed->begin(), allowed->end(), a.column) == allowed->end())
                 co_return forbidden("Agents may change only their phone, avatar and timezone.");
     }
-    if (!auth::may(me, Resource::Users, Action::Update, current->subject))
+    if (!auth::may(me, Resource::Users, Action::Update, user.current.subject))
         co_return forbidden("You may not change this user.");
-    auto proposed = co_await proposed_subject(*tx, *in, current->subject);
+    auto proposed = co_await proposed_subject(user.tx, *in, user.current.subject);
     if (!proposed)
         co_return proposed.error();
     if (!auth::may(me, Resource::Users, Action::Update, *proposed))
         co_return forbidden("You may not give this user that role or place in the hierarchy.");
-    if (proposed->role != current->subject.role) {
-        auto reports = co_await count_reports(*tx, *id);
+    if (proposed->role != user.current.subject.role) {
+        auto reports = co_await count_reports(user.tx, user.id);
         if (!reports)
             co_return reports.error();
-        if (auto conflict = role_change_conflict(current->subject.role, proposed->role, *reports))
+        if (auto conflict =
+                role_change_conflict(user.current.subject.role, proposed->role, *reports))
             co_return *conflict;
     }
-    auto row = co_await update_user(*tx, *id, *in);
+    auto row = co_await update_user(user.tx, user.id, *in);
     if (!row)
         co_return row.error();
-    auto done = co_await commit_with_audit(ctx, *tx, "user.update", *id, current->json, row->json);
+    auto done = co_await commit_with_audit(ctx, user.tx, "user.update", user.id, user.current.json,
+                                           row->json);
     if (!done)
         co_return done.error();
     co_return http::json_text(http::Status::ok, row->json);
 }
 
 awaitable<Result<Response>> remove(RequestContext& ctx) {
-    auto id = http::uuid_path_param(ctx, "id");
-    if (!id)
-        co_return id.error();
     // One transaction, the user locked first: its reports are counted after any change that
     // was adding one has committed (that change holds a share lock on this row).
-    auto tx = co_await db::Transaction::begin(ctx.db);
-    if (!tx)
-        co_return tx.error();
-    auto current = visible(ctx, co_await lock_user(*tx, *id));
-    if (!current)
-        co_return current.error();
-    if (!auth::may(ctx.me(), Resource::Users, Action::Delete, current->subject))
+    auto locked = co_await lock_visible_user(ctx);
+    if (!locked)
+        co_return locked.error();
+    LockedUser& user = *locked;
+    if (!auth::may(ctx.me(), Resource::Users, Action::Delete, user.current.subject))
         co_return forbidden("Only an administrator may delete users.");
-    if (*id == ctx.me().id)
+    if (user.id == ctx.me().id)
         co_return make_error(ErrorCode::Conflict, "You cannot delete your own account.");
-    if (current->subject.deleted)
+    if (user.current.subject.deleted)
         co_return make_error(ErrorCode::Conflict, "This user is already deleted.");
-    auto reports = co_await count_reports(*tx, *id);
+    auto reports = co_await count_reports(user.tx, user.id);
     if (!reports)
         co_return reports.error();
     if (*reports > 0)
         co_return make_error(
             ErrorCode::Conflict,
             std::to_string(*reports) + " people report to this user; reassign them first.");
-    auto row = co_await soft_delete_user(*tx, *id);
+    auto row = co_await soft_delete_user(user.tx, user.id);
     if (!row)
         co_return row.error();
     if (!*row)
         co_return make_error(ErrorCode::Conflict, "This user is already deleted.");
-    auto done =
-        co_await commit_with_audit(ctx, *tx, "user.delete", *id, current->json, (*row)->json);
+    auto done = co_await commit_with_audit(ctx, user.tx, "user.delete", user.id, user.current.json,
+                                           (*row)->json);
     if (!done)
         co_return done.error();
     co_return http::no_content();

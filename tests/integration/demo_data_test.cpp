@@ -188,7 +188,8 @@ TEST_F(DemoData, ShapeCriticalAndHealthyAgents) {
 }
 
 TEST_F(DemoData, PipsOneActiveApprovedByTheManagerOneDraft) {
-    // Only an approved (ACTIVE) plan puts the agent on PIP status (DESIGN §7).
+    // Only an approved (ACTIVE) plan puts the agent on PIP status (docs/domain.md, "To come":
+    // performance improvement plans).
     EXPECT_EQ(count("SELECT count(*) FROM users WHERE status = 'PIP'"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM users WHERE status NOT IN ('ACTIVE', 'PIP')"), 0);
     EXPECT_EQ(count("SELECT count(*) FROM action_plans"), 2);

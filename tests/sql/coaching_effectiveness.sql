@@ -55,7 +55,8 @@ SELECT pg_temp.assert_fails($q$UPDATE coaching_effectiveness SET measurement_per
 UPDATE coaching_effectiveness SET measurement_period_days = 1;
 
 -- improvement_percentage: quality 5 -> 90 is (90 - 5) / 5 * 100 = +1700 %, which
--- the draft's DECIMAL(5,2) could not hold; stored now.
+-- DECIMAL(5,2) could not hold; stored now (docs/schema-notes.md, "Mistakes in the draft and
+-- how they are fixed", 5).
 UPDATE coaching_effectiveness SET improvement_percentage = (90 - 5) / 5.0 * 100;
 SELECT pg_temp.assert_eq((SELECT improvement_percentage FROM coaching_effectiveness), 1700.00, '+1700 %');
 SELECT pg_temp.assert_fails($q$SELECT 1700.00::decimal(5,2)$q$, '22003', NULL, 'DECIMAL(5,2) overflows at 1700');

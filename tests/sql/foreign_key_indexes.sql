@@ -1,5 +1,6 @@
 -- Every foreign key (in every migration) has an index whose leading columns are the
--- FK's columns and that is not partial (DESIGN: indexes on all foreign keys).
+-- FK's columns and that is not partial (docs/schema-notes.md, "Mistakes in the draft and
+-- how they are fixed", 9).
 
 -- Run by the SQL test runner as one multi-statement query in a fresh, migrated
 -- database; any error (a failed assertion raises) fails the file.

@@ -1,5 +1,6 @@
 -- performance_metrics: generated composite_score (rounding, NULL component, extremes)
--- and the range CHECKs added to the draft.
+-- and the range CHECKs (docs/schema-notes.md, "Mistakes in the draft and how they are
+-- fixed", 11).
 
 -- Run by the SQL test runner as one multi-statement query in a fresh, migrated
 -- database; any error (a failed assertion raises) fails the file.
@@ -77,7 +78,7 @@ SELECT pg_temp.assert_eq(pg_temp.composite(4), 100.00, 'composite of all 100');
 SELECT pg_temp.put(5, 0, 0, 0, 0, 0);
 SELECT pg_temp.assert_eq(pg_temp.composite(5), 0.00, 'composite of all 0');
 
--- One NULL component -> composite NULL (DESIGN 7)
+-- One NULL component -> composite NULL (docs/domain.md, "Composite score")
 SELECT pg_temp.put(6, 80, 90, NULL, 100, 60);
 SELECT pg_temp.assert_eq(pg_temp.composite(6), NULL::numeric, 'composite NULL when quality NULL');
 

@@ -1,5 +1,6 @@
 -- team_performance_summary: one row per live team leader; per-agent figures are
--- not multiplied by plans or sessions (the draft's fan-out), soft-deleted and
+-- not multiplied by plans or sessions (docs/schema-notes.md, "Mistakes in the draft and
+-- how they are fixed", 13: the fan-out), soft-deleted and
 -- TERMINATED users are left out, future and CANCELLED sessions are not counted,
 -- active PIPs are ACTIVE + EXTENDED, metrics are yesterday's (CURRENT_DATE - 1).
 
@@ -125,7 +126,8 @@ SELECT pg_temp.sess('a2', now() - INTERVAL '1 day', 'COMPLETED');
 
 REFRESH MATERIALIZED VIEW team_performance_summary;
 
--- Output columns keep the draft's names and order.
+-- Output columns keep their names and order (docs/schema-notes.md, "Mistakes in the draft
+-- and how they are fixed", 13).
 SELECT pg_temp.assert_eq(
     (SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute
      WHERE attrelid = 'team_performance_summary'::regclass AND attnum > 0),
@@ -141,7 +143,7 @@ SELECT pg_temp.assert_eq((SELECT string_agg(team_leader_name, ',' ORDER BY team_
 --   agent_count = b1, b2, b3 = 3 (b4 deleted, b5 TERMINATED, b6 not an AGENT)
 --   active_pips = b1 ACTIVE + b1 EXTENDED = 2 (COMPLETED, DRAFT not; b4/b5 excluded)
 --   avg_team_score = (92.50 + 60.00) / 2 = 76.25 (b3 NULL ignored).
---     The draft gave (92.50*30 + 60*10 + 0*10 + 0*10) / 60 = 56.25: b1 repeated
+--     The fanned-out joins (schema-notes 13) gave (92.50*30 + 60*10 + 0*10 + 0*10) / 60 = 56.25: b1 repeated
 --     3 plans x 10 sessions, b2 x 10 sessions, deleted b4 and terminated b5 included
 --     (and agent_count 5, active_pips 3, sessions_last_week 9 with the future ones).
 --   avg_service_score = (100 + 60 + 30) / 3 = 63.333... -> 63.33 rounded

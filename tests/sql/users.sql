@@ -37,7 +37,7 @@ $$;
 INSERT INTO users (id, email, password_hash, name, role, employee_id)
 VALUES ('00000000-0000-0000-0000-0000000000a1', 'Ann.Lee@Example.com', 'x', 'Ann Lee', 'TEAM_LEADER', 'E001');
 
--- Defaults: status 'ACTIVE', timezone 'UTC' (draft defaults kept).
+-- Defaults: status 'ACTIVE', timezone 'UTC' (migration 0001).
 SELECT pg_temp.assert_eq((SELECT status FROM users WHERE employee_id = 'E001'), 'ACTIVE', 'default status');
 SELECT pg_temp.assert_eq((SELECT timezone FROM users WHERE employee_id = 'E001'), 'UTC', 'default timezone');
 
@@ -57,7 +57,8 @@ SELECT pg_temp.assert_eq((SELECT count(*) FROM users WHERE lower(email) = lower(
 SELECT pg_temp.assert_eq((SELECT count(*) FROM pg_indexes WHERE indexname = 'idx_users_email'), 0::bigint,
                          'idx_users_email dropped');
 
--- A soft-deleted user still holds the address (uniqueness over all rows, as in the draft).
+-- A soft-deleted user still holds the address (uniqueness over all rows: docs/schema-notes.md,
+-- "Decisions where the draft was silent", 2).
 UPDATE users SET deleted_at = now() WHERE id = '00000000-0000-0000-0000-0000000000b1';
 SELECT pg_temp.assert_fails(
     $q$INSERT INTO users (email, password_hash, name, role) VALUES ('Bob@Example.com', 'x', 'Bob 2', 'AGENT')$q$,
@@ -91,7 +92,7 @@ SELECT pg_temp.assert_fails(
     $q$UPDATE users SET timezone = NULL WHERE id = '00000000-0000-0000-0000-0000000000a1'$q$,
     '23502', NULL, 'timezone NOT NULL');
 
--- Enum values are the draft's upper-case strings; anything else is refused.
+-- Enum values are upper-case strings (docs/architecture.md, "JSON"); anything else is refused.
 SELECT pg_temp.assert_fails(
     $q$INSERT INTO users (email, password_hash, name, role) VALUES ('d@example.com', 'x', 'D', 'agent')$q$,
     '22P02', NULL, 'role enum is upper case');

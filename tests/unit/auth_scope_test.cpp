@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -300,6 +301,42 @@ TEST(AuthScope, EditableFieldLists) {
               "verified_by", "deleted_at", "percentile_ranking"}) {
             EXPECT_EQ(std::find(fields.begin(), fields.end(), forbidden), fields.end())
                 << forbidden;
+        }
+    }
+}
+
+// Listing soft-deleted users goes with seeing them: only the roles whose scope holds d1.
+TEST(AuthScope, MayListDeletedIsSeeingDeletedUsers) {
+    const auto users = org();
+    for (Role role : {Role::Admin, Role::Manager, Role::TeamLeader, Role::Agent}) {
+        bool sees_a_deleted_user = false;
+        for (const Subject& who : users) {
+            if (who.role == role) {
+                sees_a_deleted_user =
+                    sees_a_deleted_user || in_scope(as_principal(who), users[kD1]);
+            }
+        }
+        EXPECT_EQ(may_list_deleted(role), sees_a_deleted_user) << static_cast<int>(role);
+    }
+    EXPECT_TRUE(may_list_deleted(Role::Admin));
+    EXPECT_FALSE(may_list_deleted(Role::Manager));
+    EXPECT_FALSE(may_list_deleted(Role::TeamLeader));
+    EXPECT_FALSE(may_list_deleted(Role::Agent));
+}
+
+TEST(AuthScope, UserFieldsMayChange) {
+    using V = std::vector<std::string_view>;
+    const auto users = org();
+    // An AGENT: their own contact fields on their own row, nothing on anyone else's.
+    EXPECT_EQ(user_fields_may_change(as_principal(users[kA1]), users[kA1]),
+              agent_self_editable_user_fields());
+    EXPECT_EQ(user_fields_may_change(as_principal(users[kA1]), users[kA2]), V{});
+    EXPECT_EQ(user_fields_may_change(as_principal(users[kA1]), users[kTl1]), V{});
+    // Every other role: no column limit (may(Update) decides), on any target.
+    for (Who who : {kAdmin, kM1, kTl1}) {
+        for (const Subject& target : users) {
+            EXPECT_EQ(user_fields_may_change(as_principal(users[who]), target), std::nullopt)
+                << users[who].id << " on " << target.id;
         }
     }
 }

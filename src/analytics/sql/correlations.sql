@@ -5,7 +5,9 @@
 -- there. r = corr() (Pearson, rounded to 4 decimals; null with fewer than 2 rows having both
 -- values or no variance), n = regr_count() (rows having both values). The metrics are
 -- analytics::kCorrelatedMetrics, in that order, and the pairs every two of them in that order
--- (tests/unit/analytics_sql_test.cpp checks both).
+-- (tests/unit/analytics_sql_test.cpp checks both). The live and archived days are two UNION ALL
+-- branches, each filtered by scope and dates: one union filtered once was slower (bench/RESULTS.md,
+-- "Why the code is as it is").
 WITH scope AS (
     SELECT u.id
       FROM users u
