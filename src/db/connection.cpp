@@ -7,6 +7,9 @@
 
 #include <poll.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace coach::db {
 namespace asio = boost::asio;
 using asio::awaitable;
@@ -25,10 +28,17 @@ Error unavailable(std::string message) {
     return e;
 }
 
+bool contains_ci(std::string_view text, std::string_view needle) {
+    auto it = std::search(
+        text.begin(), text.end(), needle.begin(), needle.end(),
+        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    return it != text.end();
+}
+
 }  // namespace
 
 bool should_prepare(std::string_view sql) {
-    return sql.find("/*unprepared*/") == std::string_view::npos;
+    return !contains_ci(sql, "is null or") && sql.find("/*unprepared*/") == std::string_view::npos;
 }
 
 Error error_from_result(const PGresult* r) {

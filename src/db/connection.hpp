@@ -13,7 +13,8 @@
 // text. A name is cached only once PostgreSQL answered the Parse with success; names are never
 // reused on a connection. Bounded: at kMaxPrepared texts the connection sends DEALLOCATE ALL
 // (first in the next pipeline) and starts over. A new connection (e.g. after a PostgreSQL
-// restart) starts with an empty map.
+// restart) starts with an empty map. Texts with optional filters ("$3 IS NULL OR ...") stay
+// unnamed, planned for their actual parameters each time (see should_prepare()).
 #include "core/error.hpp"
 #include "core/org_time_zone.hpp"
 #include "db/params.hpp"
@@ -41,11 +42,15 @@ struct Query {
     Params params;
 };
 
-// Whether a statement text is run as a named prepared statement (else unnamed): yes, unless
-// it contains the comment "/*unprepared*/" (an explicit opt-out, for a statement whose generic
-// plan would be worse than planning it each time). Lists with optional filters ("$3 IS NULL
-// OR ...") are prepared too: measured faster, even where PostgreSQL picks the generic plan
-// (bench/RESULTS.md, "Prepared lists with optional filters").
+// Whether a statement text is run as a named prepared statement (else unnamed, as before).
+// No for texts with an optional filter, "($n IS NULL OR col = $n)" (any case): once PostgreSQL
+// switches a prepared statement to its generic plan (plan_cache_mode=auto, after 5 runs, when
+// the generic plan's estimated cost is not above the average custom one), that plan must serve
+// both the NULL and the non-NULL case, and every role of the scope, so it can use no index for
+// the optional condition; a custom plan folds "NULL IS NULL" away and uses the index. Those list
+// queries are planned each time instead (measured: bench/RESULTS.md, "Prepared lists with
+// optional filters: measured, not adopted"). Also no for a text containing the comment
+// "/*unprepared*/" (an explicit opt-out).
 bool should_prepare(std::string_view sql);
 
 inline constexpr std::size_t kMaxPrepared = 256;
