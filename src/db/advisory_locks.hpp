@@ -24,7 +24,9 @@ inline constexpr std::string_view kJobPrefix = "coach.job.";
 // every refresh of history outside the job too (after an import), so that the two never
 // interleave.
 inline std::string job(std::string_view name) {
-    return std::string(kJobPrefix) + std::string(name);
+    std::string key(kJobPrefix);
+    key.append(name);
+    return key;
 }
 
 // A running import: (kImportRun, hashtext(its id)), held by the import's transaction, so that

@@ -8,8 +8,8 @@
 // before the execution (no extra round trip); later runs only Bind/Execute the named
 // statement, so PostgreSQL neither parses nor (after its plan cache settles) plans it again.
 // The key is the text itself, not its address: a few statements are built at run time
-// (users insert/update build their column lists from a whitelist, so the set of texts is
-// bounded but not constant), and a std::string temporary may reuse the address of another
+// (an import's statements name the uploaded file's columns: docs/architecture.md,
+// "Templates"; so the set of texts is bounded but not constant), and a std::string temporary may reuse the address of another
 // text. A name is cached only once PostgreSQL answered the Parse with success; names are never
 // reused on a connection. Bounded: at kMaxPrepared texts the connection sends DEALLOCATE ALL
 // (first in the next pipeline) and starts over. A new connection (e.g. after a PostgreSQL

@@ -1,6 +1,8 @@
 #include "db/embedded_cluster.hpp"
 
 #include "core/crypto.hpp"
+#include "db/columns.hpp"
+#include "db/sql.hpp"
 #include "db/sync_connection.hpp"
 
 #include <fcntl.h>
@@ -251,14 +253,12 @@ Result<EmbeddedCluster> EmbeddedCluster::start(const ClusterOptions& options) {
     auto admin = SyncConnection::open(c.url_for("postgres"));
     if (!admin)
         return admin.error();
-    auto exists = admin->exec("SELECT 1 FROM pg_database WHERE datname = $1", params(c.database_));
-    if (!exists)
-        return exists.error();
-    if (exists->empty()) {
-        std::string create = "CREATE DATABASE \"" + c.database_ + "\"";
-        if (auto r = admin->exec(create); !r)
+    auto database = admin->exec(sql::database_to_create, params(c.database_));
+    if (!database)
+        return database.error();
+    if (!database->get_bool(0, column(*database, "present")))
+        if (auto r = admin->exec(database->get(0, column(*database, "create_statement"))); !r)
             return r.error();
-    }
     return c;
 }
 

@@ -1,6 +1,8 @@
 #include "db/sync_connection.hpp"
 
+#include "db/columns.hpp"
 #include "db/connection.hpp"
+#include "db/sql.hpp"
 
 #include <memory>
 #include <string_view>
@@ -44,10 +46,11 @@ Result<SyncConnection> SyncConnection::open(const std::string& url, const std::s
 
 Result<SyncConnection> SyncConnection::sibling() const {
     // The parameters this connection was opened with, its current TimeZone as the options.
-    auto zone = checked(conn_, PQexec(conn_, "SELECT current_setting('TimeZone')"));
+    auto zone = checked(conn_, PQexec(conn_, std::string(sql::session_time_zone).c_str()));
     if (!zone)
         return zone.error();
-    const std::string options = session_options(std::string(zone->get(0, 0)));
+    const std::string options =
+        session_options(std::string(zone->get(0, column(*zone, "time_zone"))));
     std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> info(PQconninfo(conn_),
                                                                       &PQconninfoFree);
     if (!info)

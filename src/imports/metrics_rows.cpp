@@ -1,5 +1,7 @@
 #include "imports/metrics_rows.hpp"
 
+#include "core/utf8.hpp"
+
 #include <algorithm>
 #include <charconv>
 
@@ -17,24 +19,6 @@ constexpr std::uint32_t kSent = 1u << 30;      // the first occurrence went to C
 constexpr std::uint32_t kReported = 1u << 31;  // the first occurrence got its duplicate error
 
 }  // namespace
-
-bool valid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80           ? 1
-                        : (c >> 5) == 0x6  ? 2
-                        : (c >> 4) == 0xE  ? 3
-                        : (c >> 3) == 0x1E ? 4
-                                           : 0;
-        if (n == 0 || c == 0 || i + n > s.size())
-            return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
-                return false;
-        i += n;
-    }
-    return true;
-}
 
 MetricsRowChecker::MetricsRowChecker(MetricsColumns columns, std::size_t header_cells,
                                      Options options, AgentResolver& resolver)

@@ -98,7 +98,4 @@ class MetricsRowChecker {
     std::vector<long> retracted_;
 };
 
-// Whether `s` is valid UTF-8 without NUL characters (PostgreSQL refuses both in text).
-bool valid_utf8(std::string_view s);
-
 }  // namespace coach::imports

@@ -1,6 +1,7 @@
 #include "imports/stored_file.hpp"
 
 #include "core/hex.hpp"
+#include "core/utf8.hpp"
 #include "imports/metrics_rows.hpp"
 
 #include <openssl/evp.h>

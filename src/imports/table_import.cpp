@@ -1,6 +1,7 @@
 #include "imports/table_import.hpp"
 
 #include "core/hex.hpp"
+#include "core/utf8.hpp"
 #include "db/arrays.hpp"
 #include "db/columns.hpp"
 #include "http/json_input.hpp"

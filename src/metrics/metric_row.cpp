@@ -1,5 +1,6 @@
 #include "metrics/metric_row.hpp"
 
+#include "core/utf8.hpp"
 #include "http/json_input.hpp"
 
 #include <cstdint>
@@ -127,28 +128,6 @@ IntParse parse_integer(std::string_view s, std::int64_t& value) {
         v = v * 10 + (c - '0');
     value = negative ? -v : v;
     return IntParse::Ok;
-}
-
-// Number of UTF-8 characters, or npos when `s` is not valid UTF-8 or holds a NUL byte
-// (PostgreSQL refuses both in text).
-std::size_t utf8_length(std::string_view s) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80           ? 1
-                        : (c >> 5) == 0x6  ? 2
-                        : (c >> 4) == 0xE  ? 3
-                        : (c >> 3) == 0x1E ? 4
-                                           : 0;
-        if (n == 0 || c == 0 || i + n > s.size())
-            return std::string_view::npos;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
-                return std::string_view::npos;
-        i += n;
-        ++count;
-    }
-    return count;
 }
 
 void check_value(std::string_view column, const Rule& rule, std::string_view v,

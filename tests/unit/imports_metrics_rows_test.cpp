@@ -205,11 +205,5 @@ TEST(ImportsMetricsRows, ErrorListIsCappedButCountsStayExact) {
     EXPECT_EQ(o.failed, 50);
 }
 
-TEST(ImportsMetricsRows, ValidUtf8) {
-    EXPECT_TRUE(valid_utf8("Zoë"));
-    EXPECT_FALSE(valid_utf8("Zo\xEB"));
-    EXPECT_FALSE(valid_utf8(std::string_view("a\0b", 3)));
-}
-
 }  // namespace
 }  // namespace coach::imports
