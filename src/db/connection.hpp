@@ -9,12 +9,12 @@
 // statement, so PostgreSQL neither parses nor (after its plan cache settles) plans it again.
 // The key is the text itself, not its address: a few statements are built at run time
 // (an import's statements name the uploaded file's columns: docs/architecture.md,
-// "Templates"; so the set of texts is bounded but not constant), and a std::string temporary may reuse the address of another
-// text. A name is cached only once PostgreSQL answered the Parse with success; names are never
-// reused on a connection. Bounded: at kMaxPrepared texts the connection sends DEALLOCATE ALL
-// (first in the next pipeline) and starts over. A new connection (e.g. after a PostgreSQL
-// restart) starts with an empty map. Texts with optional filters ("$3 IS NULL OR ...") stay
-// unnamed, planned for their actual parameters each time (see should_prepare()).
+// "Templates"; so the set of texts is bounded but not constant), and a std::string temporary may
+// reuse the address of another text. A name is cached only once PostgreSQL answered the Parse with
+// success; names are never reused on a connection. Bounded: at kMaxPrepared texts the connection
+// sends DEALLOCATE ALL (first in the next pipeline) and starts over. A new connection (e.g. after a
+// PostgreSQL restart) starts with an empty map. Texts with optional filters ("$3 IS NULL OR ...")
+// stay unnamed, planned for their actual parameters each time (see should_prepare()).
 #include "core/error.hpp"
 #include "core/org_time_zone.hpp"
 #include "db/params.hpp"

@@ -1,5 +1,6 @@
 #pragma once
-// Collections (docs/architecture.md, "Keyset paging"): limit (default 50, max 500), opaque keyset cursors, and the
+// Collections (docs/architecture.md, "Keyset paging"): limit (default 50, max 500), opaque keyset
+// cursors, and the
 // {"items": [...], "next_cursor": ...} envelope around JSON rows built by PostgreSQL.
 #include "core/error.hpp"
 #include "db/keyset_page.hpp"

@@ -1,6 +1,7 @@
 #pragma once
 // Reading a JSON request body field by field, collecting every problem (each bad field is
-// reported: docs/architecture.md, "Errors"). Absent fields stay std::nullopt; for PATCH, `null` is a value (clear).
+// reported: docs/architecture.md, "Errors"). Absent fields stay std::nullopt; for PATCH, `null` is
+// a value (clear).
 #include "core/error.hpp"
 #include "http/request_context.hpp"
 

@@ -49,9 +49,10 @@ std::string decimal_of(long long hundredths) {
 TEST(DashboardRulesSql, TeamCardsAreInlinedIntoTheQuery) {
     TestDatabase db;
     Org o = create_org(db);
-    auto plan = db.exec("EXPLAIN (VERBOSE, COSTS OFF) SELECT tl.id, c.* FROM users tl "
-                        "LEFT JOIN LATERAL team_cards(tl.id) c ON true WHERE tl.id = '" +
-                        o.tl1 + "'::uuid");
+    auto plan = db.exec(
+        "EXPLAIN (VERBOSE, COSTS OFF) SELECT tl.id, c.* FROM users tl "
+        "LEFT JOIN LATERAL team_cards(tl.id) c ON true WHERE tl.id = '" +
+        o.tl1 + "'::uuid");
     std::string text;
     for (int i = 0; i < plan.rows(); ++i)
         text += std::string(plan.get(i, 0)) + "\n";
