@@ -106,7 +106,7 @@ awaitable<Result<Response>> summary(RequestContext& ctx) {
     if (!auth::role_may(ctx.me().role, auth::Resource::Teams, auth::Action::Read))
         co_return make_error(ErrorCode::Forbidden, "Agents cannot see the team summary.");
     std::vector<FieldError> errors;
-    http::Page page = http::read_page(ctx, 2, errors);
+    http::Page page = http::read_page(ctx, {http::KeyPart::Text, http::KeyPart::Uuid}, errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
     co_return http::collection_response(

@@ -1,10 +1,13 @@
 #include "http/collection.hpp"
 
 #include "core/base64url.hpp"
+#include "core/utf8.hpp"
+#include "http/json_input.hpp"
 #include "http/response.hpp"
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace coach::http {
@@ -34,7 +37,49 @@ std::optional<std::vector<std::string>> decode_cursor(std::string_view cursor) {
     return out;
 }
 
-Page read_page(const RequestContext& ctx, std::size_t cursor_parts,
+namespace {
+
+// "YYYY-MM-DD hh:mm:ss[.f...]+00": a timestamptz as a keyset writes it (at UTC).
+bool is_timestamp_text(std::string_view s) {
+    if (s.size() < 22 || s.size() > 29 || !is_date(s.substr(0, 10)) || s[10] != ' ' ||
+        !s.ends_with("+00"))
+        return false;
+    std::string_view t = s.substr(11, s.size() - 14);
+    static constexpr std::string_view kPattern = "00:00:00";
+    if (t.size() < 8)
+        return false;
+    for (std::size_t i = 0; i < 8; ++i)
+        if (kPattern[i] == ':' ? t[i] != ':' : (t[i] < '0' || t[i] > '9'))
+            return false;
+    if ((t[0] - '0') * 10 + (t[1] - '0') > 23 || t[3] > '5' || t[6] > '5')
+        return false;
+    if (t.size() == 8)
+        return true;
+    if (t[8] != '.' || t.size() < 10)
+        return false;
+    for (char c : t.substr(9))
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
+bool is_a(KeyPart part, const std::string& value) {
+    switch (part) {
+        case KeyPart::Text:
+            return valid_utf8(value);
+        case KeyPart::Uuid:
+            return is_uuid(value);
+        case KeyPart::Date:
+            return is_date(value);
+        case KeyPart::Timestamp:
+            return is_timestamp_text(value);
+    }
+    return false;
+}
+
+}  // namespace
+
+Page read_page(const RequestContext& ctx, std::initializer_list<KeyPart> key,
                std::vector<FieldError>& errors) {
     Page p;
     if (auto l = ctx.query_param("limit")) {
@@ -47,7 +92,8 @@ Page read_page(const RequestContext& ctx, std::size_t cursor_parts,
     }
     if (auto c = ctx.query_param("cursor"); c && !c->empty()) {
         p.after = decode_cursor(*c);
-        if (!p.after || p.after->size() != cursor_parts) {
+        if (!p.after || p.after->size() != key.size() ||
+            !std::equal(key.begin(), key.end(), p.after->begin(), is_a)) {
             errors.push_back({"cursor", "is not a cursor returned by this collection"});
             p.after.reset();
         }

@@ -6,6 +6,7 @@
 #include "db/keyset_page.hpp"
 #include "http/request_context.hpp"
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,8 +18,18 @@ struct Page {
     std::optional<std::vector<std::string>> after;  // decoded cursor values
 };
 
-// Reads limit= and cursor=; errors are added to `errors`.
-Page read_page(const RequestContext& ctx, std::size_t cursor_parts,
+// What each part of a collection's keyset is, checked when its cursor is read: a cursor the
+// server did not write (a part of another type, malformed UTF-8) is the client's 422, never a
+// 500 from PostgreSQL's type input.
+enum class KeyPart {
+    Text,       // valid UTF-8
+    Uuid,       // http::is_uuid
+    Date,       // YYYY-MM-DD, a real date
+    Timestamp,  // "YYYY-MM-DD hh:mm:ss[.ffffff]+00", as keysets of timestamptz are written
+};
+
+// Reads limit= and cursor= (of the keyset `key`); errors are added to `errors`.
+Page read_page(const RequestContext& ctx, std::initializer_list<KeyPart> key,
                std::vector<FieldError>& errors);
 
 std::string encode_cursor(const std::vector<std::string>& parts);

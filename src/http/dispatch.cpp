@@ -1,6 +1,7 @@
 #include "http/dispatch.hpp"
 
 #include "core/hex.hpp"
+#include "core/utf8.hpp"
 #include "http/metrics.hpp"
 #include "http/response.hpp"
 #include "http/static_files.hpp"
@@ -22,6 +23,24 @@ bool plain_id(std::string_view s) {
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
             return false;
     return true;
+}
+
+// Query values and path parameters reach the statements as text: malformed UTF-8 in them is the
+// client's error (400), never PostgreSQL's (a 500 on "invalid byte sequence").
+std::optional<Error> malformed_text(const Incoming& in) {
+    for (auto p : in.query) {
+        if (!valid_utf8(p.key))
+            return make_error(ErrorCode::BadRequest,
+                              "A query parameter's name is not valid UTF-8.");
+        if (!valid_utf8(p.value))
+            return make_error(ErrorCode::BadRequest,
+                              "The query parameter \"" + p.key + "\" is not valid UTF-8.");
+    }
+    for (const auto& [name, value] : in.match.params)
+        if (!valid_utf8(value))
+            return make_error(ErrorCode::BadRequest, "The path parameter \"" + std::string(name) +
+                                                         "\" is not valid UTF-8.");
+    return std::nullopt;
 }
 
 bool is_api_path(std::string_view path) {
@@ -77,13 +96,17 @@ asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& servic
                            std::nullopt, {},   std::nullopt};
         Result<Response> out = Error{};
         try {
-            if (route.access == Access::Authenticated) {
-                auto prefetch = route.prefetch ? route.prefetch(ctx) : std::nullopt;
-                if (auto a = co_await services.authenticate(ctx, std::move(prefetch)); !a)
-                    out = a.error();
+            if (auto bad = malformed_text(in)) {
+                out = *bad;
+            } else {
+                if (route.access == Access::Authenticated) {
+                    auto prefetch = route.prefetch ? route.prefetch(ctx) : std::nullopt;
+                    if (auto a = co_await services.authenticate(ctx, std::move(prefetch)); !a)
+                        out = a.error();
+                }
+                if (route.access == Access::Public || ctx.principal)
+                    out = co_await route.handler(ctx);
             }
-            if (route.access == Access::Public || ctx.principal)
-                out = co_await route.handler(ctx);
         } catch (const std::exception& e) {
             spdlog::error("{} unhandled exception in {} {}: {}", rid,
                           std::string(beast_http::to_string(route.method)), route.pattern,

@@ -1,5 +1,7 @@
 #include "http/json_input.hpp"
 
+#include "core/utf8.hpp"
+
 #include <boost/json/parse.hpp>
 
 #include <chrono>
@@ -108,11 +110,18 @@ std::optional<std::string> Fields::string(std::string_view name, bool required,
         return std::nullopt;
     }
     std::string s(v->as_string());
-    if (s.size() > max_length) {
+    // Boost.JSON has checked the UTF-8; a NUL ("\u0000") is valid JSON that PostgreSQL's text
+    // refuses. Lengths count characters, as VARCHAR(n) does.
+    const std::size_t length = utf8_length(s);
+    if (length == std::string_view::npos) {
+        add(std::string(name), "must not contain a NUL character");
+        return std::nullopt;
+    }
+    if (length > max_length) {
         add(std::string(name), "must be at most " + std::to_string(max_length) + " characters");
         return std::nullopt;
     }
-    if (s.size() < min_length) {
+    if (length < min_length) {
         add(std::string(name),
             min_length == 1 ? "must not be empty"
                             : "must be at least " + std::to_string(min_length) + " characters");

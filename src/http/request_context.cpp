@@ -1,5 +1,7 @@
 #include "http/request_context.hpp"
 
+#include "core/utf8.hpp"
+
 namespace coach::http {
 
 std::optional<std::string> RequestContext::query_param(std::string_view name) const {
@@ -14,6 +16,10 @@ std::string_view RequestContext::header(beast_http::field f) const {
     if (it == request.end())
         return {};
     return {it->value().data(), it->value().size()};
+}
+
+std::string RequestContext::user_agent() const {
+    return to_valid_utf8(header(beast_http::field::user_agent), 512);
 }
 
 RequestOrigin RequestContext::origin() const {

@@ -50,7 +50,9 @@ struct RequestContext {
     }
     std::optional<std::string> query_param(std::string_view name) const;
     std::string_view header(beast_http::field f) const;
-    std::string user_agent() const { return std::string(header(beast_http::field::user_agent)); }
+    // The User-Agent as it is stored (sessions, audit log): valid UTF-8 (a malformed byte
+    // becomes U+FFFD), at most 512 bytes.
+    std::string user_agent() const;
     const Principal& me() const { return *principal; }
     // The caller (when signed in), client address, user agent and request id: for audit rows.
     RequestOrigin origin() const;

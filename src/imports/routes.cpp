@@ -72,29 +72,6 @@ bool bool_param(const RequestContext& ctx, const char* name, std::vector<FieldEr
 
 // A cursor's created_at, written in UTC whatever the session's zone (store.cpp):
 // "2024-03-01 10:00:00.123456+00".
-bool is_timestamp_text(std::string_view s) {
-    if (s.size() < 22 || s.size() > 29 || !http::is_date(s.substr(0, 10)) || s[10] != ' ' ||
-        !s.ends_with("+00"))
-        return false;
-    std::string_view t = s.substr(11, s.size() - 14);
-    static constexpr std::string_view kPattern = "00:00:00";
-    if (t.size() < 8)
-        return false;
-    for (std::size_t i = 0; i < 8; ++i)
-        if (kPattern[i] == ':' ? t[i] != ':' : (t[i] < '0' || t[i] > '9'))
-            return false;
-    if ((t[0] - '0') * 10 + (t[1] - '0') > 23 || t[3] > '5' || t[6] > '5')
-        return false;
-    if (t.size() == 8)
-        return true;
-    if (t[8] != '.' || t.size() < 10)
-        return false;
-    for (char c : t.substr(9))
-        if (c < '0' || c > '9')
-            return false;
-    return true;
-}
-
 Actor actor_of(const RequestContext& ctx) {
     return Actor{ctx.me().id, ctx.me().role, ctx.client_ip, ctx.user_agent(), ctx.request_id};
 }
@@ -210,11 +187,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
     LogFilter f;
     f.status = enum_param(ctx, "status", kStatusNames, errors);
     f.import_type = enum_param(ctx, "import_type", kImportTypes, errors);
-    http::Page page = http::read_page(ctx, 2, errors);
-    if (page.after && (!is_timestamp_text((*page.after)[0]) || !http::is_uuid((*page.after)[1]))) {
-        errors.push_back({"cursor", "is not a cursor returned by this collection"});
-        page.after.reset();
-    }
+    http::Page page = http::read_page(ctx, {http::KeyPart::Timestamp, http::KeyPart::Uuid}, errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
     f.limit = page.limit;

@@ -21,11 +21,7 @@ RangeQuery read_range_query(const http::RequestContext& ctx, std::vector<FieldEr
     }
     if (q.from && q.to && *q.to < *q.from)
         errors.push_back({"to", "must not be before from"});
-    q.page = http::read_page(ctx, 2, errors);
-    if (q.page.after && !(http::is_date((*q.page.after)[0]) && http::is_uuid((*q.page.after)[1]))) {
-        errors.push_back({"cursor", "is not a cursor returned by this collection"});
-        q.page.after.reset();
-    }
+    q.page = http::read_page(ctx, {http::KeyPart::Date, http::KeyPart::Uuid}, errors);
     return q;
 }
 

@@ -145,7 +145,7 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
     constexpr std::string_view kBooleans[] = {"true", "false"};
     auto deleted = enum_param("include_deleted", kBooleans);
     f.include_deleted = deleted == "true" && auth::may_list_deleted(ctx.me().role);
-    http::Page page = http::read_page(ctx, 2, errors);
+    http::Page page = http::read_page(ctx, {http::KeyPart::Text, http::KeyPart::Uuid}, errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
     f.limit = page.limit;

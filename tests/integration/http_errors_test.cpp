@@ -1,10 +1,12 @@
 // The HTTP edge: malformed input of every kind gets the JSON error model, never a 500.
+#include "http/collection.hpp"
 #include "support/test_server.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/json.hpp>
 
 namespace coach::test {
 namespace {
@@ -156,6 +158,71 @@ TEST_F(HttpErrors, MalformedHttpGets400AndTheServerKeepsServing) {
     }
     EXPECT_TRUE(reply.starts_with("HTTP/1.1 400")) << reply;
     EXPECT_EQ(server_->request("GET", "/healthz").status, 200);
+}
+
+// Text a client controls reaches PostgreSQL as text: a cursor the server did not write and a
+// query value that is not UTF-8 are the client's errors (422, 400), never a 500 from
+// PostgreSQL's type input or its encoding check.
+TEST_F(HttpErrors, ForeignCursorsAndMalformedQueryTextAreClientErrors) {
+    RequestOptions o;
+    o.token = *token_;
+    auto get = [&](const std::string& target) { return server_->request("GET", target, o); };
+    const std::string not_uuid = http::encode_cursor({"Ann", "not-a-uuid"});
+    expect_error(get("/api/v1/users?cursor=" + not_uuid), 422, "validation_failed");
+    expect_error(get("/api/v1/team-performance-summary?cursor=" + not_uuid), 422,
+                 "validation_failed");
+    const std::string nul = http::encode_cursor({std::string("A\0n", 3), org_->tl1});
+    expect_error(get("/api/v1/users?cursor=" + nul), 422, "validation_failed");
+    const std::string not_date = http::encode_cursor({"2026-02-30", org_->a1});
+    expect_error(get("/api/v1/performance-metrics?cursor=" + not_date), 422, "validation_failed");
+    expect_error(get("/api/v1/users?q=%FF"), 400, "bad_request");
+    expect_error(get("/api/v1/users?department=%C0%AF"), 400, "bad_request");
+    expect_error(get("/api/v1/users?%FF=1"), 400, "bad_request");
+    // A cursor the server wrote still pages.
+    auto first = get("/api/v1/users?limit=1");
+    ASSERT_EQ(first.status, 200) << first.body;
+    std::string next(first.json().at("next_cursor").as_string());
+    EXPECT_EQ(get("/api/v1/users?limit=1&cursor=" + next).status, 200);
+}
+
+// A NUL is valid JSON ("\u0000") but not PostgreSQL text; lengths count characters.
+TEST_F(HttpErrors, ANulInAJsonStringIs422AndLengthsCountCharacters) {
+    auto user = [&](const std::string& email, const std::string& name) {
+        return boost::json::serialize(boost::json::object{{"email", email},
+                                                          {"name", name},
+                                                          {"role", "AGENT"},
+                                                          {"team_leader_id", org_->tl1},
+                                                          {"password", "a long password"}});
+    };
+    auto r = post("/api/v1/users", user("nul@org.test", std::string("A\0B", 3)));
+    expect_error(r, 422, "validation_failed");
+    EXPECT_NE(r.body.find("NUL"), std::string::npos) << r.body;
+    // 255 characters of two bytes each: within VARCHAR(255).
+    std::string name;
+    for (int i = 0; i < 255; ++i)
+        name += "\xC3\xA9";
+    r = post("/api/v1/users", user("long@org.test", name));
+    EXPECT_EQ(r.status, 201) << r.body;
+}
+
+// A User-Agent that is not UTF-8 neither breaks sign-in nor the audit log: it is stored with
+// U+FFFD in place of each malformed byte.
+TEST_F(HttpErrors, AMalformedUserAgentIsStoredSanitised) {
+    RequestOptions o;
+    o.body = R"({"email": "admin@org.test", "password": ")" + std::string(Org::kPassword) + R"("})";
+    o.headers["User-Agent"] = "agent \xC0\xAF/1";
+    auto r = server_->request("POST", "/api/v1/auth/login", o);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const std::string stored = "agent \xEF\xBF\xBD\xEF\xBF\xBD/1";
+    auto session =
+        server_->db().exec("SELECT user_agent FROM user_sessions WHERE user_agent LIKE 'agent %'");
+    ASSERT_EQ(session.rows(), 1);
+    EXPECT_EQ(session.get(0, 0), stored);
+    auto audit = server_->db().exec(
+        "SELECT user_agent FROM audit_log "
+        "WHERE action = 'auth.login' AND user_agent LIKE 'agent %'");
+    ASSERT_EQ(audit.rows(), 1);
+    EXPECT_EQ(audit.get(0, 0), stored);
 }
 
 }  // namespace

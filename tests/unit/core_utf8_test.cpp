@@ -38,5 +38,17 @@ TEST(CoreUtf8, RefusesWhatPostgreSqlRefuses) {
     EXPECT_FALSE(valid_utf8("\xFF"));
 }
 
+TEST(CoreUtf8, ReplacesWhatIsMalformedAndCutsOnACharacterBoundary) {
+    EXPECT_EQ(to_valid_utf8("curl/8.1", 512), "curl/8.1");
+    EXPECT_EQ(to_valid_utf8("Zo\xEB!", 512), "Zo\xEF\xBF\xBD!");
+    EXPECT_EQ(to_valid_utf8(std::string_view("a\0b", 3), 512),
+              "a\xEF\xBF\xBD"
+              "b");
+    EXPECT_EQ(to_valid_utf8("\xC0\xAF", 512), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong: 2 bytes
+    EXPECT_EQ(to_valid_utf8("ab\xE2\x82\xAC", 4), "ab");  // the euro sign would not fit
+    EXPECT_EQ(to_valid_utf8(std::string(600, 'x'), 512).size(), 512u);
+    EXPECT_TRUE(valid_utf8(to_valid_utf8("\xFF\xFE\x80 ok \xED\xA0\x80", 512)));
+}
+
 }  // namespace
 }  // namespace coach::test
