@@ -49,13 +49,10 @@ std::string decimal_of(long long hundredths) {
 TEST(DashboardRulesSql, TeamCardsAreInlinedIntoTheQuery) {
     TestDatabase db;
     Org o = create_org(db);
-    auto plan = db.exec(
-        "EXPLAIN (VERBOSE, COSTS OFF) SELECT tl.id, c.* FROM users tl "
-        "LEFT JOIN LATERAL team_cards(tl.id) c ON true WHERE tl.id = '" +
+    const std::string text = db.plan_of(
+        "SELECT tl.id, c.* FROM users tl LEFT JOIN LATERAL team_cards(tl.id) c ON true "
+        "WHERE tl.id = '" +
         o.tl1 + "'::uuid");
-    std::string text;
-    for (int i = 0; i < plan.rows(); ++i)
-        text += std::string(plan.get(i, 0)) + "\n";
     EXPECT_EQ(text.find("Function Scan"), std::string::npos) << text;
     EXPECT_NE(text.find("agent_dashboard_snapshot"), std::string::npos) << text;
     EXPECT_NE(text.find("agent_coaching_facts"), std::string::npos) << text;

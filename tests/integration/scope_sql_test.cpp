@@ -124,15 +124,10 @@ TEST(ScopeSql, ReadableUsersIsMayReadForEveryPairAndResource) {
 TEST(ScopeSql, FunctionsAreInlinedIntoTheQuery) {
     TestDatabase db;
     Org o = create_org(db);
-    auto plan = db.exec(
-        "EXPLAIN (VERBOSE, COSTS OFF) SELECT u.id FROM users u "
-        "JOIN coach_readable_users('" +
-        o.tl1 +
-        "'::uuid, 'TEAM_LEADER', 'metrics') v "
-        "ON v.user_id = u.id");
-    std::string text;
-    for (int i = 0; i < plan.rows(); ++i)
-        text += std::string(plan.get(i, 0)) + "\n";
+    const std::string text =
+        db.plan_of("SELECT u.id FROM users u JOIN coach_readable_users('" + o.tl1 +
+                   "'::uuid, 'TEAM_LEADER', 'metrics') v "
+                   "ON v.user_id = u.id");
     EXPECT_EQ(text.find("coach_"), std::string::npos) << text;
     EXPECT_EQ(text.find("Function Scan"), std::string::npos) << text;
     // Only the team leader's branch is left: its own agents, by team_leader_id.

@@ -92,4 +92,12 @@ db::PgResult TestDatabase::exec(std::string_view sql, const db::Params& params) 
     return std::move(*r);
 }
 
+std::string TestDatabase::plan_of(const std::string& query) {
+    auto plan = exec("EXPLAIN (VERBOSE, COSTS OFF) " + query);
+    std::string text;
+    for (int i = 0; i < plan.rows(); ++i)
+        text += std::string(plan.get(i, 0)) + "\n";
+    return text;
+}
+
 }  // namespace coach::test

@@ -26,6 +26,8 @@ class TestDatabase {
     db::SyncConnection& conn();
     // Runs SQL and fails the test with the server's message on error.
     db::PgResult exec(std::string_view sql, const db::Params& params = {});
+    // The text of EXPLAIN (VERBOSE, COSTS OFF) `query`, one line per plan line.
+    std::string plan_of(const std::string& query);
 
   private:
     std::string name_;
