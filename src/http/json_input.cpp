@@ -3,6 +3,7 @@
 #include "core/utf8.hpp"
 
 #include <boost/json/parse.hpp>
+#include <boost/url/parse.hpp>
 
 #include <chrono>
 
@@ -68,6 +69,15 @@ bool is_date(std::string_view s) {
     return y >= 1900 && std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
                                                     std::chrono::day{d}}
                             .ok();
+}
+
+bool is_web_url(std::string_view s) {
+    auto url = boost::urls::parse_absolute_uri(s);
+    if (!url)
+        return false;
+    return (url->scheme_id() == boost::urls::scheme::http ||
+            url->scheme_id() == boost::urls::scheme::https) &&
+           url->has_authority() && !url->encoded_host().empty();
 }
 
 bool is_email(std::string_view s) {

@@ -72,5 +72,8 @@ bool is_uuid(std::string_view s);
 Result<std::string> uuid_path_param(const RequestContext& ctx, std::string_view name);
 bool is_date(std::string_view s);  // a real calendar date in YYYY-MM-DD
 bool is_email(std::string_view s);
+// An absolute http:// or https:// URL with a host (Boost.URL's RFC 3986 parser): what a link a
+// browser will follow may be (never javascript:, data: or a relative path).
+bool is_web_url(std::string_view s);
 
 }  // namespace coach::http

@@ -7,7 +7,7 @@ namespace {
 
 struct Column {
     std::string_view name;
-    enum Kind { Text, Email, Uuid, Date, Role, Status } kind;
+    enum Kind { Text, Url, Email, Uuid, Date, Role, Status } kind;
     std::size_t max_length;
     bool nullable;
 };
@@ -17,7 +17,7 @@ constexpr Column kColumns[] = {
     {"role", Column::Role, 0, false},          {"team_leader_id", Column::Uuid, 0, true},
     {"manager_id", Column::Uuid, 0, true},     {"department", Column::Text, 100, true},
     {"employee_id", Column::Text, 50, true},   {"hire_date", Column::Date, 0, true},
-    {"phone", Column::Text, 20, true},         {"avatar_url", Column::Text, 500, true},
+    {"phone", Column::Text, 20, true},         {"avatar_url", Column::Url, 500, true},
     {"status", Column::Status, 0, false},      {"learning_style", Column::Text, 50, true},
     {"shift_pattern", Column::Text, 50, true}, {"timezone", Column::Text, 50, false},
 };
@@ -30,6 +30,13 @@ Result<UserInput> parse(const boost::json::object& body, bool create) {
         switch (c.kind) {
             case Column::Text:
                 p = f.patch_string(c.name, c.max_length, c.nullable, 1);
+                break;
+            case Column::Url:
+                p = f.patch_string(c.name, c.max_length, c.nullable, 1);
+                if (p.value && !http::is_web_url(*p.value)) {
+                    f.add(std::string(c.name), "must be an http:// or https:// address");
+                    p.present = false;
+                }
                 break;
             case Column::Email:
                 p = f.patch_email(c.name);

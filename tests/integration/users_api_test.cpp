@@ -183,6 +183,17 @@ TEST_F(UsersApi, PatchRulesPerRole) {
     auto own_phone = as("a1", "PATCH", "/api/v1/users/" + o.a1, R"({"phone": "555-0101"})");
     ASSERT_EQ(own_phone.status, 200) << own_phone.body;
     EXPECT_EQ(own_phone.json().at("phone").as_string(), "555-0101");
+    // A link the web app shows: http(s) only, never a script.
+    for (const char* bad : {"javascript:alert(1)", "data:text/html,x", "/relative.png", "https://"})
+        EXPECT_EQ(as("a1", "PATCH", "/api/v1/users/" + o.a1,
+                     json::serialize(json::object{{"avatar_url", bad}}))
+                      .status,
+                  422)
+            << bad;
+    auto avatar = as("a1", "PATCH", "/api/v1/users/" + o.a1,
+                     R"({"avatar_url": "https://cdn.example.com/a1.png"})");
+    ASSERT_EQ(avatar.status, 200) << avatar.body;
+    EXPECT_EQ(avatar.json().at("avatar_url").as_string(), "https://cdn.example.com/a1.png");
     EXPECT_EQ(as("a1", "PATCH", "/api/v1/users/" + o.a1, R"({"name": "Queen Ann"})").status, 403);
     EXPECT_EQ(as("a1", "PATCH", "/api/v1/users/" + o.a2, R"({"phone": "1"})").status, 404);
     EXPECT_EQ(as("tl1", "PATCH", "/api/v1/users/" + o.a1, R"({"phone": "1"})").status, 403);
