@@ -7,8 +7,6 @@
 #include "db/pool.hpp"
 #include "http/services.hpp"
 
-#include <fmt/format.h>
-
 namespace coach::auth {
 namespace asio = boost::asio;
 

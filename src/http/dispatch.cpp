@@ -6,7 +6,6 @@
 #include "http/response.hpp"
 #include "http/static_files.hpp"
 
-#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <random>

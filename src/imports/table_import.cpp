@@ -11,7 +11,6 @@
 #include "imports/sql.hpp"
 #include "imports/users_rows.hpp"
 
-#include <fmt/format.h>
 #include <openssl/rand.h>
 
 #include <algorithm>
