@@ -13,6 +13,9 @@ foreach(f IN LISTS files)
     message(FATAL_ERROR "${f}: a named SQL file is called like a C++ identifier (a-z, 0-9, _)")
   endif()
   file(READ ${f} text)
+  # The leading comment is for readers of the file, not for PostgreSQL: without it the text
+  # that every query hashes (the prepared-statement cache) and sends once is shorter.
+  string(REGEX REPLACE "^(--[^\n]*\n)+" "" text "${text}")
   if(text MATCHES "\\)coach_sql\"")
     message(FATAL_ERROR "${f} contains the literal's delimiter")
   endif()

@@ -182,9 +182,15 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
     };
     std::vector<Command> commands;
     commands.reserve(queries.size() * 2 + 1);
+    // One lookup per text (hashing a long text is not free): the names of the prepared ones.
+    std::vector<const std::string*> known_names;
+    known_names.reserve(queries.size());
     std::size_t unseen = 0;
-    for (const Query& q : queries)
-        unseen += prepared_.find(q.sql) == prepared_.end();
+    for (const Query& q : queries) {
+        auto known = prepared_.find(q.sql);
+        known_names.push_back(known == prepared_.end() ? nullptr : &known->second);
+        unseen += known == prepared_.end();
+    }
     // Not inside an aborted transaction: DEALLOCATE would fail there and take the caller's
     // ROLLBACK down with it; the next call cleans up instead.
     if (prepared_.size() + unseen > kMaxPrepared && PQtransactionStatus(conn_) != PQTRANS_INERROR) {
@@ -194,19 +200,21 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
             1)
             co_return fail("send");
         prepared_.clear();
+        std::ranges::fill(known_names, nullptr);
         commands.push_back({Command::Housekeeping, {}, {}});
     }
 
     std::vector<const char*> values;
     std::string sql_buffer;
-    for (const Query& q : queries) {
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        const Query& q = queries[i];
+        const std::string* known = known_names[i];
         values.clear();
         for (const auto& v : q.params.values)
             values.push_back(v ? v->c_str() : nullptr);
         const int n = static_cast<int>(values.size());
         // Known texts skip should_prepare()'s scan of the text.
-        auto known = prepared_.find(q.sql);
-        if (known == prepared_.end() && !should_prepare(q.sql)) {
+        if (!known && !should_prepare(q.sql)) {
             sql_buffer.assign(q.sql);  // libpq needs a NUL-terminated string
             if (PQsendQueryParams(conn_, sql_buffer.c_str(), n, nullptr, values.data(), nullptr,
                                   nullptr, 0) != 1)
@@ -215,8 +223,8 @@ awaitable<Result<std::vector<PgResult>>> Connection::execute(std::span<const Que
             continue;
         }
         std::string name;
-        if (known != prepared_.end()) {
-            name = known->second;
+        if (known) {
+            name = *known;
         } else {
             // Prepared earlier in this same pipeline?
             for (const Command& c : commands)
