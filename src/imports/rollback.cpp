@@ -39,6 +39,18 @@ std::string row_sql(std::string_view pattern, const TableTarget& target) {
                        fmt::arg("previous", previous));
 }
 
+// conflicts.sql for a METRICS import (no target) or `target`'s table.
+std::string conflicts_sql(const TableTarget* target) {
+    if (!target)
+        return fmt::format(
+            fmt::runtime(sql::conflicts), fmt::arg("changes", "import_metric_changes"),
+            fmt::arg("updates", "import_changes"), fmt::arg("table", "performance_metrics"),
+            fmt::arg("match", "t.agent_id = c.agent_id AND t.metric_date = c.metric_date"));
+    return fmt::format(fmt::runtime(sql::conflicts), fmt::arg("changes", "import_row_changes"),
+                       fmt::arg("updates", "import_row_changes"), fmt::arg("table", target->table),
+                       fmt::arg("match", fmt::format("t.{} = c.row_id", target->key)));
+}
+
 Result<void> rollback(db::SyncConnection& conn, const std::string& id, const Actor& actor,
                       bool force) {
     if (auto r = conn.exec_script("BEGIN"); !r)
@@ -62,8 +74,7 @@ Result<void> rollback(db::SyncConnection& conn, const std::string& id, const Act
         return to.error();
 
     const TableTarget* target = table_target(log->get(0, db::column(*log, "import_type")));
-    auto conflicts = target ? conn.exec(row_sql(sql::row_conflicts, *target), db::params(id))
-                            : conn.exec(sql::metric_conflicts, db::params(id));
+    auto conflicts = conn.exec(conflicts_sql(target), db::params(id));
     if (!conflicts)
         return conflicts.error();
     long long changed = conflicts->get_int(0, db::column(*conflicts, "changed"));

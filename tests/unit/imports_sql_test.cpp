@@ -45,7 +45,8 @@ TEST(ImportsSql, ProfilesUpsertWritesEveryProfileColumn) {
     EXPECT_EQ(sql_items(inside(code, "INSERT INTO agent_profiles (")),
               concat(concat({"agent_id"}, profile_columns("")),
                      {"profile_created_by", "last_updated_by"}));
-    EXPECT_EQ(sql_items(inside(code, "AND (")), profile_columns("p."));
+    EXPECT_EQ(sql_items(inside(code, "SET (")), concat(profile_columns(""), {"last_updated_by"}));
+    EXPECT_EQ(sql_items(inside(code, ") = (")), concat(profile_columns("n."), {"$2::uuid"}));
 }
 
 TEST(ImportsSql, ProfilesUpsertRecordsWhatARollbackRestores) {

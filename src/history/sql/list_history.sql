@@ -6,8 +6,7 @@ SELECT row_to_json(h)::text AS json, h.period_ending::text AS period_ending, h.i
   JOIN coach_readable_users($1::uuid, $2::user_role, 'metrics') v ON v.user_id = h.agent_id
  WHERE ($3::uuid IS NULL OR h.agent_id = $3::uuid)
    AND ($4::period_type IS NULL OR h.period_type = $4::period_type)
-   AND ($5::date IS NULL OR h.period_ending >= $5::date)
-   AND ($6::date IS NULL OR h.period_ending <= $6::date)
+   AND in_date_range(h.period_ending, $5::date, $6::date)
    AND ($7::date IS NULL OR (h.period_ending, h.id) < ($7::date, $8::uuid))
  ORDER BY h.period_ending DESC, h.id DESC
  LIMIT $9

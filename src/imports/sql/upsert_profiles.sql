@@ -10,49 +10,27 @@ WITH old AS (
            p.personal_goals, p.peer_comparison_opt_in, p.profile_created_by, p.last_updated_by,
            p.updated_at
       FROM agent_profiles p JOIN import_staging s USING (agent_id)
+), merged AS (
+    -- Each staged row over its stored profile: a blank cell (NULL) is no key of the row's
+    -- JSON, and jsonb_populate_record keeps the stored value of what the JSON lacks.
+    SELECT n.*
+      FROM agent_profiles p
+      JOIN import_staging s USING (agent_id)
+     CROSS JOIN LATERAL jsonb_populate_record(p, jsonb_strip_nulls(to_jsonb(s))) n
 ), upd AS (
     UPDATE agent_profiles p
-       SET learning_style = coalesce(s.learning_style, p.learning_style),
-           preferred_feedback_method =
-               coalesce(s.preferred_feedback_method, p.preferred_feedback_method),
-           primary_motivators = coalesce(s.primary_motivators, p.primary_motivators),
-           demotivators = coalesce(s.demotivators, p.demotivators),
-           core_strengths = coalesce(s.core_strengths, p.core_strengths),
-           development_areas = coalesce(s.development_areas, p.development_areas),
-           hidden_talents = coalesce(s.hidden_talents, p.hidden_talents),
-           stress_indicators = coalesce(s.stress_indicators, p.stress_indicators),
-           success_patterns = coalesce(s.success_patterns, p.success_patterns),
-           best_coaching_time = coalesce(s.best_coaching_time, p.best_coaching_time),
-           preferred_session_length =
-               coalesce(s.preferred_session_length, p.preferred_session_length),
-           responds_well_to = coalesce(s.responds_well_to, p.responds_well_to),
-           career_aspirations = coalesce(s.career_aspirations, p.career_aspirations),
-           personal_goals = coalesce(s.personal_goals, p.personal_goals),
-           peer_comparison_opt_in = coalesce(s.peer_comparison_opt_in, p.peer_comparison_opt_in),
-           last_updated_by = $2::uuid
-      FROM import_staging s
-     WHERE p.agent_id = s.agent_id
-       AND (p.learning_style, p.preferred_feedback_method, p.primary_motivators,
-            p.demotivators, p.core_strengths, p.development_areas, p.hidden_talents,
-            p.stress_indicators, p.success_patterns, p.best_coaching_time,
-            p.preferred_session_length, p.responds_well_to, p.career_aspirations,
-            p.personal_goals, p.peer_comparison_opt_in)
-           IS DISTINCT FROM
-           (coalesce(s.learning_style, p.learning_style),
-            coalesce(s.preferred_feedback_method, p.preferred_feedback_method),
-            coalesce(s.primary_motivators, p.primary_motivators),
-            coalesce(s.demotivators, p.demotivators),
-            coalesce(s.core_strengths, p.core_strengths),
-            coalesce(s.development_areas, p.development_areas),
-            coalesce(s.hidden_talents, p.hidden_talents),
-            coalesce(s.stress_indicators, p.stress_indicators),
-            coalesce(s.success_patterns, p.success_patterns),
-            coalesce(s.best_coaching_time, p.best_coaching_time),
-            coalesce(s.preferred_session_length, p.preferred_session_length),
-            coalesce(s.responds_well_to, p.responds_well_to),
-            coalesce(s.career_aspirations, p.career_aspirations),
-            coalesce(s.personal_goals, p.personal_goals),
-            coalesce(s.peer_comparison_opt_in, p.peer_comparison_opt_in))
+       SET (learning_style, preferred_feedback_method, primary_motivators, demotivators,
+            core_strengths, development_areas, hidden_talents, stress_indicators,
+            success_patterns, best_coaching_time, preferred_session_length, responds_well_to,
+            career_aspirations, personal_goals, peer_comparison_opt_in, last_updated_by) =
+           (n.learning_style, n.preferred_feedback_method, n.primary_motivators, n.demotivators,
+            n.core_strengths, n.development_areas, n.hidden_talents, n.stress_indicators,
+            n.success_patterns, n.best_coaching_time, n.preferred_session_length,
+            n.responds_well_to, n.career_aspirations, n.personal_goals,
+            n.peer_comparison_opt_in, $2::uuid)
+      FROM merged n
+     WHERE p.agent_id = n.agent_id
+       AND ROW(n.*) IS DISTINCT FROM ROW(p.*)
     RETURNING p.agent_id
 ), ins AS (
     INSERT INTO agent_profiles (agent_id, learning_style, preferred_feedback_method,

@@ -32,46 +32,31 @@ WITH old AS (
                 ELSE coalesce(actual_end_time, start_at + make_interval(mins => duration_minutes))
            END AS end_at
       FROM starts
+), merged AS (
+    -- Each staged row over its stored session: a blank cell (NULL) is no key of the row's
+    -- JSON, and jsonb_populate_record keeps the stored value of what the JSON lacks; the times
+    -- and the status are always the row's (duration_minutes is generated from the times).
+    SELECT n.*
+      FROM val s
+      JOIN coaching_sessions cs ON cs.id = s.session_id
+     CROSS JOIN LATERAL jsonb_populate_record(
+               cs, jsonb_strip_nulls(to_jsonb(s) - 'duration_minutes')
+                   || jsonb_build_object('actual_start_time', s.start_at,
+                                         'actual_end_time', s.end_at, 'status', 'COMPLETED')) n
 ), upd AS (
     UPDATE coaching_sessions cs
-       SET actual_start_time = s.start_at, actual_end_time = s.end_at, status = 'COMPLETED',
-           session_type = coalesce(s.session_type, cs.session_type),
-           topics_covered = coalesce(s.topics_covered, cs.topics_covered),
-           discussion_notes = coalesce(s.discussion_notes, cs.discussion_notes),
-           agent_commitments = coalesce(s.agent_commitments, cs.agent_commitments),
-           resources_shared = coalesce(s.resources_shared, cs.resources_shared),
-           engagement_score = coalesce(s.engagement_score, cs.engagement_score),
-           receptiveness_score = coalesce(s.receptiveness_score, cs.receptiveness_score),
-           understanding_score = coalesce(s.understanding_score, cs.understanding_score),
-           overall_effectiveness = coalesce(s.overall_effectiveness, cs.overall_effectiveness),
-           key_achievements = coalesce(s.key_achievements, cs.key_achievements),
-           areas_of_concern = coalesce(s.areas_of_concern, cs.areas_of_concern),
-           follow_up_required = coalesce(s.follow_up_required, cs.follow_up_required),
-           follow_up_date = coalesce(s.follow_up_date, cs.follow_up_date),
-           follow_up_topics = coalesce(s.follow_up_topics, cs.follow_up_topics)
-      FROM val s
-     WHERE cs.id = s.session_id
-       AND (cs.actual_start_time, cs.actual_end_time, cs.status, cs.session_type,
-            cs.topics_covered, cs.discussion_notes, cs.agent_commitments, cs.resources_shared,
-            cs.engagement_score, cs.receptiveness_score, cs.understanding_score,
-            cs.overall_effectiveness, cs.key_achievements, cs.areas_of_concern,
-            cs.follow_up_required, cs.follow_up_date, cs.follow_up_topics)
-           IS DISTINCT FROM
-           (s.start_at, s.end_at, 'COMPLETED'::session_status,
-            coalesce(s.session_type, cs.session_type),
-            coalesce(s.topics_covered, cs.topics_covered),
-            coalesce(s.discussion_notes, cs.discussion_notes),
-            coalesce(s.agent_commitments, cs.agent_commitments),
-            coalesce(s.resources_shared, cs.resources_shared),
-            coalesce(s.engagement_score, cs.engagement_score),
-            coalesce(s.receptiveness_score, cs.receptiveness_score),
-            coalesce(s.understanding_score, cs.understanding_score),
-            coalesce(s.overall_effectiveness, cs.overall_effectiveness),
-            coalesce(s.key_achievements, cs.key_achievements),
-            coalesce(s.areas_of_concern, cs.areas_of_concern),
-            coalesce(s.follow_up_required, cs.follow_up_required),
-            coalesce(s.follow_up_date, cs.follow_up_date),
-            coalesce(s.follow_up_topics, cs.follow_up_topics))
+       SET (actual_start_time, actual_end_time, status, session_type, topics_covered,
+            discussion_notes, agent_commitments, resources_shared, engagement_score,
+            receptiveness_score, understanding_score, overall_effectiveness, key_achievements,
+            areas_of_concern, follow_up_required, follow_up_date, follow_up_topics) =
+           (n.actual_start_time, n.actual_end_time, n.status, n.session_type, n.topics_covered,
+            n.discussion_notes, n.agent_commitments, n.resources_shared, n.engagement_score,
+            n.receptiveness_score, n.understanding_score, n.overall_effectiveness,
+            n.key_achievements, n.areas_of_concern, n.follow_up_required, n.follow_up_date,
+            n.follow_up_topics)
+      FROM merged n
+     WHERE cs.id = n.id
+       AND ROW(n.*) IS DISTINCT FROM ROW(cs.*)
     RETURNING cs.id, cs.agent_id, cs.actual_start_time
 ), ins AS (
     INSERT INTO coaching_sessions (agent_id, team_leader_id, scheduled_date, actual_start_time,

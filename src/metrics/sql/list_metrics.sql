@@ -1,18 +1,12 @@
 -- The days of metrics whose agent's metrics viewer $1 (role $2) may read, newest first, live
--- rows and archived ones (a day both live and archived shows the live row, as the history
--- does): filters $3 agent, $4/$5 metric_date from/to (inclusive); $6/$7 the cursor
--- (metric_date, agent_id); $8 the limit. The filters reach into both branches of the UNION ALL.
+-- rows and archived ones (metric_days()): filters $3 agent, $4/$5 metric_date from/to
+-- (inclusive); $6/$7 the cursor (metric_date, agent_id); $8 the limit.
 SELECT row_to_json(pm)::text AS json, pm.metric_date::text AS metric_date,
        pm.agent_id::text AS agent_id
-  FROM (SELECT * FROM performance_metrics
-        UNION ALL
-        SELECT a.* FROM performance_metrics_archive a
-         WHERE NOT EXISTS (SELECT 1 FROM performance_metrics l
-                            WHERE l.agent_id = a.agent_id AND l.metric_date = a.metric_date)) pm
+  FROM metric_days() pm
   JOIN coach_readable_users($1::uuid, $2::user_role, 'metrics') v ON v.user_id = pm.agent_id
  WHERE ($3::uuid IS NULL OR pm.agent_id = $3::uuid)
-   AND ($4::date IS NULL OR pm.metric_date >= $4::date)
-   AND ($5::date IS NULL OR pm.metric_date <= $5::date)
+   AND in_date_range(pm.metric_date, $4::date, $5::date)
    AND ($6::date IS NULL OR (pm.metric_date, pm.agent_id) < ($6::date, $7::uuid))
  ORDER BY pm.metric_date DESC, pm.agent_id DESC
  LIMIT $8
