@@ -1,6 +1,8 @@
 #pragma once
 // The schema's user enums (user_role, user_status): the one table of their names. In core
 // because every layer from http up names the caller's role (RequestContext's Principal).
+#include "core/enum_labels.hpp"
+
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -24,15 +26,12 @@ inline constexpr std::array<std::string_view, 4> kUserStatusNames = {"ACTIVE", "
 
 // The schema string: "ADMIN", "MANAGER", "TEAM_LEADER" or "AGENT".
 constexpr std::string_view to_string(Role role) noexcept {
-    return kRoleNames[static_cast<std::size_t>(role)];
+    return enum_label(kRoleNames, role);
 }
 
 // Exact, case-sensitive match of a schema string; nullopt for anything else.
 constexpr std::optional<Role> parse_role(std::string_view text) noexcept {
-    for (Role role : kAllRoles)
-        if (text == to_string(role))
-            return role;
-    return std::nullopt;
+    return parse_enum_label<Role>(kRoleNames, text);
 }
 
 }  // namespace coach

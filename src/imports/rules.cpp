@@ -47,14 +47,11 @@ Result<Status> roll_back(const ImportState& s) {
 }  // namespace
 
 std::string_view to_string(Status status) {
-    return kStatusNames[static_cast<std::size_t>(status)];
+    return enum_label(kStatusNames, status);
 }
 
 std::optional<Status> parse_status(std::string_view label) {
-    for (auto s : kAllStatuses)
-        if (to_string(s) == label)
-            return s;
-    return std::nullopt;
+    return parse_enum_label<Status>(kStatusNames, label);
 }
 
 Result<Status> transition(const ImportState& state, Action action, auth::Role role) {

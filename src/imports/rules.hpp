@@ -12,6 +12,7 @@
 //
 // Only ADMINs and MANAGERs act on imports (an import's own steps run for its importer).
 #include "auth/role.hpp"
+#include "core/enum_labels.hpp"
 #include "core/error.hpp"
 
 #include <array>
@@ -24,8 +25,8 @@ namespace coach::imports {
 enum class Status { Validating, Processing, Success, PartialSuccess, Failed, RolledBack };
 
 // The import_status labels, in Status order.
-inline constexpr std::string_view kStatusNames[] = {"VALIDATING",      "PROCESSING", "SUCCESS",
-                                                    "PARTIAL_SUCCESS", "FAILED",     "ROLLED_BACK"};
+inline constexpr std::array<std::string_view, 6> kStatusNames = {
+    "VALIDATING", "PROCESSING", "SUCCESS", "PARTIAL_SUCCESS", "FAILED", "ROLLED_BACK"};
 inline constexpr std::array<Status, 6> kAllStatuses = {Status::Validating, Status::Processing,
                                                        Status::Success,    Status::PartialSuccess,
                                                        Status::Failed,     Status::RolledBack};
