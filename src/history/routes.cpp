@@ -4,6 +4,7 @@
 #include "http/collection.hpp"
 #include "http/handler.hpp"
 #include "http/json_input.hpp"
+#include "http/query_params.hpp"
 #include "http/response.hpp"
 #include "metrics/range_query.hpp"
 
@@ -15,12 +16,8 @@ namespace {
 awaitable<Result<Response>> list(RequestContext& ctx) {
     std::vector<FieldError> errors;
     metrics::RangeQuery q = metrics::read_range_query(ctx, errors);
-    auto period_type = ctx.query_param("period_type");
-    if (period_type && *period_type != "WEEK" && *period_type != "MONTH" &&
-        *period_type != "QUARTER") {
-        errors.push_back({"period_type", "must be one of WEEK, MONTH, QUARTER"});
-        period_type.reset();
-    }
+    constexpr std::string_view kPeriodTypes[] = {"WEEK", "MONTH", "QUARTER"};
+    auto period_type = http::enum_query(ctx, "period_type", kPeriodTypes, errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
     if (q.agent_id) {

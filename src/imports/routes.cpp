@@ -4,6 +4,7 @@
 #include "http/collection.hpp"
 #include "http/handler.hpp"
 #include "http/json_input.hpp"
+#include "http/query_params.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
 #include "imports/importer.hpp"
@@ -48,28 +49,6 @@ std::optional<Error> role_error(const RequestContext& ctx, auth::Action action) 
     return make_error(ErrorCode::Forbidden, "Only administrators and managers work with imports.");
 }
 
-template <std::size_t N>
-std::optional<std::string> enum_param(const RequestContext& ctx, const char* name,
-                                      const std::string_view (&allowed)[N],
-                                      std::vector<FieldError>& errors) {
-    auto v = ctx.query_param(name);
-    if (v && std::find(std::begin(allowed), std::end(allowed), *v) == std::end(allowed)) {
-        errors.push_back({name, "is not a valid value"});
-        v.reset();
-    }
-    return v;
-}
-
-bool bool_param(const RequestContext& ctx, const char* name, std::vector<FieldError>& errors) {
-    auto v = ctx.query_param(name);
-    if (!v || *v == "false")
-        return false;
-    if (*v == "true")
-        return true;
-    errors.push_back({name, "must be true or false"});
-    return false;
-}
-
 // A cursor's created_at, written in UTC whatever the session's zone (store.cpp):
 // "2024-03-01 10:00:00.123456+00".
 Actor actor_of(const RequestContext& ctx) {
@@ -103,13 +82,13 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
     if (auto e = role_error(ctx, auth::Action::Create))
         co_return *e;
     std::vector<FieldError> errors;
-    auto type = enum_param(ctx, "type", kImportTypes, errors);
+    auto type = http::enum_query(ctx, "type", kImportTypes, errors);
     if (!type && !ctx.query_param("type"))
         errors.push_back({"type", "is required"});
     constexpr std::string_view kModes[] = {"strict", "partial"};
-    auto mode = enum_param(ctx, "mode", kModes, errors);
-    bool dry_run = bool_param(ctx, "dry_run", errors);
-    bool force = bool_param(ctx, "force", errors);
+    auto mode = http::enum_query(ctx, "mode", kModes, errors);
+    bool dry_run = http::flag_query(ctx, "dry_run", errors);
+    bool force = http::flag_query(ctx, "force", errors);
     auto file_name = ctx.query_param("file_name");
     if (file_name && (file_name->empty() || file_name->size() > 255))
         errors.push_back({"file_name", "must be 1 to 255 characters"});
@@ -185,8 +164,8 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
         co_return *e;
     std::vector<FieldError> errors;
     LogFilter f;
-    f.status = enum_param(ctx, "status", kStatusNames, errors);
-    f.import_type = enum_param(ctx, "import_type", kImportTypes, errors);
+    f.status = http::enum_query(ctx, "status", kStatusNames, errors);
+    f.import_type = http::enum_query(ctx, "import_type", kImportTypes, errors);
     http::Page page = http::read_page(ctx, {http::KeyPart::Timestamp, http::KeyPart::Uuid}, errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
@@ -211,7 +190,7 @@ awaitable<Result<Response>> rollback(RequestContext& ctx) {
     if (!id)
         co_return id.error();
     std::vector<FieldError> errors;
-    bool force = bool_param(ctx, "force", errors);
+    bool force = http::flag_query(ctx, "force", errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));
     auto work = [url = ctx.services.database_url, zone = ctx.services.time_zone.name(), id = *id,

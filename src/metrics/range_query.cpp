@@ -1,24 +1,15 @@
 #include "metrics/range_query.hpp"
 
 #include "auth/scope_sql.hpp"
-#include "http/json_input.hpp"
+#include "http/query_params.hpp"
 
 namespace coach::metrics {
 
 RangeQuery read_range_query(const http::RequestContext& ctx, std::vector<FieldError>& errors) {
     RangeQuery q;
-    q.agent_id = ctx.query_param("agent_id");
-    if (q.agent_id && !http::is_uuid(*q.agent_id)) {
-        errors.push_back({"agent_id", "must be a UUID"});
-        q.agent_id.reset();
-    }
-    for (auto [name, value] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
-        *value = ctx.query_param(name);
-        if (*value && !http::is_date(**value)) {
-            errors.push_back({name, "must be a date (YYYY-MM-DD)"});
-            value->reset();
-        }
-    }
+    q.agent_id = http::uuid_query(ctx, "agent_id", errors);
+    q.from = http::date_query(ctx, "from", errors);
+    q.to = http::date_query(ctx, "to", errors);
     if (q.from && q.to && *q.to < *q.from)
         errors.push_back({"to", "must not be before from"});
     q.page = http::read_page(ctx, {http::KeyPart::Date, http::KeyPart::Uuid}, errors);

@@ -8,6 +8,7 @@
 #include "http/collection.hpp"
 #include "http/handler.hpp"
 #include "http/json_input.hpp"
+#include "http/query_params.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
 #include "users/rules.hpp"
@@ -118,33 +119,16 @@ awaitable<Result<LockedUser>> lock_visible_user(RequestContext& ctx) {
 awaitable<Result<Response>> list(RequestContext& ctx) {
     std::vector<FieldError> errors;
     ListFilter f;
-    auto enum_param = [&](const char* name, std::span<const std::string_view> allowed) {
-        auto v = ctx.query_param(name);
-        if (v && std::find(allowed.begin(), allowed.end(), *v) == allowed.end()) {
-            errors.push_back({name, "is not a valid value"});
-            v.reset();
-        }
-        return v;
-    };
-    auto uuid_param = [&](const char* name) {
-        auto v = ctx.query_param(name);
-        if (v && !http::is_uuid(*v)) {
-            errors.push_back({name, "must be a UUID"});
-            v.reset();
-        }
-        return v;
-    };
-    f.role = enum_param("role", kRoleNames);
-    f.status = enum_param("status", kUserStatusNames);
-    f.team_leader_id = uuid_param("team_leader_id");
-    f.manager_id = uuid_param("manager_id");
+    f.role = http::enum_query(ctx, "role", kRoleNames, errors);
+    f.status = http::enum_query(ctx, "status", kUserStatusNames, errors);
+    f.team_leader_id = http::uuid_query(ctx, "team_leader_id", errors);
+    f.manager_id = http::uuid_query(ctx, "manager_id", errors);
     f.department = ctx.query_param("department");
     f.q = ctx.query_param("q");
     if (f.q && f.q->size() > 200)
         errors.push_back({"q", "must be at most 200 characters"});
-    constexpr std::string_view kBooleans[] = {"true", "false"};
-    auto deleted = enum_param("include_deleted", kBooleans);
-    f.include_deleted = deleted == "true" && auth::may_list_deleted(ctx.me().role);
+    f.include_deleted =
+        http::flag_query(ctx, "include_deleted", errors) && auth::may_list_deleted(ctx.me().role);
     http::Page page = http::read_page(ctx, {http::KeyPart::Text, http::KeyPart::Uuid}, errors);
     if (!errors.empty())
         co_return validation_error(std::move(errors));

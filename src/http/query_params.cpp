@@ -1,0 +1,56 @@
+#include "http/query_params.hpp"
+
+#include "http/json_input.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace coach::http {
+namespace {
+
+// The parameter when present and `valid`; else nullopt, with `message` as its error.
+template <class Valid>
+std::optional<std::string> checked(const RequestContext& ctx, std::string_view name,
+                                   std::vector<FieldError>& errors, Valid valid,
+                                   std::string_view message) {
+    auto v = ctx.query_param(name);
+    if (v && !valid(*v)) {
+        errors.push_back({std::string(name), std::string(message)});
+        v.reset();
+    }
+    return v;
+}
+
+}  // namespace
+
+std::optional<std::string> enum_query(const RequestContext& ctx, std::string_view name,
+                                      std::span<const std::string_view> allowed,
+                                      std::vector<FieldError>& errors) {
+    return checked(
+        ctx, name, errors,
+        [&](const std::string& v) {
+            return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
+        },
+        fmt::format("must be one of {}", fmt::join(allowed, ", ")));
+}
+
+std::optional<std::string> uuid_query(const RequestContext& ctx, std::string_view name,
+                                      std::vector<FieldError>& errors) {
+    return checked(
+        ctx, name, errors, [](const std::string& v) { return is_uuid(v); }, "must be a UUID");
+}
+
+std::optional<std::string> date_query(const RequestContext& ctx, std::string_view name,
+                                      std::vector<FieldError>& errors) {
+    return checked(
+        ctx, name, errors, [](const std::string& v) { return is_date(v); },
+        "must be a date (YYYY-MM-DD)");
+}
+
+bool flag_query(const RequestContext& ctx, std::string_view name, std::vector<FieldError>& errors) {
+    constexpr std::string_view kFlags[] = {"true", "false"};
+    return enum_query(ctx, name, kFlags, errors) == "true";
+}
+
+}  // namespace coach::http
