@@ -134,10 +134,20 @@ Result<void> Run::open(const Upload& upload) {
     if (!locked->get_bool(0, db::column(*locked, "locked")))
         return make_error(ErrorCode::Conflict, "The same file is being imported right now.");
     if (!o_.force) {
-        auto previous = main_.exec(sql::already_imported, db::params(stored_.sha256));
+        auto previous =
+            main_.exec(sql::already_imported,
+                       db::params(stored_.sha256, o_.actor.id, auth::to_string(o_.actor.role)));
         if (!previous)
             return previous.error();
         if (!previous->empty()) {
+            // Another manager's import is not named: its id and date are theirs.
+            if (!previous->get_bool(0, db::column(*previous, "visible"))) {
+                Error e = make_error(ErrorCode::Conflict,
+                                     "This file was already imported; send force=true to import "
+                                     "it again.");
+                e.details.push_back({"file", "was already imported"});
+                return e;
+            }
             std::string id(previous->get(0, db::column(*previous, "id")));
             Error e = make_error(
                 ErrorCode::Conflict,

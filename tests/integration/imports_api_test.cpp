@@ -220,11 +220,18 @@ TEST_F(ImportsApi, TheSameFileTwiceIs409UnlessForcedAndUnchangedRowsAreSkipped) 
     auto first = upload("admin", "?type=METRICS", csv);
     ASSERT_EQ(first.status, 201);
     std::string first_id(first.json().at("id").as_string());
-    auto again = upload("m1", "?type=METRICS", csv);
+    auto again = upload("admin", "?type=METRICS", csv);
     EXPECT_EQ(again.status, 409) << again.body;
     EXPECT_EQ(again.error_code(), "conflict");
     EXPECT_EQ(again.json().at("error").at("details").at(0).at("message"),
               json::value("was already imported by import " + first_id));
+    // A manager who may not open the admin's import is not told its id or date.
+    auto theirs = upload("m1", "?type=METRICS", csv);
+    EXPECT_EQ(theirs.status, 409) << theirs.body;
+    EXPECT_EQ(theirs.json().at("error"),
+              json::parse(R"({"code":"conflict","message":"This file was already imported; )"
+                          R"(send force=true to import it again.","details":[{"field":"file",)"
+                          R"("message":"was already imported"}]})"));
     EXPECT_EQ(count("SELECT count(*) FROM import_logs"), 1);  // a refused upload leaves no log
     std::string before = digest();
     auto forced = upload("admin", "?type=METRICS&force=true", csv);
