@@ -114,8 +114,16 @@ Result<std::string> Run::start(const Upload& upload) {
     if (auto r = load(); !r) {
         if (r.error().code == ErrorCode::Unavailable)
             spdlog::error("import {}: database connection lost: {}", id_, r.error().message);
-        fail(r.error().sqlstate.empty() ? r.error().message
-                                        : "The database refused the load: " + r.error().message);
+        // PostgreSQL's own text names tables, constraints and values: the log gets it, the
+        // import's summary (read by its importer and admins) a sentence and the SQLSTATE.
+        if (!r.error().sqlstate.empty())
+            spdlog::error("import {}: the database refused the load ({}): {}", id_,
+                          r.error().sqlstate, r.error().message);
+        fail(r.error().sqlstate.empty()
+                 ? r.error().message
+                 : fmt::format("The database refused the load (SQLSTATE {}); nothing was "
+                               "changed. The server's log has the details.",
+                               r.error().sqlstate));
         if (r.error().code == ErrorCode::Unavailable)
             return r.error();
     }

@@ -334,6 +334,26 @@ TEST_F(ImportsApi, ForcedRollbackAndEditsAfterTheImport) {
     EXPECT_EQ(count("SELECT count(*) FROM performance_metrics"), 0);  // both were inserted by it
 }
 
+TEST_F(ImportsApi, ADatabaseErrorIsASentenceNotPostgreSqlsText) {
+    // A trigger refusing every row stands for any error PostgreSQL raises during the load.
+    server_.db().exec(
+        "CREATE FUNCTION refuse_metrics() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "RAISE EXCEPTION 'internal detail: table performance_metrics, secret 42'; END $$");
+    server_.db().exec(
+        "CREATE TRIGGER refuse_metrics BEFORE INSERT ON performance_metrics "
+        "FOR EACH ROW EXECUTE FUNCTION refuse_metrics()");
+    std::string before = digest();
+    auto r = upload("admin", "?type=METRICS", fixture("metrics_semicolon.csv"));
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(r.json().at("status"), "FAILED");
+    EXPECT_EQ(r.json().at("error_summary"),
+              "The database refused the load (SQLSTATE P0001); nothing was changed. The "
+              "server's log has the details.");
+    EXPECT_EQ(r.body.find("secret"), std::string::npos) << r.body;
+    EXPECT_EQ(digest(), before);
+    server_.db().exec("DROP TRIGGER refuse_metrics ON performance_metrics");
+}
+
 TEST_F(ImportsApi, RolesAndScope) {
     const std::string csv =
         "Agent Email,Date,Quality\na1@org.test,2024-03-01,80\na3@org.test,2024-03-01,81\n";
