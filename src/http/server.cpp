@@ -40,6 +40,13 @@ asio::awaitable<boost::system::error_code> write_response(beast::tcp_stream& str
     co_return ec;
 }
 
+// The client closed, reset or went quiet: nothing to answer.
+bool client_gone(const beast::error_code& ec) {
+    return ec == beast_http::error::end_of_stream || ec == beast::error::timeout ||
+           ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+           ec == asio::error::eof;
+}
+
 struct SessionEntry {
     beast::tcp_stream* stream;
     bool idle = true;
@@ -185,9 +192,7 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
             co_await beast_http::async_read_header(stream, buffer, parser, as_tuple_awaitable);
         entry.idle = false;
         if (rec) {
-            if (rec == beast_http::error::end_of_stream || rec == beast::error::timeout ||
-                rec == asio::error::operation_aborted || rec == asio::error::connection_reset ||
-                rec == asio::error::eof)
+            if (client_gone(rec))
                 break;
             // Malformed request line or headers: say so and close.
             Response res = error_response(make_error(rec == beast_http::error::header_limit
@@ -215,20 +220,25 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
             std::size_t limit = match.route ? match.route->body_limit : kJsonBodyLimit;
             parser.body_limit(limit);
             bool too_large = parser.content_length() && *parser.content_length() > limit;
+            beast::error_code framing;  // a body that is not valid HTTP (e.g. a bad chunk)
             if (!too_large && !parser.is_done()) {
                 stream.expires_after(kReadTimeout);
                 auto [bec, bn] =
                     co_await beast_http::async_read(stream, buffer, parser, as_tuple_awaitable);
-                if (bec == beast_http::error::body_limit) {
+                if (bec == beast_http::error::body_limit)
                     too_large = true;
-                } else if (bec) {
+                else if (client_gone(bec) || bec == beast_http::error::partial_message)
                     break;
-                }
+                else
+                    framing = bec;
             }
-            if (too_large) {
-                res = error_response(make_error(
-                    ErrorCode::PayloadTooLarge,
-                    "The request body is larger than " + std::to_string(limit) + " bytes."));
+            if (too_large || framing) {
+                res = error_response(
+                    too_large ? make_error(ErrorCode::PayloadTooLarge,
+                                           "The request body is larger than " +
+                                               std::to_string(limit) + " bytes.")
+                              : make_error(ErrorCode::BadRequest,
+                                           "Malformed HTTP request body: " + framing.message()));
                 keep_alive = false;  // the rest of the body is not read
                 unread_body = true;
             } else {

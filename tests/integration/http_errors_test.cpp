@@ -141,12 +141,13 @@ TEST_F(HttpErrors, PlaceholderPageAndSpaFallback) {
     EXPECT_TRUE(head.body.empty());
 }
 
-TEST_F(HttpErrors, MalformedHttpGets400AndTheServerKeepsServing) {
+// Sends `bytes` on a connection of its own and returns all the server answers before closing.
+std::string raw_exchange(unsigned short port, const std::string& bytes) {
     boost::asio::io_context ioc;
     boost::asio::ip::tcp::socket s(ioc);
-    s.connect({boost::asio::ip::make_address("127.0.0.1"), server_->port()});
-    std::string garbage = "GARBAGE / HTTP/9.9\r\nNoColonHere\r\n\r\n";
-    boost::asio::write(s, boost::asio::buffer(garbage));
+    s.connect({boost::asio::ip::make_address("127.0.0.1"), port});
+    boost::asio::write(s, boost::asio::buffer(bytes));
+    s.shutdown(boost::asio::ip::tcp::socket::shutdown_send);
     std::string reply;
     boost::system::error_code ec;
     char buf[4096];
@@ -156,7 +157,29 @@ TEST_F(HttpErrors, MalformedHttpGets400AndTheServerKeepsServing) {
             break;
         reply.append(buf, n);
     }
+    return reply;
+}
+
+TEST_F(HttpErrors, MalformedHttpGets400AndTheServerKeepsServing) {
+    auto reply = raw_exchange(server_->port(), "GARBAGE / HTTP/9.9\r\nNoColonHere\r\n\r\n");
     EXPECT_TRUE(reply.starts_with("HTTP/1.1 400")) << reply;
+    EXPECT_EQ(server_->request("GET", "/healthz").status, 200);
+}
+
+// A chunked body whose framing is broken is answered 400 before the connection closes, not
+// dropped: an oversized chunk-size line, a chunk size that is not hexadecimal.
+TEST_F(HttpErrors, MalformedChunkedBodyGets400) {
+    const std::string head =
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n";
+    std::string long_size(20000, '1');
+    long_size += "\r\n{}\r\n0\r\n\r\n";
+    std::string not_hex = "zz\r\n{}\r\n0\r\n\r\n";
+    for (const std::string* body : {&long_size, &not_hex}) {
+        auto reply = raw_exchange(server_->port(), head + *body);
+        EXPECT_TRUE(reply.starts_with("HTTP/1.1 400")) << reply.substr(0, 200);
+        EXPECT_NE(reply.find("\"bad_request\""), std::string::npos) << reply.substr(0, 400);
+    }
     EXPECT_EQ(server_->request("GET", "/healthz").status, 200);
 }
 
