@@ -9,25 +9,34 @@
 namespace coach::sessions {
 namespace {
 
-// The statuses each action may start from; nullopt stands for "no session yet".
+// One row an action: its name (routes), its participle (messages), the statuses it may start
+// from (nullopt: no session yet) and where it leads.
 struct Step {
     Action action;
+    std::string_view name;
+    std::string_view participle;  // "it cannot be <participle>"
     std::vector<std::optional<Status>> from;
     std::optional<Status> to;  // nullopt: the status stays (Edit, Reschedule)
 };
 
 const std::vector<Step>& steps() {
     static const std::vector<Step> kSteps = {
-        {Action::Schedule, {std::nullopt}, Status::Scheduled},
-        {Action::Reschedule, {Status::Scheduled}, std::nullopt},
-        {Action::Start, {Status::Scheduled}, Status::InProgress},
-        {Action::Complete, {Status::InProgress}, Status::Completed},
-        {Action::Cancel, {Status::Scheduled}, Status::Cancelled},
-        {Action::MarkNoShow, {Status::Scheduled}, Status::NoShow},
+        {Action::Schedule, "schedule", "scheduled", {std::nullopt}, Status::Scheduled},
+        {Action::Reschedule, "reschedule", "rescheduled", {Status::Scheduled}, std::nullopt},
+        {Action::Start, "start", "started", {Status::Scheduled}, Status::InProgress},
+        {Action::Complete, "complete", "completed", {Status::InProgress}, Status::Completed},
+        {Action::Cancel, "cancel", "cancelled", {Status::Scheduled}, Status::Cancelled},
+        {Action::MarkNoShow, "no-show", "marked a no-show", {Status::Scheduled}, Status::NoShow},
         {Action::Record,
+         "record",
+         "recorded",
          {std::nullopt, Status::Scheduled, Status::InProgress, Status::Completed},
          Status::Completed},
-        {Action::Edit, {Status::Scheduled, Status::InProgress, Status::Completed}, std::nullopt},
+        {Action::Edit,
+         "edit",
+         "edited",
+         {Status::Scheduled, Status::InProgress, Status::Completed},
+         std::nullopt},
     };
     return kSteps;
 }
@@ -41,45 +50,22 @@ bool allowed(const Step& step, std::optional<Status> from) {
     return std::find(step.from.begin(), step.from.end(), from) != step.from.end();
 }
 
-// "This session is COMPLETED: it cannot be started; it can be edited."
-std::string_view participle(Action action) {
-    switch (action) {
-        case Action::Schedule:
-            return "scheduled";
-        case Action::Reschedule:
-            return "rescheduled";
-        case Action::Start:
-            return "started";
-        case Action::Complete:
-            return "completed";
-        case Action::Cancel:
-            return "cancelled";
-        case Action::MarkNoShow:
-            return "marked a no-show";
-        case Action::Record:
-            return "recorded";
-        case Action::Edit:
-            return "edited";
-    }
-    return "changed";
-}
-
 std::string refusal(std::optional<Status> from, Action action) {
     if (!from)
         return fmt::format("There is no session yet: it cannot be {}; schedule one first.",
-                           participle(action));
+                           step_of(action).participle);
     // What a user can do next: Record is the import's, not named.
     std::vector<std::string_view> next;
     for (Action a : actions_from(from))
         if (a != Action::Record)
-            next.push_back(participle(a));
+            next.push_back(step_of(a).participle);
     if (next.empty())
         return fmt::format("This session is {}: nothing can change it any more.", to_string(*from));
     std::string list(next.back());
     if (next.size() > 1)
         list = fmt::format("{} or {}", fmt::join(next.begin(), next.end() - 1, ", "), list);
     return fmt::format("This session is {}: it cannot be {}; it can be {}.", to_string(*from),
-                       participle(action), list);
+                       step_of(action).participle, list);
 }
 
 }  // namespace
@@ -93,25 +79,7 @@ std::optional<Status> parse_status(std::string_view label) {
 }
 
 std::string_view to_string(Action action) {
-    switch (action) {
-        case Action::Schedule:
-            return "schedule";
-        case Action::Reschedule:
-            return "reschedule";
-        case Action::Start:
-            return "start";
-        case Action::Complete:
-            return "complete";
-        case Action::Cancel:
-            return "cancel";
-        case Action::MarkNoShow:
-            return "no-show";
-        case Action::Record:
-            return "record";
-        case Action::Edit:
-            return "edit";
-    }
-    return "?";
+    return step_of(action).name;
 }
 
 Result<Status> transition(std::optional<Status> from, Action action, auth::Role role) {
