@@ -247,6 +247,31 @@ bool role_may(Role role, Resource resource, Action action) noexcept {
     return grant_of(role, resource, action) != Grant::None;
 }
 
+std::string_view list_reach(Role role, Resource resource) noexcept {
+    switch (grant_of(role, resource, Action::Read)) {
+        case Grant::Scope:
+            switch (role) {
+                case Role::Admin:
+                    return "all";
+                case Role::Manager:
+                    return "managed";
+                case Role::TeamLeader:
+                    return "team";
+                case Role::Agent:
+                    return "self";
+            }
+            return "none";
+        case Grant::OwnAgents:
+            return "own_agents";
+        case Grant::Self:
+            return "self";
+        case Grant::None:
+        case Grant::ScopeTlsAndAgents:  // granted for writes only; scope_sql_test fails if read
+            return "none";
+    }
+    return "none";
+}
+
 bool role_may_write_any_user(Role role) noexcept {
     return grant_of(role, Resource::Users, Action::Create) == Grant::Scope &&
            grant_of(role, Resource::Users, Action::Update) == Grant::Scope;

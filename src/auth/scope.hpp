@@ -1,6 +1,6 @@
 // Who may see and do what, as pure functions over already-loaded rows (docs/architecture.md,
 // "Permissions"). This table is the one place that decides; its SQL twin for list queries is
-// migration 0016 (coach_may, coach_readable_users), and tests/integration/scope_sql_test.cpp
+// migrations 0016 (coach_may) and 0020 (coach_reaches), and tests/integration/scope_sql_test.cpp
 // checks the two agree.
 //
 // Scope (in_scope):
@@ -117,6 +117,12 @@ bool may(const Principal& principal, Resource resource, Action action,
 // Whether `role` may do `action` on `resource` rows about anyone at all: a route answers 403
 // when not, before it loads anything (and 404 when the row is out of scope).
 bool role_may(Role role, Resource resource, Action action) noexcept;
+
+// Which users' `resource` rows a list statement shows to a viewer of `role`: its $2, the reach
+// coach_reaches (migration 0020) reads. "all", "managed" (a manager's scope), "team" (a team
+// leader's), "own_agents", "self" or "none"; with the viewer's id, exactly the users `may` lets
+// it read.
+std::string_view list_reach(Role role, Resource resource) noexcept;
 
 // Whether `role` may create and update users of every role in its scope (not only TEAM_LEADERs
 // and AGENTs): what a USERS import needs, since its rows may name any role. ADMIN only.

@@ -1,5 +1,6 @@
 #include "dashboards/store.hpp"
 
+#include "auth/scope.hpp"
 #include "dashboards/sql.hpp"
 #include "db/columns.hpp"
 
@@ -114,7 +115,8 @@ awaitable<Result<db::KeysetPage>> team_performance_summary(
     }
     auto r = co_await pool.query(
         sql::team_summary,
-        db::params(viewer.id, auth::to_string(viewer.role), after_name, after_id, limit + 1));
+        db::params(viewer.id, auth::list_reach(viewer.role, auth::Resource::Teams), after_name,
+                   after_id, limit + 1));
     if (!r)
         co_return r.error();
     co_return db::keyset_page(*r, limit, "json", {"team_leader_name", "team_leader_id"});

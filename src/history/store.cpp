@@ -13,10 +13,10 @@ awaitable<Result<ListPage>> list_history(db::Pool& pool, const auth::Principal& 
         after_date = (*f.after)[0];
         after_id = (*f.after)[1];
     }
-    auto r =
-        co_await pool.query(sql::list_history, db::params(viewer.id, auth::to_string(viewer.role),
-                                                          f.agent_id, f.period_type, f.from, f.to,
-                                                          after_date, after_id, f.limit + 1));
+    auto r = co_await pool.query(
+        sql::list_history,
+        db::params(viewer.id, auth::list_reach(viewer.role, auth::Resource::Metrics), f.agent_id,
+                   f.period_type, f.from, f.to, after_date, after_id, f.limit + 1));
     if (!r)
         co_return r.error();
     co_return db::keyset_page(*r, f.limit, "json", {"period_ending", "id"});

@@ -1,5 +1,6 @@
 #include "imports/sessions_rows.hpp"
 
+#include "auth/scope.hpp"
 #include "db/arrays.hpp"
 #include "db/columns.hpp"
 #include "imports/sessions_columns.hpp"
@@ -65,10 +66,11 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
     UserKeys coaches;
     for (const auto& r : rows)
         coaches.add(r.cells[kSessionCoach]);
-    auto found = conn.exec(
-        sql::find_coaches,
-        db::params(actor_.id, auth::to_string(actor_.role), db::text_array(coaches.employee_ids),
-                   db::text_array(coaches.emails), db::text_array(coaches.ids)));
+    auto found =
+        conn.exec(sql::find_coaches,
+                  db::params(actor_.id, auth::list_reach(actor_.role, auth::Resource::Imports),
+                             db::text_array(coaches.employee_ids), db::text_array(coaches.emails),
+                             db::text_array(coaches.ids)));
     if (!found)
         return found.error();
     const int id_col = db::column(*found, "id"), employee_id = db::column(*found, "employee_id"),

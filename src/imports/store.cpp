@@ -1,5 +1,6 @@
 #include "imports/store.hpp"
 
+#include "auth/scope.hpp"
 #include "db/columns.hpp"
 #include "imports/sql.hpp"
 
@@ -24,8 +25,8 @@ awaitable<Result<LogPage>> list_logs(db::Pool& pool, const auth::Principal& me,
         after_id = (*f.after)[1];
     }
     auto r = co_await pool.query(
-        sql::list_logs, db::params(me.id, auth::to_string(me.role), f.status, f.import_type,
-                                   after_at, after_id, f.limit + 1));
+        sql::list_logs, db::params(me.id, auth::list_reach(me.role, auth::Resource::Imports),
+                                   f.status, f.import_type, after_at, after_id, f.limit + 1));
     if (!r)
         co_return r.error();
     co_return db::keyset_page(*r, f.limit, "json", {"created_at", "id"});

@@ -1,5 +1,6 @@
 #include "imports/table_import.hpp"
 
+#include "auth/scope.hpp"
 #include "core/hex.hpp"
 #include "core/utf8.hpp"
 #include "db/arrays.hpp"
@@ -62,9 +63,10 @@ void check_agent_columns(const HeaderMap& h, std::size_t employee_id_column,
 Result<std::vector<AgentMatch>> lookup_agents(db::SyncConnection& conn, const Actor& actor,
                                               const std::vector<std::string>& employee_ids,
                                               const std::vector<std::string>& emails) {
-    auto found = conn.exec(sql::lookup_agents,
-                           db::params(actor.id, auth::to_string(actor.role),
-                                      db::text_array(employee_ids), db::text_array(emails)));
+    auto found =
+        conn.exec(sql::lookup_agents,
+                  db::params(actor.id, auth::list_reach(actor.role, auth::Resource::Imports),
+                             db::text_array(employee_ids), db::text_array(emails)));
     if (!found)
         return found.error();
     const int by_email = db::column(*found, "by_email"), key = db::column(*found, "key"),

@@ -17,8 +17,9 @@ awaitable<Result<ListPage>> list_metrics(db::Pool& pool, const auth::Principal& 
         after_agent = (*f.after)[1];
     }
     auto r = co_await pool.query(
-        sql::list_metrics, db::params(viewer.id, auth::to_string(viewer.role), f.agent_id, f.from,
-                                      f.to, after_date, after_agent, f.limit + 1));
+        sql::list_metrics,
+        db::params(viewer.id, auth::list_reach(viewer.role, auth::Resource::Metrics), f.agent_id,
+                   f.from, f.to, after_date, after_agent, f.limit + 1));
     if (!r)
         co_return r.error();
     co_return db::keyset_page(*r, f.limit, "json", {"metric_date", "agent_id"});

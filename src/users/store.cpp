@@ -73,9 +73,9 @@ awaitable<Result<ListPage>> list_users(db::Pool& pool, const auth::Principal& vi
     if (f.q)
         q = like_pattern(*f.q);
     auto r = co_await pool.query(
-        sql::list_users, db::params(viewer.id, auth::to_string(viewer.role), f.role, f.status,
-                                    f.team_leader_id, f.manager_id, f.department, q,
-                                    f.include_deleted, after_name, after_id, f.limit + 1));
+        sql::list_users, db::params(viewer.id, auth::list_reach(viewer.role, auth::Resource::Users),
+                                    f.role, f.status, f.team_leader_id, f.manager_id, f.department,
+                                    q, f.include_deleted, after_name, after_id, f.limit + 1));
     if (!r)
         co_return r.error();
     co_return db::keyset_page(*r, f.limit, "json", {"name", "id"});

@@ -1,6 +1,6 @@
-// The permission table's SQL twin (migration 0016: coach_may, coach_readable_users) and its
-// C++ form (auth::may, auth/scope.cpp) must agree on every (viewer, user) pair of an
-// organisation, for every resource and every action.
+// The permission table's SQL twins (migration 0016: coach_may; 0020: coach_reaches with
+// auth::list_reach) and its C++ form (auth::may, auth/scope.cpp) must agree on every
+// (viewer, user) pair of an organisation, for every resource and every action.
 #include "auth/scope_sql.hpp"
 #include "db/arrays.hpp"
 #include "support/test_server.hpp"
@@ -92,47 +92,63 @@ SELECT s.subject_id, r.resource, a.action,
     EXPECT_GT(granted, 0);
 }
 
-TEST(ScopeSql, ReadableUsersIsMayReadForEveryPairAndResource) {
+TEST(ScopeSql, ListReachIsMayReadForEveryPairAndResource) {
     TestDatabase db;
     Everyone e = everyone(db);
-    int checked = 0;
+    const std::string sql = R"sql(
+SELECT s.subject_id
+  FROM user_subjects s
+ WHERE coach_reaches($1, $2, s.subject_id, s.subject_role, s.subject_team_leader_id,
+                     s.subject_manager_id, s.subject_team_leaders_manager_id, s.subject_deleted))sql";
+    int checked = 0, granted = 0;
+    std::set<std::string_view> reaches;
     for (const auth::Subject& viewer : e.subjects) {
         if (viewer.deleted)
             continue;
         const auth::Principal p{viewer.id, viewer.role};
         for (auth::Resource resource : auth::kAllResources) {
-            auto r = db.exec("SELECT user_id FROM coach_readable_users($1, $2, $3)",
-                             db::params(p.id, auth::to_string(p.role), auth::to_string(resource)));
+            const std::string_view reach = auth::list_reach(p.role, resource);
+            reaches.insert(reach);
+            auto r = db.exec(sql, db::params(p.id, reach));
             std::set<std::string> from_sql;
             for (int i = 0; i < r.rows(); ++i)
                 from_sql.insert(std::string(r.get(i, 0)));
             for (const auth::Subject& target : e.subjects) {
-                EXPECT_EQ(from_sql.contains(target.id),
-                          auth::may(p, resource, auth::Action::Read, target))
+                const bool want = auth::may(p, resource, auth::Action::Read, target);
+                EXPECT_EQ(from_sql.contains(target.id), want)
                     << auth::to_string(p.role) << " " << p.id << " " << auth::to_string(resource)
-                    << " of " << target.id;
+                    << " (" << reach << ") of " << target.id;
                 ++checked;
+                granted += want ? 1 : 0;
             }
         }
     }
     EXPECT_EQ(checked, 10 * 12 * static_cast<int>(std::size(auth::kAllResources)));
+    EXPECT_GT(granted, 0);
+    // Every reach the function knows is exercised.
+    EXPECT_EQ(reaches,
+              (std::set<std::string_view>{"all", "managed", "team", "own_agents", "self", "none"}));
 }
 
-// The functions are written to be inlined into the calling query, so that with the role and
-// resource known the planner keeps only the matching branch and can use an index. A change
-// that stops the inlining (STRICT, a SET clause, plpgsql, ...) fails here.
+// The functions are written to be inlined into the calling query, so that with the reach
+// known the planner keeps only the matching branch and can use an index. A change that stops
+// the inlining (STRICT, a SET clause, plpgsql, a subquery in the body, ...) fails here.
 TEST(ScopeSql, FunctionsAreInlinedIntoTheQuery) {
     TestDatabase db;
     Org o = create_org(db);
-    const std::string text =
-        db.plan_of("SELECT u.id FROM users u JOIN coach_readable_users('" + o.tl1 +
-                   "'::uuid, 'TEAM_LEADER', 'metrics') v "
-                   "ON v.user_id = u.id");
+    const std::string text = db.plan_of(
+        "SELECT u.id FROM users u LEFT JOIN users tl ON tl.id = u.team_leader_id "
+        "WHERE coach_reaches('" +
+        o.tl1 + "'::uuid, '" +
+        std::string(auth::list_reach(auth::Role::TeamLeader, auth::Resource::Metrics)) +
+        "', u.id, u.role, u.team_leader_id, u.manager_id, tl.manager_id, "
+        "u.deleted_at IS NOT NULL)");
     EXPECT_EQ(text.find("coach_"), std::string::npos) << text;
-    EXPECT_EQ(text.find("Function Scan"), std::string::npos) << text;
-    // Only the team leader's branch is left: its own agents, by team_leader_id.
+    // Only the team leader's branch is left: self and its own agents, by team_leader_id.
     EXPECT_NE(text.find("team_leader_id = '" + o.tl1 + "'"), std::string::npos) << text;
     EXPECT_EQ(text.find("MANAGER"), std::string::npos) << text;
+    // The team leader's manager is not read, so the join to tl is gone.
+    EXPECT_EQ(text.find("users tl"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 -- Pearson correlations between the daily metrics of the agents whose effectiveness figures
--- viewer $1 (role $2) may read (live AGENTs only), from $3 to $4 (dates, inclusive). json:
+-- viewer $1 (reach $2, auth::list_reach) may read (live AGENTs only), from $3 to $4 (dates, inclusive). json:
 -- {"from", "to", "agents", "rows", "metrics": [...], "pairs": [{"metric_x", "metric_y", "r",
 -- "n"}]}. Daily rows: performance_metrics, plus performance_metrics_archive for days no longer
 -- there. r = corr() (Pearson, rounded to 4 decimals; null with fewer than 2 rows having both
@@ -11,8 +11,10 @@
 WITH scope AS (
     SELECT u.id
       FROM users u
-      JOIN coach_readable_users($1::uuid, $2::user_role, 'effectiveness') v ON v.user_id = u.id
+      LEFT JOIN users tl ON tl.id = u.team_leader_id
      WHERE u.role = 'AGENT'
+       AND coach_reaches($1::uuid, $2::text, u.id, u.role, u.team_leader_id, u.manager_id,
+                         tl.manager_id, u.deleted_at IS NOT NULL)
        AND u.deleted_at IS NULL
 ), d AS (
     SELECT pm.agent_id,

@@ -1,5 +1,5 @@
 -- The rows of the materialized view team_performance_summary whose team leader the viewer $1
--- (role $2) may read as a team, by team_leader_name then team_leader_id, after the cursor
+-- (reach $2, auth::list_reach) may read as a team, by team_leader_name then team_leader_id, after the cursor
 -- $3/$4 (name, id); $5 the limit. json: the row's JSON object.
 SELECT json_build_object(
            'team_leader_id', t.team_leader_id,
@@ -15,8 +15,9 @@ SELECT json_build_object(
        t.team_leader_name, t.team_leader_id
   FROM team_performance_summary t
   JOIN users tl ON tl.id = t.team_leader_id
-  JOIN coach_readable_users($1::uuid, $2::user_role, 'teams') v ON v.user_id = tl.id
  WHERE tl.role = 'TEAM_LEADER'
+   AND coach_reaches($1::uuid, $2::text, tl.id, tl.role, tl.team_leader_id, tl.manager_id,
+                     NULL, tl.deleted_at IS NOT NULL)
    AND ($3::text IS NULL OR (t.team_leader_name::text, t.team_leader_id) > ($3::text, $4::uuid))
  ORDER BY t.team_leader_name, t.team_leader_id
  LIMIT $5

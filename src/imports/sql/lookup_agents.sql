@@ -1,13 +1,17 @@
--- The live AGENTs an import by $1 (role $2) may name (resource 'imports'), by employee ID ($3)
+-- The live AGENTs an import by $1 (reach $2, auth::list_reach) may name (resource 'imports'), by employee ID ($3)
 -- or by email ($4, lower case). by_email: matched on $4; key: the value matched.
 SELECT false AS by_email, k AS key, u.id AS agent_id, u.team_leader_id
   FROM unnest($3::text[]) k
   JOIN users u ON u.employee_id = k
-  JOIN coach_readable_users($1::uuid, $2::user_role, 'imports') v ON v.user_id = u.id
+  LEFT JOIN users tl ON tl.id = u.team_leader_id
  WHERE u.role = 'AGENT' AND u.deleted_at IS NULL
+   AND coach_reaches($1::uuid, $2::text, u.id, u.role, u.team_leader_id, u.manager_id,
+                     tl.manager_id, u.deleted_at IS NOT NULL)
 UNION ALL
 SELECT true, k, u.id, u.team_leader_id
   FROM unnest($4::text[]) k
   JOIN users u ON lower(u.email) = k
-  JOIN coach_readable_users($1::uuid, $2::user_role, 'imports') v ON v.user_id = u.id
+  LEFT JOIN users tl ON tl.id = u.team_leader_id
  WHERE u.role = 'AGENT' AND u.deleted_at IS NULL
+   AND coach_reaches($1::uuid, $2::text, u.id, u.role, u.team_leader_id, u.manager_id,
+                     tl.manager_id, u.deleted_at IS NOT NULL)

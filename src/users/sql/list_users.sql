@@ -1,10 +1,12 @@
--- The users viewer $1 (role $2) may see, by name: filters $3 role, $4 status,
+-- The users viewer $1 (reach $2, auth::list_reach) may see, by name: filters $3 role, $4 status,
 -- $5 team_leader_id, $6 manager_id, $7 department, $8 ILIKE pattern on name, email or
 -- employee_id, $9 include deleted ones; $10/$11 the cursor (name, id); $12 the limit.
 SELECT user_json(u)::text AS json, u.name, u.id
   FROM users u
-  JOIN coach_readable_users($1::uuid, $2::user_role, 'users') v ON v.user_id = u.id
- WHERE ($3::user_role IS NULL OR u.role = $3::user_role)
+  LEFT JOIN users tl ON tl.id = u.team_leader_id
+ WHERE coach_reaches($1::uuid, $2::text, u.id, u.role, u.team_leader_id, u.manager_id,
+                     tl.manager_id, u.deleted_at IS NOT NULL)
+   AND ($3::user_role IS NULL OR u.role = $3::user_role)
    AND ($4::user_status IS NULL OR u.status = $4::user_status)
    AND ($5::uuid IS NULL OR u.team_leader_id = $5::uuid)
    AND ($6::uuid IS NULL OR u.manager_id = $6::uuid)
