@@ -1,7 +1,7 @@
 // Who may see and do what, as pure functions over already-loaded rows (docs/architecture.md,
-// "Permissions"). This table is the one place that decides; its SQL twin for list queries is
-// migrations 0016 (coach_may) and 0020 (coach_reaches), and tests/integration/scope_sql_test.cpp
-// checks the two agree.
+// "Permissions"). This table is the one place that decides; its SQL twins are coach_may
+// (migration 0016, one row) and the piece src/auth/sql/pieces/reaches.sql (lists), and
+// tests/integration/scope_sql_test.cpp checks they agree.
 //
 // Scope (in_scope):
 //   ADMIN        everyone, soft-deleted users included.
@@ -119,7 +119,7 @@ bool may(const Principal& principal, Resource resource, Action action,
 bool role_may(Role role, Resource resource, Action action) noexcept;
 
 // Which users' `resource` rows a list statement shows to a viewer of `role`: its $2, the reach
-// coach_reaches (migration 0020) reads. "all", "managed" (a manager's scope), "team" (a team
+// the piece auth/reaches reads. "all", "managed" (a manager's scope), "team" (a team
 // leader's), "own_agents", "self" or "none"; with the viewer's id, exactly the users `may` lets
 // it read.
 std::string_view list_reach(Role role, Resource resource) noexcept;

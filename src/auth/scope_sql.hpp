@@ -1,7 +1,7 @@
 #pragma once
 // The SQL side of the permission table (auth/scope.hpp): reading the subject of a check from
 // a result, by column name. A query that checks a row selects its user's columns from the
-// view user_subjects (migration 0016); list queries filter with coach_reaches (0020) or
+// view user_subjects (migration 0016); list queries filter with the piece auth/reaches or
 // coach_may (docs/architecture.md, "Permissions").
 #include "auth/scope.hpp"
 #include "db/pool.hpp"

@@ -1,9 +1,12 @@
-// The permission table's SQL twins (migration 0016: coach_may; 0020: coach_reaches with
-// auth::list_reach) and its C++ form (auth::may, auth/scope.cpp) must agree on every
-// (viewer, user) pair of an organisation, for every resource and every action.
+// The permission table's SQL twins (migration 0016: coach_may; the piece auth/reaches with
+// auth::list_reach, through the users list that uses it) and its C++ form (auth::may,
+// auth/scope.cpp) must agree on every (viewer, user) pair of an organisation, for every
+// resource and every action.
 #include "auth/scope_sql.hpp"
 #include "db/arrays.hpp"
+#include "db/columns.hpp"
 #include "support/test_server.hpp"
+#include "users/sql.hpp"
 
 #include <gtest/gtest.h>
 
@@ -92,14 +95,16 @@ SELECT s.subject_id, r.resource, a.action,
     EXPECT_GT(granted, 0);
 }
 
+// The users list with no filter, deleted users included: exactly the users the piece
+// auth/reaches lets viewer `p` see with `reach`.
+db::Params every_user_reached(const auth::Principal& p, std::string_view reach) {
+    const std::optional<std::string> none;
+    return db::params(p.id, reach, none, none, none, none, none, none, true, none, none, 1000);
+}
+
 TEST(ScopeSql, ListReachIsMayReadForEveryPairAndResource) {
     TestDatabase db;
     Everyone e = everyone(db);
-    const std::string sql = R"sql(
-SELECT s.subject_id
-  FROM user_subjects s
- WHERE coach_reaches($1, $2, s.subject_id, s.subject_role, s.subject_team_leader_id,
-                     s.subject_manager_id, s.subject_team_leaders_manager_id, s.subject_deleted))sql";
     int checked = 0, granted = 0;
     std::set<std::string_view> reaches;
     for (const auth::Subject& viewer : e.subjects) {
@@ -109,10 +114,10 @@ SELECT s.subject_id
         for (auth::Resource resource : auth::kAllResources) {
             const std::string_view reach = auth::list_reach(p.role, resource);
             reaches.insert(reach);
-            auto r = db.exec(sql, db::params(p.id, reach));
+            auto r = db.exec(std::string(users::sql::list_users), every_user_reached(p, reach));
             std::set<std::string> from_sql;
             for (int i = 0; i < r.rows(); ++i)
-                from_sql.insert(std::string(r.get(i, 0)));
+                from_sql.insert(std::string(r.get(i, db::column(r, "id"))));
             for (const auth::Subject& target : e.subjects) {
                 const bool want = auth::may(p, resource, auth::Action::Read, target);
                 EXPECT_EQ(from_sql.contains(target.id), want)
@@ -125,30 +130,28 @@ SELECT s.subject_id
     }
     EXPECT_EQ(checked, 10 * 12 * static_cast<int>(std::size(auth::kAllResources)));
     EXPECT_GT(granted, 0);
-    // Every reach the function knows is exercised.
+    // Every branch of the piece is exercised.
     EXPECT_EQ(reaches,
               (std::set<std::string_view>{"all", "managed", "team", "own_agents", "self", "none"}));
 }
 
-// The functions are written to be inlined into the calling query, so that with the reach
-// known the planner keeps only the matching branch and can use an index. A change that stops
-// the inlining (STRICT, a SET clause, plpgsql, a subquery in the body, ...) fails here.
-TEST(ScopeSql, FunctionsAreInlinedIntoTheQuery) {
+// The piece is written so that, with the reach known when the statement is planned, only its
+// branch is left and what remains can use an index. A change that stops the folding fails here.
+TEST(ScopeSql, ReachFoldsToItsBranchWhenPlanned) {
     TestDatabase db;
     Org o = create_org(db);
-    const std::string text = db.plan_of(
-        "SELECT u.id FROM users u LEFT JOIN users tl ON tl.id = u.team_leader_id "
-        "WHERE coach_reaches('" +
-        o.tl1 + "'::uuid, '" +
-        std::string(auth::list_reach(auth::Role::TeamLeader, auth::Resource::Metrics)) +
-        "', u.id, u.role, u.team_leader_id, u.manager_id, tl.manager_id, "
-        "u.deleted_at IS NOT NULL)");
-    EXPECT_EQ(text.find("coach_"), std::string::npos) << text;
+    const auth::Principal tl{o.tl1, auth::Role::TeamLeader};
+    auto plan = db.exec("EXPLAIN (COSTS OFF) " + std::string(users::sql::list_users),
+                        every_user_reached(tl, auth::list_reach(tl.role, auth::Resource::Users)));
+    std::string text;
+    for (int i = 0; i < plan.rows(); ++i)
+        text += std::string(plan.get(i, 0)) + "\n";
+    EXPECT_EQ(text.find("CASE"), std::string::npos) << text;
     // Only the team leader's branch is left: self and its own agents, by team_leader_id.
     EXPECT_NE(text.find("team_leader_id = '" + o.tl1 + "'"), std::string::npos) << text;
     EXPECT_EQ(text.find("MANAGER"), std::string::npos) << text;
-    // The team leader's manager is not read, so the join to tl is gone.
-    EXPECT_EQ(text.find("users tl"), std::string::npos) << text;
+    // The manager's branch, the only one with a subquery, is gone.
+    EXPECT_EQ(text.find("SubPlan"), std::string::npos) << text;
 }
 
 }  // namespace

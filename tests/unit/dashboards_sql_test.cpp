@@ -30,8 +30,9 @@ std::vector<std::string> charted(std::string_view first) {
 
 TEST(DashboardsSql, SeriesColumnsAreTheChartedMetrics) {
     const std::string code = sql_code(dashboards::sql::agent_series);
-    EXPECT_EQ(unqualified(between(code, "SELECT ", " FROM metric_days() d"), "d."),
-              charted("metric_date::text AS metric_date"));
+    EXPECT_EQ(
+        unqualified(between(code, "SELECT ", " FROM (SELECT * FROM performance_metrics"), "d."),
+        charted("metric_date::text AS metric_date"));
 }
 
 }  // namespace

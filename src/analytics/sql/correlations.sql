@@ -1,9 +1,9 @@
--- Pearson correlations between the daily metrics of the agents whose effectiveness figures
--- viewer $1 (reach $2, auth::list_reach) may read (live AGENTs only), from $3 to $4 (dates, inclusive). json:
--- {"from", "to", "agents", "rows", "metrics": [...], "pairs": [{"metric_x", "metric_y", "r",
+-- Pearson correlations between the daily metrics of the agents whose effectiveness figures viewer
+-- $1 (reach $2, auth::list_reach) may read (live AGENTs only), from $3 to $4 (dates, inclusive).
+-- json: {"from", "to", "agents", "rows", "metrics": [...], "pairs": [{"metric_x", "metric_y", "r",
 -- "n"}]}. Daily rows: performance_metrics, plus performance_metrics_archive for days no longer
--- there. r = corr() (Pearson, rounded to 4 decimals; null with fewer than 2 rows having both
--- values or no variance), n = regr_count() (rows having both values). The metrics are
+-- there. r = corr() (Pearson, rounded to 4 decimals; null with fewer than 2 rows having both values
+-- or no variance), n = regr_count() (rows having both values). The metrics are
 -- analytics::kCorrelatedMetrics, in that order, and the pairs every two of them in that order
 -- (tests/unit/analytics_sql_test.cpp checks both). The live and archived days are two UNION ALL
 -- branches, each filtered by scope and dates: one union filtered once was slower (bench/RESULTS.md,
@@ -11,10 +11,8 @@
 WITH scope AS (
     SELECT u.id
       FROM users u
-      LEFT JOIN users tl ON tl.id = u.team_leader_id
      WHERE u.role = 'AGENT'
-       AND coach_reaches($1::uuid, $2::text, u.id, u.role, u.team_leader_id, u.manager_id,
-                         tl.manager_id, u.deleted_at IS NOT NULL)
+       AND {{auth/reaches(u)}}
        AND u.deleted_at IS NULL
 ), d AS (
     SELECT pm.agent_id,

@@ -1,6 +1,6 @@
--- The rows of the materialized view team_performance_summary whose team leader the viewer $1
--- (reach $2, auth::list_reach) may read as a team, by team_leader_name then team_leader_id, after the cursor
--- $3/$4 (name, id); $5 the limit. json: the row's JSON object.
+-- The rows of the materialized view team_performance_summary whose team leader the viewer $1 (reach
+-- $2, auth::list_reach) may read as a team, by team_leader_name then team_leader_id, after the
+-- cursor $3/$4 (name, id); $5 the limit. json: the row's JSON object.
 SELECT json_build_object(
            'team_leader_id', t.team_leader_id,
            'team_leader_name', t.team_leader_name,
@@ -16,8 +16,7 @@ SELECT json_build_object(
   FROM team_performance_summary t
   JOIN users tl ON tl.id = t.team_leader_id
  WHERE tl.role = 'TEAM_LEADER'
-   AND coach_reaches($1::uuid, $2::text, tl.id, tl.role, tl.team_leader_id, tl.manager_id,
-                     NULL, tl.deleted_at IS NOT NULL)
+   AND {{auth/reaches(tl)}}
    AND ($3::text IS NULL OR (t.team_leader_name::text, t.team_leader_id) > ($3::text, $4::uuid))
  ORDER BY t.team_leader_name, t.team_leader_id
  LIMIT $5

@@ -1,17 +1,13 @@
--- The live AGENTs an import by $1 (reach $2, auth::list_reach) may name (resource 'imports'), by employee ID ($3)
--- or by email ($4, lower case). by_email: matched on $4; key: the value matched.
+-- The live AGENTs an import by $1 (reach $2, auth::list_reach) may name (resource 'imports'), by
+-- employee ID ($3) or by email ($4, lower case). by_email: matched on $4; key: the value matched.
 SELECT false AS by_email, k AS key, u.id AS agent_id, u.team_leader_id
   FROM unnest($3::text[]) k
   JOIN users u ON u.employee_id = k
-  LEFT JOIN users tl ON tl.id = u.team_leader_id
  WHERE u.role = 'AGENT' AND u.deleted_at IS NULL
-   AND coach_reaches($1::uuid, $2::text, u.id, u.role, u.team_leader_id, u.manager_id,
-                     tl.manager_id, u.deleted_at IS NOT NULL)
+   AND {{auth/reaches(u)}}
 UNION ALL
 SELECT true, k, u.id, u.team_leader_id
   FROM unnest($4::text[]) k
   JOIN users u ON lower(u.email) = k
-  LEFT JOIN users tl ON tl.id = u.team_leader_id
  WHERE u.role = 'AGENT' AND u.deleted_at IS NULL
-   AND coach_reaches($1::uuid, $2::text, u.id, u.role, u.team_leader_id, u.manager_id,
-                     tl.manager_id, u.deleted_at IS NOT NULL)
+   AND {{auth/reaches(u)}}

@@ -3,9 +3,7 @@
 -- employee_id, $9 include deleted ones; $10/$11 the cursor (name, id); $12 the limit.
 SELECT user_json(u)::text AS json, u.name, u.id
   FROM users u
-  LEFT JOIN users tl ON tl.id = u.team_leader_id
- WHERE coach_reaches($1::uuid, $2::text, u.id, u.role, u.team_leader_id, u.manager_id,
-                     tl.manager_id, u.deleted_at IS NOT NULL)
+ WHERE {{auth/reaches(u)}}
    AND ($3::user_role IS NULL OR u.role = $3::user_role)
    AND ($4::user_status IS NULL OR u.status = $4::user_status)
    AND ($5::uuid IS NULL OR u.team_leader_id = $5::uuid)
