@@ -15,26 +15,12 @@ WITH scope AS (
        AND {{auth/reaches(u)}}
        AND u.deleted_at IS NULL
 ), d AS (
-    SELECT pm.agent_id,
-           pm.service_score::float8 AS service_score,
-           pm.productivity_score::float8 AS productivity_score,
-           pm.quality_score::float8 AS quality_score,
-           pm.attendance_rate::float8 AS attendance_rate,
-           pm.adherence_score::float8 AS adherence_score,
-           pm.composite_score::float8 AS composite_score, pm.csat::float8 AS csat,
-           pm.fcr::float8 AS fcr, pm.aht::float8 AS aht
+    SELECT {{analytics/daily_values(pm)}}
       FROM performance_metrics pm
      WHERE pm.agent_id IN (SELECT id FROM scope)
        AND pm.metric_date BETWEEN $3::date AND $4::date
     UNION ALL
-    SELECT ar.agent_id,
-           ar.service_score::float8 AS service_score,
-           ar.productivity_score::float8 AS productivity_score,
-           ar.quality_score::float8 AS quality_score,
-           ar.attendance_rate::float8 AS attendance_rate,
-           ar.adherence_score::float8 AS adherence_score,
-           ar.composite_score::float8 AS composite_score, ar.csat::float8 AS csat,
-           ar.fcr::float8 AS fcr, ar.aht::float8 AS aht
+    SELECT {{analytics/daily_values(ar)}}
       FROM performance_metrics_archive ar
      WHERE ar.agent_id IN (SELECT id FROM scope)
        AND ar.metric_date BETWEEN $3::date AND $4::date
