@@ -1,5 +1,9 @@
 #include "imports/csv_reader.hpp"
 
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace coach::imports {
@@ -7,6 +11,28 @@ namespace {
 
 constexpr std::string_view kUnterminated = "a quoted cell is never closed (a \" is missing)";
 constexpr std::string_view kAfterQuote = "unexpected text after the closing quote of a cell";
+
+// Windows-1252's 0x80 - 0x9F as UTF-8 (the five unassigned bytes as U+FFFD); 0xA0 - 0xFF are
+// U+00A0 - U+00FF as in Latin-1.
+constexpr std::array<std::string_view, 32> kWindows1252High = {
+    "\u20AC", "\uFFFD", "\u201A", "\u0192", "\u201E", "\u2026", "\u2020", "\u2021",
+    "\u02C6", "\u2030", "\u0160", "\u2039", "\u0152", "\uFFFD", "\u017D", "\uFFFD",
+    "\uFFFD", "\u2018", "\u2019", "\u201C", "\u201D", "\u2022", "\u2013", "\u2014",
+    "\u02DC", "\u2122", "\u0161", "\u203A", "\u0153", "\uFFFD", "\u017E", "\u0178"};
+
+void append_windows_1252(std::string& out, std::string_view in) {
+    for (char c : in) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x80) {
+            out.push_back(c);
+        } else if (u < 0xA0) {
+            out += kWindows1252High[u - 0x80];
+        } else {
+            out.push_back(static_cast<char>(0xC0 | (u >> 6)));
+            out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
+        }
+    }
+}
 
 bool blank(std::string_view s) {
     for (char c : s)
@@ -35,11 +61,21 @@ bool CsvReader::fill() {
         end_ -= pos_;
         pos_ = 0;
     }
-    if (buf_.size() < end_ + chunk_)
-        buf_.resize(end_ + chunk_);
-    in_.read(buf_.data() + end_, static_cast<std::streamsize>(chunk_));
-    auto n = static_cast<std::size_t>(in_.gcount());
-    end_ += n;
+    std::size_t n = 0;
+    if (windows_1252_) {
+        raw_.resize(chunk_);
+        in_.read(raw_.data(), static_cast<std::streamsize>(chunk_));
+        n = static_cast<std::size_t>(in_.gcount());
+        buf_.resize(end_);
+        append_windows_1252(buf_, std::string_view(raw_).substr(0, n));
+        end_ = buf_.size();
+    } else {
+        if (buf_.size() < end_ + chunk_)
+            buf_.resize(end_ + chunk_);
+        in_.read(buf_.data() + end_, static_cast<std::streamsize>(chunk_));
+        n = static_cast<std::size_t>(in_.gcount());
+        end_ += n;
+    }
     consumed_ += n;
     if (in_.bad()) {
         fail("the file could not be read");
@@ -56,13 +92,24 @@ void CsvReader::start() {
     constexpr std::size_t kLookahead = std::size_t{64} * 1024;
     while (end_ < kLookahead && fill()) {
     }
-    const auto* u = reinterpret_cast<const unsigned char*>(buf_.data());
-    std::size_t n = end_;
-    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-        pos_ = 3;
-    } else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        fail("the file is UTF-16 text; save it as \"CSV UTF-8\"");
+    if (refused_as_not_text())
         return;
+    const auto* u = reinterpret_cast<const unsigned char*>(buf_.data());
+    if (end_ >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        pos_ = 3;
+    } else {
+        // The first 64 KiB, up to their last line end when more follows (a line end never
+        // splits a character).
+        std::string_view seen(buf_.data(), std::min(end_, kLookahead));
+        if ((seen.size() < end_ || !eof_) && seen.find_last_of('\n') != std::string_view::npos)
+            seen = seen.substr(0, seen.find_last_of('\n'));
+        if (!valid_utf8(seen)) {
+            windows_1252_ = true;
+            std::string converted;
+            append_windows_1252(converted, std::string_view(buf_.data(), end_));
+            buf_ = std::move(converted);
+            end_ = buf_.size();
+        }
     }
     // The separator: the most frequent of , ; TAB outside quotes on the first non-blank line
     // (ties go to comma, then semicolon).
@@ -97,6 +144,25 @@ void CsvReader::start() {
         delimiter_ = '\t';
     else
         delimiter_ = ',';
+}
+
+bool CsvReader::refused_as_not_text() {
+    const auto* u = reinterpret_cast<const unsigned char*>(buf_.data());
+    if (end_ >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        fail("the file is UTF-16 text; save it as \"CSV UTF-8\"");
+    else if (end_ >= 2 && u[0] == 0x1F && u[1] == 0x8B)
+        fail("the file is compressed (gzip): unpack it and upload the CSV file inside");
+    else if (std::memchr(buf_.data(), '\0', end_) != nullptr)
+        fail("the file is not text (it holds NUL bytes): upload the CSV or XLSX file itself");
+    else
+        return false;
+    return true;
+}
+
+std::string CsvReader::notice() const {
+    return windows_1252_ ? "the file is not UTF-8: it was read as Windows-1252 (Excel's \"CSV\"; "
+                           "\"CSV UTF-8\" avoids this)"
+                         : std::string();
 }
 
 CsvReader::Parse CsvReader::parse(Record& out) {

@@ -1,5 +1,6 @@
 #include "imports/import_log.hpp"
 
+#include "core/utf8.hpp"
 #include "imports/sql.hpp"
 
 #include <fmt/format.h>
@@ -11,15 +12,23 @@ namespace json = boost::json;
 
 namespace {
 
+// Text from the file (a cell, a header, the reader's message) as PostgreSQL stores it: bytes
+// that are not UTF-8, and NULs, become U+FFFD, and a value is cut at 1 KiB. Without it a file
+// that is not UTF-8 could not record its own failure and would stay running (issue 11).
+std::string storable(std::string_view text) {
+    constexpr std::size_t kMaxBytes = 1024;
+    return to_valid_utf8(text, kMaxBytes);
+}
+
 json::array errors_json(const std::vector<ImportError>& errors) {
     json::array a;
     a.reserve(errors.size());
     for (const auto& e : errors) {
         json::object o;
         o["row"] = e.row > 0 ? json::value(e.row) : json::value(nullptr);  // 0: the whole file
-        o["column"] = e.column.empty() ? json::value(nullptr) : json::value(e.column);
-        o["value"] = e.value;
-        o["error"] = e.error;
+        o["column"] = e.column.empty() ? json::value(nullptr) : json::value(storable(e.column));
+        o["value"] = storable(e.value);
+        o["error"] = storable(e.error);
         a.push_back(std::move(o));
     }
     return a;
@@ -50,7 +59,12 @@ std::string summary_of(const Report& report, const Changes& changes, bool dry_ru
 
 void Report::ignore_columns(const std::vector<std::string>& headers) {
     for (const auto& h : headers)
-        warnings.push_back(json::object{{"column", h}, {"warning", "unknown column, ignored"}});
+        warnings.push_back(
+            json::object{{"column", storable(h)}, {"warning", "unknown column, ignored"}});
+}
+
+void Report::warn_file(const std::string& warning) {
+    warnings.push_back(json::object{{"column", nullptr}, {"warning", storable(warning)}});
 }
 
 ImportLog::ImportLog(db::SyncConnection& conn, const ImportOptions& options)
@@ -127,11 +141,11 @@ Result<void> ImportLog::finish(db::SyncConnection& conn, Action outcome, const R
     std::optional<std::string> warnings;
     if (!report.warnings.empty())
         warnings = json::serialize(report.warnings);
-    auto r =
-        conn.exec(sql::finish_log, db::params(id_, to_string(*to), report.total, report.total,
-                                              successful, report.failed, skipped, inserted, updated,
-                                              summary, json::serialize(errors_json(report.errors)),
-                                              warnings, rollback_available, to_string(status_)));
+    auto r = conn.exec(sql::finish_log,
+                       db::params(id_, to_string(*to), report.total, report.total, successful,
+                                  report.failed, skipped, inserted, updated, storable(summary),
+                                  json::serialize(errors_json(report.errors)), warnings,
+                                  rollback_available, to_string(status_)));
     if (!r)
         return r.error();
     if (r->affected() == 0)

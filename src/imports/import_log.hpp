@@ -25,10 +25,12 @@ struct Report {
     long total = 0, valid = 0, failed = 0;  // data rows
     std::vector<ImportError> errors;        // the header's or the file's, then the rows' (kept)
     long error_count = 0;                   // all of them
-    boost::json::array warnings;            // {column, warning}
+    boost::json::array warnings;            // {column, warning}; column null: the whole file
 
     // Warns of header cells that name no column of the type (they are ignored).
     void ignore_columns(const std::vector<std::string>& headers);
+    // Warns of something about the whole file (the reader's notice()).
+    void warn_file(const std::string& warning);
 };
 
 // What the upsert did (a dry run: what it would have done).

@@ -185,6 +185,8 @@ Result<void> Run::load() {
         refuse_file(reader.error().empty() ? "The file is empty." : reader.error());
         return {};
     }
+    if (auto notice = reader.notice(); !notice.empty())
+        report_.warn_file(notice);
     std::string day(today->get(0, db::column(*today, "day")));
     auto loader = o_.import_type == "METRICS"
                       ? make_metrics_loader(aux_, o_, day, reader.decimal_comma())

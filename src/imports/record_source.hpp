@@ -32,6 +32,9 @@ class RecordSource {
     virtual bool decimal_comma() const = 0;
     // How much of the file has been read so far, in bytes (for progress); 0 when unknown.
     virtual std::size_t bytes_read() const = 0;
+    // Something the importer should be told about the whole file ("" when nothing), e.g. that
+    // it was read as Windows-1252; known once the first record has been read.
+    virtual std::string notice() const { return {}; }
 };
 
 }  // namespace coach::imports

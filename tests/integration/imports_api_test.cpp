@@ -464,6 +464,60 @@ TEST_F(ImportsApi, BadRequests) {
                                "error":"The file has a header but no data rows."}])"));
 }
 
+// Files that are not UTF-8 text (issue 11, defect 3). A Windows-1252 export from Excel is read
+// as such, with a warning; a NUL or a gzip file renamed .csv is refused with a reason; a byte
+// that is not UTF-8 further on is reported in its cell. Each ends in a final state, never left
+// running, and the failed ones load nothing.
+TEST_F(ImportsApi, FilesThatAreNotUtf8Text) {
+    const std::string header = "employee_id,metric_date,qa_score,r\xE9sum\xE9\n";
+    auto cp1252 = upload("admin", "?type=METRICS&file_name=cp1252.csv",
+                         header + "E1,2024-03-01,80,Caf\xE9 au lait\n");
+    ASSERT_EQ(cp1252.status, 201) << cp1252.body;
+    EXPECT_EQ(cp1252.json().at("status"), "SUCCESS") << cp1252.body;
+    EXPECT_EQ(cp1252.json().at("warnings"),
+              json::parse("[{\"column\":null,\"warning\":\"the file is not UTF-8: it was read as "
+                          "Windows-1252 (Excel's \\\"CSV\\\"; \\\"CSV UTF-8\\\" avoids this)\"},"
+                          "{\"column\":\"r\u00E9sum\u00E9\",\"warning\":\"unknown column, "
+                          "ignored\"}]"));
+    EXPECT_EQ(values(org_.a1, "2024-03-01", "qa_score"), "80.00");
+
+    const std::string before = digest();
+    // A value that is not UTF-8 after the first 64 KiB (read as UTF-8): its row's error keeps the
+    // value with U+FFFD for the bad byte.
+    const std::string late = "employee_id,metric_date,qa_score,notes\nE1,2024-03-02,80," +
+                             std::string(70000, 'x') + "\nE1,2024-03-03,8\xE9\n";
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {"nul", "employee_id,metric_date,qa_score\nE1,2024-03-02,8" + std::string(1, '\0') + "0\n"},
+        {"gzip", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\x48\xcd\xc9\xc9", 15)},
+        {"late", late},
+    };
+    const std::vector<std::string> reasons = {
+        "the file is not text (it holds NUL bytes): upload the CSV or XLSX file itself",
+        "the file is compressed (gzip): unpack it and upload the CSV file inside",
+        "must be a number",
+    };
+    for (std::size_t i = 0; i < refused.size(); ++i) {
+        const auto& [name, body] = refused[i];
+        auto r = upload("admin", "?type=METRICS&file_name=" + name + ".csv", body);
+        ASSERT_EQ(r.status, 201) << name << ": " << r.body;
+        const json::value parsed = r.json();
+        const json::object& log = parsed.as_object();
+        EXPECT_EQ(log.at("status"), "FAILED") << name << ": " << r.body;
+        EXPECT_FALSE(log.at("completed_at").is_null()) << name;
+        ASSERT_FALSE(log.at("error_details").as_array().empty()) << name << ": " << r.body;
+        EXPECT_EQ(log.at("error_details").as_array().back().at("error"), json::value(reasons[i]))
+            << r.body;
+        auto again = as("admin", "GET", "/api/v1/imports/" + std::string(log.at("id").as_string()));
+        EXPECT_EQ(again.json().at("status"), "FAILED") << name;
+    }
+    auto late_log = upload("admin", "?type=METRICS&file_name=late2.csv&force=true", late);
+    EXPECT_EQ(late_log.json().at("error_details").as_array().back().at("value"), "8\uFFFD")
+        << late_log.body;
+    EXPECT_EQ(
+        count("SELECT count(*) FROM import_logs WHERE status IN ('VALIDATING', 'PROCESSING')"), 0);
+    EXPECT_EQ(digest(), before);
+}
+
 TEST_F(ImportsApi, MultipartUpload) {
     std::string body =
         "--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"

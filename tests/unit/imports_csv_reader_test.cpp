@@ -31,6 +31,7 @@ struct Parsed {
     std::vector<Row> rows;
     char delimiter = 0;
     std::string error;
+    std::string notice;
 };
 
 Parsed read_all(const std::string& text, std::size_t chunk = CsvReader::kDefaultChunk,
@@ -47,6 +48,7 @@ Parsed read_all(const std::string& text, std::size_t chunk = CsvReader::kDefault
     }
     p.delimiter = reader.delimiter();
     p.error = reader.error();
+    p.notice = reader.notice();
     return p;
 }
 
@@ -103,6 +105,46 @@ TEST(ImportsCsvReader, Utf16IsRefused) {
                              6));
     EXPECT_EQ(p.rows, Rows{});
     EXPECT_EQ(p.error, "the file is UTF-16 text; save it as \"CSV UTF-8\"");
+}
+
+// Excel's "CSV" on Western Windows: read as Windows-1252, whatever the chunk size, and said so.
+TEST(ImportsCsvReader, Windows1252IsReadAsSuch) {
+    const std::string text = "name;note\nJos\xE9;\x80 5 \x96 caf\xE9\n\x9D;x\n";
+    const Rows want{{1, {"name", "note"}, ""},
+                    {2, {"Jos\u00E9", "\u20AC 5 \u2013 caf\u00E9"}, ""},
+                    {3, {"\uFFFD", "x"}, ""}};
+    for (std::size_t chunk : {std::size_t{1}, std::size_t{3}, CsvReader::kDefaultChunk}) {
+        auto p = read_all(text, chunk);
+        EXPECT_EQ(p.rows, want) << chunk;
+        EXPECT_EQ(p.error, "");
+        EXPECT_EQ(p.notice,
+                  "the file is not UTF-8: it was read as Windows-1252 (Excel's \"CSV\"; "
+                  "\"CSV UTF-8\" avoids this)");
+    }
+    // Past the first 64 KiB (read as chunks after the detection) too.
+    std::string long_text = "name\nJos\xE9\n";
+    for (int i = 0; i < 20000; ++i)
+        long_text += "abcd\n";
+    long_text += "caf\xE9\n";
+    for (std::size_t chunk : {std::size_t{7}, std::size_t{4096}}) {
+        auto p = read_all(long_text, chunk);
+        ASSERT_EQ(p.rows.size(), 20003u) << chunk;
+        EXPECT_EQ(p.rows.back(), (Row{20003, {"caf\u00E9"}, ""})) << chunk;
+    }
+    auto utf8 = read_all("name\nJos\u00E9\n");
+    EXPECT_EQ(utf8.rows, (Rows{{1, {"name"}, ""}, {2, {"Jos\u00E9"}, ""}}));
+    EXPECT_EQ(utf8.notice, "");
+}
+
+TEST(ImportsCsvReader, BinaryFilesAreRefused) {
+    auto nul = read_all(std::string("a,b\n1,\0\n", 8));
+    EXPECT_EQ(nul.rows, Rows{});
+    EXPECT_EQ(nul.error,
+              "the file is not text (it holds NUL bytes): upload the CSV or XLSX file itself");
+    auto gzip = read_all(std::string("\x1F\x8B\x08\x00\x00\x00\x00\x00\x00\x03", 10));
+    EXPECT_EQ(gzip.rows, Rows{});
+    EXPECT_EQ(gzip.error,
+              "the file is compressed (gzip): unpack it and upload the CSV file inside");
 }
 
 TEST(ImportsCsvReader, SeparatorDetection) {
