@@ -54,7 +54,6 @@ App::~App() {
 }
 
 Result<void> App::start() {
-    imports::recover_interrupted_imports(services_.database_url);  // FAILED 'interrupted'
     // The zone before the first pooled connection opens. PostgreSQL may be down at start (the
     // server then answers 503 until it is back): the watcher below retries every minute.
     auto conn = db::SyncConnection::open(services_.database_url);
@@ -65,9 +64,17 @@ Result<void> App::start() {
                      zone.error().message);
     if (auto r = server_.start(); !r)
         return r;
-    time_zone_watch_ = std::make_unique<TimeZoneWatch>(
-        server_.context(0), server_.pool(0), time_zone_, config_.timezone, config_.time_zone_check);
+    time_zone_watch_ = std::make_unique<Periodic>(
+        server_.context(0), config_.time_zone_check, Periodic::First::AfterAPeriod,
+        [this] { return check_time_zone(server_.pool(0), time_zone_, config_.timezone); });
     time_zone_watch_->start();
+    // Imports left running by a crash, or by a PostgreSQL outage that stopped them from
+    // recording their failure, become FAILED 'interrupted': at start, and every minute after
+    // (docs/domain.md, "Imports").
+    interrupted_imports_ = std::make_unique<Periodic>(
+        server_.context(0), config_.interrupted_import_check, Periodic::First::Now,
+        [this] { return imports::sweep_interrupted_imports(server_.pool(0)); });
+    interrupted_imports_->start();
     if (!config_.smtp_url.empty()) {
         mail_ = std::make_unique<mail::OutboxSender>(
             server_.context(0), server_.pool(0), workers_,
@@ -89,6 +96,8 @@ void App::stop() {
         mail_->stop();
     if (time_zone_watch_)
         time_zone_watch_->stop();
+    if (interrupted_imports_)
+        interrupted_imports_->stop();
     server_.stop();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The composition root: the route table of every module, the shared services and the server.
 // Used by `coach serve` and by the integration tests (which run it in-process).
+#include "app/periodic.hpp"
 #include "app/time_zone_watch.hpp"
 #include "auth/login_throttle.hpp"
 #include "http/metrics.hpp"
@@ -41,7 +42,8 @@ class App {
     boost::asio::thread_pool long_work_;
     http::Services services_;
     http::Server server_;
-    std::unique_ptr<TimeZoneWatch> time_zone_watch_;
+    std::unique_ptr<Periodic> time_zone_watch_;
+    std::unique_ptr<Periodic> interrupted_imports_;
     std::unique_ptr<mail::OutboxSender> mail_;  // when COACH_SMTP_URL is set
     std::unique_ptr<jobs::Scheduler> jobs_;     // unless COACH_JOBS=0
 };

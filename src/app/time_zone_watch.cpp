@@ -4,10 +4,6 @@
 #include "db/columns.hpp"
 
 #include <spdlog/spdlog.h>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <charconv>
@@ -39,39 +35,13 @@ Result<void> resolve_time_zone(db::SyncConnection& conn, const std::string& fall
     return record(*r, zone);
 }
 
-TimeZoneWatch::TimeZoneWatch(asio::io_context& io, db::Pool& pool, OrgTimeZone& zone,
-                             std::string fallback, std::chrono::milliseconds every)
-    : io_(io),
-      pool_(pool),
-      zone_(zone),
-      fallback_(std::move(fallback)),
-      every_(every),
-      timer_(io) {}
-
-void TimeZoneWatch::start() {
-    asio::co_spawn(io_, run(), asio::detached);
-}
-
-void TimeZoneWatch::stop() {
-    asio::post(io_, [this] {
-        stopping_ = true;
-        timer_.cancel();
-    });
-}
-
-asio::awaitable<void> TimeZoneWatch::run() {
-    while (!stopping_) {
-        timer_.expires_after(every_);
-        boost::system::error_code ec;
-        co_await timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-        if (stopping_)
-            break;
-        auto r = co_await pool_.query(app::sql::resolve_time_zone, db::params(fallback_));
-        Result<void> recorded = r ? record(*r, zone_) : Result<void>(r.error());
-        // During an outage the zone stays as it was; the next minute tries again.
-        if (!recorded && recorded.error().code != ErrorCode::Unavailable)
-            spdlog::warn("time zone check: {}", recorded.error().message);
-    }
+asio::awaitable<void> check_time_zone(db::Pool& pool, OrgTimeZone& zone,
+                                      const std::string& fallback) {
+    auto r = co_await pool.query(app::sql::resolve_time_zone, db::params(fallback));
+    Result<void> recorded = r ? record(*r, zone) : Result<void>(r.error());
+    // During an outage the zone stays as it was; the next check tries again.
+    if (!recorded && recorded.error().code != ErrorCode::Unavailable)
+        spdlog::warn("time zone check: {}", recorded.error().message);
 }
 
 }  // namespace coach

@@ -1,13 +1,12 @@
 #pragma once
 // Keeps OrgTimeZone in step with the database: resolve_time_zone() once at start (before the
-// first pooled connection opens), then TimeZoneWatch every minute, so a changed 'timezone'
+// first pooled connection opens), then check_time_zone() every minute, so a changed 'timezone'
 // setting reaches the API within a minute, as it reaches the job scheduler.
 #include "core/org_time_zone.hpp"
 #include "db/pool.hpp"
 #include "db/sync_connection.hpp"
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/awaitable.hpp>
 
 namespace coach {
 
@@ -15,23 +14,9 @@ namespace coach {
 Result<void> resolve_time_zone(db::SyncConnection& conn, const std::string& fallback,
                                OrgTimeZone& zone);
 
-class TimeZoneWatch {
-  public:
-    TimeZoneWatch(boost::asio::io_context& io, db::Pool& pool, OrgTimeZone& zone,
-                  std::string fallback, std::chrono::milliseconds every);
-    void start();
-    void stop();  // safe from any thread
-
-  private:
-    boost::asio::awaitable<void> run();
-
-    boost::asio::io_context& io_;
-    db::Pool& pool_;
-    OrgTimeZone& zone_;
-    std::string fallback_;
-    std::chrono::milliseconds every_;
-    boost::asio::steady_timer timer_;
-    bool stopping_ = false;
-};
+// One check of the zone (run every minute by a Periodic, app.cpp): during an outage the zone
+// stays as it was.
+boost::asio::awaitable<void> check_time_zone(db::Pool& pool, OrgTimeZone& zone,
+                                             const std::string& fallback);
 
 }  // namespace coach

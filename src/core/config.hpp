@@ -31,6 +31,9 @@ struct Config {
     std::string timezone = "UTC";  // COACH_TIMEZONE (the setting 'timezone' wins)
     // How often the API re-reads the organisation's zone (tests shorten it; no variable).
     std::chrono::milliseconds time_zone_check{60000};
+    // How often imports marked running with no worker holding them (PostgreSQL or the process
+    // went away mid-import) are marked FAILED (tests shorten it; no variable).
+    std::chrono::milliseconds interrupted_import_check{60000};
     std::string job_times;  // COACH_JOB_TIMES, e.g. "history=01:30,retention=04:00"
 };
 

@@ -121,8 +121,9 @@ Result<void> ImportLog::succeed(db::SyncConnection& conn, Action outcome, const 
                   rollback_available);
 }
 
-Result<void> ImportLog::fail(const Report& report, const std::string& summary) {
-    return finish(conn_, Action::Fail, report, std::nullopt, summary, false);
+Result<void> ImportLog::fail(db::SyncConnection& conn, const Report& report,
+                             const std::string& summary) {
+    return finish(conn, Action::Fail, report, std::nullopt, summary, false);
 }
 
 Result<void> ImportLog::finish(db::SyncConnection& conn, Action outcome, const Report& report,

@@ -57,8 +57,8 @@ class ImportLog {
     // `conn`: the import's transaction (the log changes when it commits) or the log's own.
     Result<void> succeed(db::SyncConnection& conn, Action outcome, const Report& report,
                          const Changes& changes, bool rollback_available);
-    // FAILED, with the report's errors and `summary`.
-    Result<void> fail(const Report& report, const std::string& summary);
+    // FAILED, with the report's errors and `summary`, written on `conn` (as succeed()).
+    Result<void> fail(db::SyncConnection& conn, const Report& report, const std::string& summary);
     // The stored file was removed (a dry run, a failed one): no path to keep.
     void forget_file();
 

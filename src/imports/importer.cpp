@@ -69,9 +69,25 @@ void Run::drop_stored_file() {
 }
 
 void Run::fail(const std::string& summary) {
-    (void)main_.exec_script("ROLLBACK");
-    if (auto r = log_.fail(report_, summary); !r)
-        spdlog::error("import {}: cannot record its failure: {}", id_, r.error().message);
+    // Back to the savepoint taken with the run's lock, and FAILED written in that transaction:
+    // the lock is let go only once the log says FAILED, so the sweep of interrupted imports
+    // (app.cpp) never takes a failing import for a dead one. When that transaction is gone (a
+    // failed COMMIT), the auxiliary connection writes it instead.
+    Result<void> recorded{};
+    if (auto back = main_.exec_script("ROLLBACK TO SAVEPOINT load"); !back)
+        recorded = back.error();
+    else if (recorded = log_.fail(main_, report_, summary); recorded)
+        if (auto commit = main_.exec_script("COMMIT"); !commit)
+            recorded = commit.error();
+    if (!recorded) {
+        (void)main_.exec_script("ROLLBACK");
+        recorded = log_.fail(aux_, report_, summary);
+    }
+    if (!recorded)
+        spdlog::error(
+            "import {}: cannot record its failure (it becomes FAILED 'interrupted' "
+            "once the database is back): {}",
+            id_, recorded.error().message);
     if (o_.dry_run)
         drop_stored_file();
 }
@@ -103,6 +119,9 @@ Result<std::string> Run::start(const Upload& upload) {
     if (!begun)
         return begun.error();
     id_ = std::string(begun->get(0, db::column(*begun, "id")));
+    // What fail() rolls back to, keeping the lock (begin_import.sql).
+    if (auto r = main_.exec_script("SAVEPOINT load"); !r)
+        return r.error();
     file_name_ =
         sanitize_file_name(o_.file_name, upload.path.empty() ? "upload.csv" : "import.csv");
     if (auto r = open(upload); !r) {

@@ -6,7 +6,7 @@
 // staging table (PROCESSING once read), then one set-based upsert into performance_metrics
 // that records each change in import_changes (the other types: their table, recorded in
 // import_row_changes; loader.hpp, table_import.hpp), and the final counts and status, all in
-// ONE transaction: a crash leaves no half-applied import, and fail_interrupted_imports() marks
+// ONE transaction: a crash leaves no half-applied import, and fail_interrupted_query() marks
 // the log FAILED at the next start. The statuses follow rules.hpp. Once committed, the
 // dashboard snapshots and history of the agents and days it changed are recomputed
 // (imports/recompute.hpp); rollback_import does the same after its commit.
@@ -17,6 +17,9 @@
 #include "auth/role.hpp"
 #include "core/error.hpp"
 #include "core/request_origin.hpp"
+#include "db/pool.hpp"
+
+#include <boost/asio/awaitable.hpp>
 
 #include <chrono>
 #include <functional>
@@ -79,11 +82,14 @@ Result<std::string> run_import(const std::string& database_url, const ImportOpti
 Result<void> rollback_import(const std::string& database_url, const std::string& time_zone,
                              const std::string& import_id, const Actor& actor, bool force);
 
-// At start-up: imports left VALIDATING/PROCESSING by a process that died (no live
-// transaction holds their lock) become FAILED with error_summary 'interrupted'. Returns how
-// many. Safe with several coach instances: a running import keeps its lock.
-Result<long> fail_interrupted_imports(const std::string& database_url);
-// The same, logging the outcome instead of returning it (App::start).
-void recover_interrupted_imports(const std::string& database_url);
+// Imports left VALIDATING/PROCESSING with no live transaction holding their lock (their process
+// died, or PostgreSQL went away mid-import so they could not record their failure) become
+// FAILED with error_summary 'interrupted'; the result's affected() says how many. Safe with
+// several coach instances and beside running imports: a running import keeps its lock until
+// its final status is committed. App runs it at start and every minute after.
+db::Query fail_interrupted_query();
+// Runs it on `pool`, logging what it did (an outage is only logged at debug level: the next
+// run tries again).
+boost::asio::awaitable<void> sweep_interrupted_imports(db::Pool& pool);
 
 }  // namespace coach::imports

@@ -172,27 +172,23 @@ Result<void> rollback_import(const std::string& database_url, const std::string&
     }
 }
 
-Result<long> fail_interrupted_imports(const std::string& database_url) {
-    auto conn = db::SyncConnection::open(database_url);
-    if (!conn)
-        return conn.error();
+db::Query fail_interrupted_query() {
     std::vector<std::string> from;
     for (auto s : statuses_allowing(Action::Fail))
         from.emplace_back(to_string(s));
-    auto r = conn->exec(
-        sql::fail_interrupted,
-        db::params(to_string(Status::Failed), db::text_array(from), db::locks::kImportRun));
-    if (!r)
-        return r.error();
-    return static_cast<long>(r->affected());
+    return {sql::fail_interrupted,
+            db::params(to_string(Status::Failed), db::text_array(from), db::locks::kImportRun)};
 }
 
-void recover_interrupted_imports(const std::string& database_url) {
-    auto n = fail_interrupted_imports(database_url);
-    if (!n)
-        spdlog::warn("could not check for interrupted imports: {}", n.error().message);
-    else if (*n > 0)
-        spdlog::warn("{} interrupted import(s) marked FAILED", *n);
+boost::asio::awaitable<void> sweep_interrupted_imports(db::Pool& pool) {
+    const db::Query q = fail_interrupted_query();
+    auto r = co_await pool.query(q.sql, q.params);
+    if (!r && r.error().code == ErrorCode::Unavailable)
+        spdlog::debug("interrupted imports: the database is not reachable; next time");
+    else if (!r)
+        spdlog::warn("could not check for interrupted imports: {}", r.error().message);
+    else if (r->affected() > 0)
+        spdlog::warn("{} interrupted import(s) marked FAILED", r->affected());
 }
 
 }  // namespace coach::imports

@@ -97,6 +97,12 @@ TEST(ImportsEngine, ProgressIsReadableWhileTheImportRuns) {
     fs::remove_all(dir);
 }
 
+// What the sweep of interrupted imports (App, every minute) marks FAILED now.
+long long fail_interrupted(TestDatabase& db) {
+    const db::Query q = imports::fail_interrupted_query();
+    return db.exec(q.sql, q.params).affected();
+}
+
 TEST(ImportsEngine, InterruptedImportsBecomeFailedButRunningOnesDoNot) {
     TestDatabase db;
     Org org = create_org(db);
@@ -112,9 +118,7 @@ TEST(ImportsEngine, InterruptedImportsBecomeFailedButRunningOnesDoNot) {
     ASSERT_TRUE(live->exec_script("BEGIN"));
     ASSERT_TRUE(
         live->exec("SELECT pg_advisory_xact_lock(73100, hashtext($1))", db::params(running)));
-    auto n = imports::fail_interrupted_imports(db.url());
-    ASSERT_TRUE(n) << n.error().message;
-    EXPECT_EQ(*n, 1);
+    EXPECT_EQ(fail_interrupted(db), 1);
     auto status = [&](const std::string& id) {
         auto r = db.exec(
             "SELECT status::text || ' ' || coalesce(error_summary, '-') || ' ' || "
@@ -126,8 +130,43 @@ TEST(ImportsEngine, InterruptedImportsBecomeFailedButRunningOnesDoNot) {
     EXPECT_EQ(status(running), "VALIDATING - false");
     EXPECT_EQ(status(done), "SUCCESS - false");
     ASSERT_TRUE(live->exec_script("ROLLBACK"));  // the import's process died
-    EXPECT_EQ(*imports::fail_interrupted_imports(db.url()), 1);
+    EXPECT_EQ(fail_interrupted(db), 1);
     EXPECT_EQ(status(running), "FAILED interrupted true");
+}
+
+// A running server marks an import FAILED once no worker holds it (its process died, or
+// PostgreSQL went away before it could record its failure), without waiting for a restart; an
+// import whose worker still holds its lock is left alone (issue 11, defect 3).
+TEST(ImportsEngine, TheServerSweepsInterruptedImportsWhileItRuns) {
+    Config config = test_config();
+    config.interrupted_import_check = std::chrono::milliseconds(50);
+    TestServer server(config);
+    TestDatabase& db = server.db();
+    Org org = create_org(db);
+    auto ids = db.exec(
+        "INSERT INTO import_logs (file_name, import_type, imported_by, status) VALUES "
+        "('a.csv', 'METRICS', $1::uuid, 'PROCESSING'), ('b.csv', 'METRICS', $1::uuid, "
+        "'VALIDATING') RETURNING id::text",
+        db::params(org.admin));
+    const std::string dead(ids.get(0, 0)), running(ids.get(1, 0));
+    auto live = db::SyncConnection::open(db.url());
+    ASSERT_TRUE(live);
+    ASSERT_TRUE(live->exec_script("BEGIN"));
+    ASSERT_TRUE(
+        live->exec("SELECT pg_advisory_xact_lock(73100, hashtext($1))", db::params(running)));
+    auto status = [&](const std::string& id) {
+        return std::string(
+            db.exec("SELECT status::text FROM import_logs WHERE id = $1::uuid", db::params(id))
+                .get(0, 0));
+    };
+    for (int i = 0; i < 400 && status(dead) != "FAILED"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    EXPECT_EQ(status(dead), "FAILED");
+    EXPECT_EQ(status(running), "VALIDATING");    // swept many times since, still held
+    ASSERT_TRUE(live->exec_script("ROLLBACK"));  // its worker is gone
+    for (int i = 0; i < 400 && status(running) != "FAILED"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    EXPECT_EQ(status(running), "FAILED");
 }
 
 TEST(ImportsEngine, AStatusChangedMeanwhileIsARefusalNotAnOverwrite) {
@@ -157,7 +196,7 @@ TEST(ImportsEngine, AStatusChangedMeanwhileIsARefusalNotAnOverwrite) {
     auto processing = log.start_processing(5, 10);
     ASSERT_FALSE(processing);
     EXPECT_EQ(processing.error().code, ErrorCode::Conflict);
-    auto failed = log.fail(imports::Report{}, "The header row cannot be used.");
+    auto failed = log.fail(*conn, imports::Report{}, "The header row cannot be used.");
     ASSERT_FALSE(failed);
     EXPECT_EQ(failed.error().code, ErrorCode::Conflict);
     EXPECT_EQ(status(), "FAILED interrupted");
@@ -259,9 +298,7 @@ TEST(ImportsEngine, KillDashNineMidImportLeavesTheDataAsBeforeAndTheLogFailed) {
     // marked FAILED as at the next start.
     long failed = 0;
     for (int i = 0; i < 1000 && failed == 0; ++i) {
-        auto n = imports::fail_interrupted_imports(db.url());
-        ASSERT_TRUE(n);
-        failed = *n;
+        failed = fail_interrupted(db);
         if (failed == 0)
             std::this_thread::sleep_for(10ms);
     }
