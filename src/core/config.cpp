@@ -28,11 +28,12 @@ ConfigResult config_from_env() {
     struct {
         const char* name;
         std::string* out;
-    } string_vars[] = {{"COACH_DATABASE_URL", &c.database_url}, {"COACH_DATA_DIR", &c.data_dir},
-                       {"COACH_WEB_DIR", &c.web_dir},           {"COACH_LOG_LEVEL", &c.log_level},
-                       {"COACH_PUBLIC_URL", &c.public_url},     {"COACH_SMTP_URL", &c.smtp_url},
-                       {"COACH_MAIL_FROM", &c.mail_from},       {"COACH_TIMEZONE", &c.timezone},
-                       {"COACH_JOB_TIMES", &c.job_times}};
+    } string_vars[] = {
+        {"COACH_DATABASE_URL", &c.database_url}, {"COACH_DATA_DIR", &c.data_dir},
+        {"COACH_WEB_DIR", &c.web_dir},           {"COACH_LOG_LEVEL", &c.log_level},
+        {"COACH_PUBLIC_URL", &c.public_url},     {"COACH_SMTP_URL", &c.smtp_url},
+        {"COACH_MAIL_FROM", &c.mail_from},       {"COACH_TIMEZONE", &c.timezone},
+        {"COACH_JOB_TIMES", &c.job_times},       {"COACH_METRICS_TOKEN", &c.metrics_token}};
     for (auto& var : string_vars)
         if (auto v = env(var.name))
             *var.out = v;
@@ -110,6 +111,8 @@ std::string config_help() {
   COACH_SECURE_COOKIES             1 to mark the session cookie Secure (behind TLS)
   COACH_PUBLIC_URL                 base URL used in mails (default http://COACH_LISTEN)
   COACH_SMTP_URL                   SMTP server for the mail outbox, e.g. smtp://127.0.0.1:25
+  COACH_METRICS_TOKEN              secret a Prometheus scraper sends as "Authorization: Bearer"
+                                   to read /metrics (unset: /metrics is not served)
   COACH_MAIL_FROM                  sender address (default coach@localhost)
   COACH_MAIL_POLL_MS               how often the mail outbox is checked (default 5000)
   COACH_SESSION_IDLE_SECONDS       idle session expiry (default 43200 = 12 h)

@@ -20,6 +20,8 @@ struct Config {
     bool secure_cookies = false;             // COACH_SECURE_COOKIES=1 behind TLS
     std::string public_url;  // COACH_PUBLIC_URL (links in mails); default http://listen
     std::string smtp_url;    // COACH_SMTP_URL, e.g. smtp://127.0.0.1:2525
+    // COACH_METRICS_TOKEN: /metrics answers only "Authorization: Bearer <it>"; unset, 404.
+    std::string metrics_token;
     std::string mail_from = "coach@localhost";         // COACH_MAIL_FROM
     std::chrono::milliseconds mail_poll{5000};         // COACH_MAIL_POLL_MS
     std::chrono::seconds session_idle{12 * 3600};      // COACH_SESSION_IDLE_SECONDS

@@ -1,5 +1,6 @@
 #include "ops/routes.hpp"
 
+#include "core/crypto.hpp"
 #include "db/columns.hpp"
 #include "db/migrations_data.hpp"
 #include "db/migrator.hpp"
@@ -42,7 +43,19 @@ awaitable<Result<Response>> readyz(RequestContext& ctx) {
     co_return http::json_text(http::Status::ok, R"({"status":"ready"})");
 }
 
+// Only for the scraper holding COACH_METRICS_TOKEN: route names, traffic and pool use are no
+// one else's business (issue 11). Unset, or a wrong token: 404, as for a route that is not there.
+bool metrics_allowed(const RequestContext& ctx) {
+    const std::string& token = ctx.services.config.metrics_token;
+    constexpr std::string_view kBearer = "Bearer ";
+    std::string_view given = ctx.header(http::beast_http::field::authorization);
+    return !token.empty() && given.starts_with(kBearer) &&
+           constant_time_equal(given.substr(kBearer.size()), token);
+}
+
 awaitable<Result<Response>> metrics(RequestContext& ctx) {
+    if (!metrics_allowed(ctx))
+        co_return make_error(ErrorCode::NotFound, "Not found.");
     Response res{http::Status::ok, 11};
     res.set(http::beast_http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
     res.body() = ctx.services.metrics.render(ctx.services.router, ctx.services.pool_stats());
@@ -64,7 +77,8 @@ void add_routes(http::Router& router) {
     router.add({Verb::get, "/healthz", healthz, Access::Public, limit, "Liveness"});
     router.add({Verb::get, "/readyz", readyz, Access::Public, limit,
                 "Readiness: database reachable and migrations current"});
-    router.add({Verb::get, "/metrics", metrics, Access::Public, limit, "Prometheus metrics"});
+    router.add({Verb::get, "/metrics", metrics, Access::Public, limit,
+                "Prometheus metrics (with COACH_METRICS_TOKEN as bearer)"});
     router.add({Verb::get, "/api/v1/openapi.json", openapi, Access::Public, limit,
                 "This API as OpenAPI 3.1"});
 }

@@ -12,17 +12,6 @@ namespace coach::test {
 namespace {
 using namespace std::chrono_literals;
 
-template <class F>
-bool eventually(F f, std::chrono::milliseconds limit = 10s) {
-    auto until = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < until) {
-        if (f())
-            return true;
-        std::this_thread::sleep_for(50ms);
-    }
-    return f();
-}
-
 Config mail_config(const SmtpListener& smtp) {
     Config c = test_config();
     c.smtp_url = smtp.url();

@@ -21,16 +21,6 @@ long long history_rows(TestDatabase& db, const std::string& agent) {
         .get_int(0, 0);
 }
 
-// Polls for up to 20 s (the retries pause 0.25 s, 0.5 s, 1 s, ... plus a 1 s lock wait each).
-bool eventually(const std::function<bool()>& done) {
-    for (int i = 0; i < 200; ++i) {
-        if (done())
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return done();
-}
-
 TEST(MetricsHistoryLock, WritesDoNotWaitForAHistoryJobAndHistoryFollows) {
     TestServer server;
     Org org = create_org(server.db());

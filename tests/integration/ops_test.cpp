@@ -6,9 +6,17 @@
 namespace coach::test {
 namespace {
 
+constexpr std::string_view kMetricsToken = "scraper-secret";
+
+Config with_metrics_token() {
+    Config c = test_config();
+    c.metrics_token = kMetricsToken;
+    return c;
+}
+
 class Ops : public ::testing::Test {
   protected:
-    TestServer server_;
+    TestServer server_{with_metrics_token()};
 };
 
 TEST_F(Ops, HealthAndReadiness) {
@@ -29,7 +37,9 @@ TEST_F(Ops, MetricsCountRequestsByRouteAndStatus) {
     for (int i = 0; i < 3; ++i)
         server_.request("GET", "/healthz");
     server_.request("GET", "/api/v1/users");  // 401
-    auto m = server_.request("GET", "/metrics");
+    RequestOptions scraper;
+    scraper.headers["Authorization"] = "Bearer " + std::string(kMetricsToken);
+    auto m = server_.request("GET", "/metrics", scraper);
     ASSERT_EQ(m.status, 200);
     EXPECT_EQ(m.headers["content-type"], "text/plain; version=0.0.4; charset=utf-8");
     EXPECT_NE(m.body.find("coach_http_requests_total{route=\"GET /healthz\",status=\"200\"} 3"),
@@ -42,6 +52,23 @@ TEST_F(Ops, MetricsCountRequestsByRouteAndStatus) {
               std::string::npos);
     EXPECT_NE(m.body.find("coach_db_pool_connections{thread=\"0\",state=\"open\"}"),
               std::string::npos);
+}
+
+// Only the scraper with the token reads /metrics; anyone else, and everyone when no token is
+// configured, gets a 404 (issue 11, defect 7).
+TEST_F(Ops, MetricsNeedTheScrapersToken) {
+    EXPECT_EQ(server_.request("GET", "/metrics").status, 404);
+    RequestOptions wrong;
+    wrong.headers["Authorization"] = "Bearer scraper-secreT";
+    EXPECT_EQ(server_.request("GET", "/metrics", wrong).status, 404);
+    RequestOptions user;  // a signed-in user's token is not the scraper's
+    create_org(server_.db());
+    user.token = login(server_, "admin@org.test");
+    EXPECT_EQ(server_.request("GET", "/metrics", user).status, 404);
+    TestServer unset;
+    RequestOptions scraper;
+    scraper.headers["Authorization"] = "Bearer " + std::string(kMetricsToken);
+    EXPECT_EQ(unset.request("GET", "/metrics", scraper).status, 404);
 }
 
 TEST_F(Ops, OpenApiDocumentsEveryRoute) {

@@ -5,7 +5,10 @@
 #include "db/embedded_cluster.hpp"
 #include "db/sync_connection.hpp"
 
+#include <chrono>
+#include <functional>
 #include <string>
+#include <thread>
 
 namespace coach::test {
 
@@ -33,5 +36,18 @@ class TestDatabase {
     std::string name_;
     std::optional<db::SyncConnection> conn_;
 };
+
+// Whether `done` holds within `limit`, asked every 50 ms: for what the server does after its
+// answer (a queued mail, a sweep). Not a measure of speed: the limit is generous.
+inline bool eventually(const std::function<bool()>& done,
+                       std::chrono::milliseconds limit = std::chrono::seconds(20)) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < until) {
+        if (done())
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return done();
+}
 
 }  // namespace coach::test
