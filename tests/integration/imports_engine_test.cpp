@@ -3,6 +3,7 @@
 // middle of an import leaving the data exactly as before, a status changed meanwhile refusing
 // the log's transition, and the command line's exit codes.
 #include "auth/password.hpp"
+#include "db/arrays.hpp"
 #include "imports/import_log.hpp"
 #include "imports/importer.hpp"
 #include "support/test_server.hpp"
@@ -97,6 +98,26 @@ TEST(ImportsEngine, ProgressIsReadableWhileTheImportRuns) {
     fs::remove_all(dir);
 }
 
+// Import logs of `org`'s admin in these statuses; their ids in the same order.
+std::vector<std::string> import_logs_in(TestDatabase& db, const Org& org,
+                                        const std::vector<std::string>& statuses) {
+    auto r = db.exec(
+        "INSERT INTO import_logs (file_name, import_type, imported_by, status) "
+        "SELECT 'f' || n || '.csv', 'METRICS', $1::uuid, s::import_status "
+        "FROM unnest($2::text[]) WITH ORDINALITY u(s, n) ORDER BY n RETURNING id::text",
+        db::params(org.admin, db::text_array(statuses)));
+    std::vector<std::string> ids;
+    for (int i = 0; i < r.rows(); ++i)
+        ids.emplace_back(r.get(i, 0));
+    return ids;
+}
+
+// What a live import does: hold its lock in its open transaction on `conn`.
+bool hold_import_lock(db::SyncConnection& conn, const std::string& id) {
+    return conn.exec_script("BEGIN") &&
+           conn.exec("SELECT pg_advisory_xact_lock(73100, hashtext($1))", db::params(id));
+}
+
 // What the sweep of interrupted imports (App, every minute) marks FAILED now.
 long long fail_interrupted(TestDatabase& db) {
     const db::Query q = imports::fail_interrupted_query();
@@ -106,18 +127,11 @@ long long fail_interrupted(TestDatabase& db) {
 TEST(ImportsEngine, InterruptedImportsBecomeFailedButRunningOnesDoNot) {
     TestDatabase db;
     Org org = create_org(db);
-    auto ids = db.exec(
-        "INSERT INTO import_logs (file_name, import_type, imported_by, status) VALUES "
-        "('a.csv', 'METRICS', $1::uuid, 'PROCESSING'), ('b.csv', 'METRICS', $1::uuid, "
-        "'VALIDATING'), ('c.csv', 'METRICS', $1::uuid, 'SUCCESS') RETURNING id::text",
-        db::params(org.admin));
-    std::string dead(ids.get(0, 0)), running(ids.get(1, 0)), done(ids.get(2, 0));
-    // A live import holds its lock in its open transaction.
+    auto ids = import_logs_in(db, org, {"PROCESSING", "VALIDATING", "SUCCESS"});
+    ASSERT_EQ(ids.size(), 3u);
+    const std::string dead = ids[0], running = ids[1], done = ids[2];
     auto live = db::SyncConnection::open(db.url());
-    ASSERT_TRUE(live);
-    ASSERT_TRUE(live->exec_script("BEGIN"));
-    ASSERT_TRUE(
-        live->exec("SELECT pg_advisory_xact_lock(73100, hashtext($1))", db::params(running)));
+    ASSERT_TRUE(live && hold_import_lock(*live, running));
     EXPECT_EQ(fail_interrupted(db), 1);
     auto status = [&](const std::string& id) {
         auto r = db.exec(
@@ -143,17 +157,11 @@ TEST(ImportsEngine, TheServerSweepsInterruptedImportsWhileItRuns) {
     TestServer server(config);
     TestDatabase& db = server.db();
     Org org = create_org(db);
-    auto ids = db.exec(
-        "INSERT INTO import_logs (file_name, import_type, imported_by, status) VALUES "
-        "('a.csv', 'METRICS', $1::uuid, 'PROCESSING'), ('b.csv', 'METRICS', $1::uuid, "
-        "'VALIDATING') RETURNING id::text",
-        db::params(org.admin));
-    const std::string dead(ids.get(0, 0)), running(ids.get(1, 0));
+    auto ids = import_logs_in(db, org, {"PROCESSING", "VALIDATING"});
+    ASSERT_EQ(ids.size(), 2u);
+    const std::string dead = ids[0], running = ids[1];
     auto live = db::SyncConnection::open(db.url());
-    ASSERT_TRUE(live);
-    ASSERT_TRUE(live->exec_script("BEGIN"));
-    ASSERT_TRUE(
-        live->exec("SELECT pg_advisory_xact_lock(73100, hashtext($1))", db::params(running)));
+    ASSERT_TRUE(live && hold_import_lock(*live, running));
     auto status = [&](const std::string& id) {
         return std::string(
             db.exec("SELECT status::text FROM import_logs WHERE id = $1::uuid", db::params(id))
