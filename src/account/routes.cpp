@@ -251,6 +251,8 @@ awaitable<Result<Response>> change_password(RequestContext& ctx) {
     if (!co_await verify_off_thread(ctx, *current,
                                     std::string(user->get(0, db::column(*user, "password_hash")))))
         co_return validation_error({{"current_password", "is incorrect"}});
+    if (*next == *current)
+        co_return validation_error({{"new_password", "must differ from the current password"}});
     if (auto bad = password_policy_violation(*next, user->get(0, db::column(*user, "email"))))
         co_return validation_error({{"new_password", *bad}});
     std::string hash = co_await hash_off_thread(ctx, *next);

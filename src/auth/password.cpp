@@ -1,5 +1,7 @@
 #include "auth/password.hpp"
 
+#include <cctype>
+
 #include <crypt.h>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
@@ -148,6 +150,45 @@ bool verify_password(std::string_view plain, std::string_view hash) {
     return constant_time_equal(result, hash);
 }
 
+namespace {
+
+// One character (code point) over and over: "aaaaaaaaaaaa", "éééééééééé".
+bool one_repeated_character(std::string_view plain) {
+    const auto lead = static_cast<unsigned char>(plain.front());
+    const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (n > plain.size() || plain.size() % n != 0)
+        return false;
+    for (std::size_t i = n; i < plain.size(); i += n)
+        if (plain.substr(i, n) != plain.substr(0, n))
+            return false;
+    return true;
+}
+
+// Letters or digits each one after the previous, up or down, the digits as on a keyboard's top
+// row ("1234567890", "0987654321"): "abcdefghij", "ZYXWVUTSRQ".
+bool ascii_run(std::string_view plain) {
+    auto follows = [](unsigned char prev, unsigned char next, int step) {
+        if (std::isalnum(next) == 0)
+            return false;
+        if (step == 1 && prev == '9')
+            return next == '0';
+        if (step == -1 && prev == '0')
+            return next == '9';
+        return next == prev + step;
+    };
+    for (int step : {1, -1}) {
+        bool run = std::isalnum(static_cast<unsigned char>(plain.front())) != 0;
+        for (std::size_t i = 1; i < plain.size() && run; ++i)
+            run = follows(static_cast<unsigned char>(plain[i - 1]),
+                          static_cast<unsigned char>(plain[i]), step);
+        if (run)
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::optional<std::string> password_policy_violation(std::string_view plain,
                                                      std::string_view email) {
     if (count_code_points(plain) < kMinPasswordCodePoints) {
@@ -159,6 +200,10 @@ std::optional<std::string> password_policy_violation(std::string_view plain,
     }
     if (plain.find('\0') != std::string_view::npos) {
         return "The password must not contain a NUL character.";
+    }
+    if (one_repeated_character(plain) || ascii_run(plain)) {
+        return "The password must not be one character repeated or a run such as "
+               "\"abcdefghij\" or \"1234567890\".";
     }
     if (!email.empty()) {
         if (equals_ignoring_ascii_case(plain, email)) {

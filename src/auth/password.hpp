@@ -31,7 +31,8 @@ bool verify_password(std::string_view plain, std::string_view hash);
 
 // Why `plain` may not be used as the password of the account `email`, as a human sentence,
 // or nullopt when it is acceptable. Rules: at least 10 characters (UTF-8 code points), at most
-// 72 bytes, no NUL byte, not equal (ignoring ASCII case) to the email nor to its local part.
+// 72 bytes, no NUL byte, not one character repeated nor a run of letters or digits ("abcdefghij",
+// "0987654321"), not equal (ignoring ASCII case) to the email nor to its local part.
 std::optional<std::string> password_policy_violation(std::string_view plain,
                                                      std::string_view email);
 

@@ -154,6 +154,16 @@ TEST_F(AuthApi, PasswordChangeChecksCurrentPasswordAndPolicy) {
                    json::serialize(json::object{{"current_password", Org::kPassword},
                                                 {"new_password", "A1@org.test"}}));
     EXPECT_EQ(same_as_email.status, 422);
+    // Issue 11: the current password again, or one character repeated, is refused.
+    for (const std::string& next : std::vector<std::string>{Org::kPassword, std::string(16, 'a')}) {
+        auto refused = server_.as(token, "PUT", "/api/v1/auth/password",
+                                  json::serialize(json::object{{"current_password", Org::kPassword},
+                                                               {"new_password", next}}));
+        EXPECT_EQ(refused.status, 422) << next;
+        EXPECT_EQ(refused.json().at("error").at("details").at(0).at("field").as_string(),
+                  "new_password");
+    }
+    EXPECT_EQ(login_raw("a1@org.test", Org::kPassword).status, 200);  // unchanged
 }
 
 TEST_F(AuthApi, SoftDeleteRevokesSessions) {

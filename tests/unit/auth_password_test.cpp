@@ -164,12 +164,16 @@ TEST(AuthPassword, ConcurrentHashAndVerify) {
 }
 
 TEST(AuthPasswordPolicy, AcceptsGoodPasswords) {
-    EXPECT_EQ(password_policy_violation("abcdefghij", "jane@example.com"), std::nullopt);
+    EXPECT_EQ(password_policy_violation("abcdefghik", "jane@example.com"), std::nullopt);
     EXPECT_EQ(password_policy_violation("correct horse battery staple", "jane@example.com"),
               std::nullopt);
-    EXPECT_EQ(password_policy_violation(std::string(72, 'x'), "jane@example.com"), std::nullopt);
+    std::string longest(72, 'x');  // the most bytes allowed (not one repeated character)
+    longest.back() = 'y';
+    EXPECT_EQ(password_policy_violation(longest, "jane@example.com"), std::nullopt);
     EXPECT_EQ(password_policy_violation("jane@example.com2", "jane@example.com"), std::nullopt);
-    EXPECT_EQ(password_policy_violation("abcdefghij", ""), std::nullopt);
+    EXPECT_EQ(password_policy_violation("abcdefghik", ""), std::nullopt);
+    EXPECT_EQ(password_policy_violation("aaaaaaaaab", ""), std::nullopt);
+    EXPECT_EQ(password_policy_violation("13579bdfhj", ""), std::nullopt);
 }
 
 TEST(AuthPasswordPolicy, TooShortCountsCodePoints) {
@@ -178,12 +182,24 @@ TEST(AuthPasswordPolicy, TooShortCountsCodePoints) {
     // 9 two-byte characters = 18 bytes, still only 9 characters.
     EXPECT_NE(password_policy_violation("ééééééééé", "jane@example.com"), std::nullopt);
     // 10 two-byte characters are enough.
-    EXPECT_EQ(password_policy_violation("éééééééééé", "jane@example.com"), std::nullopt);
+    EXPECT_EQ(password_policy_violation("éàéàéàéàéà", "jane@example.com"), std::nullopt);
     // 3 four-byte emoji + 6 ASCII = 9 characters in 18 bytes.
     EXPECT_NE(password_policy_violation("🔑🔑🔑abcdef", "jane@example.com"), std::nullopt);
     const auto message = password_policy_violation("short", "jane@example.com");
     ASSERT_TRUE(message.has_value());
     EXPECT_NE(message->find("10"), std::string::npos) << *message;
+}
+
+// Issue 11: "aaaaaaaaaaaaaaaa" was accepted.
+TEST(AuthPasswordPolicy, RepeatedCharactersAndRunsAreRefused) {
+    const std::vector<std::string> refused = {std::string(16, 'a'), "éééééééééé", "🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑",
+                                              "abcdefghij",         "1234567890", "0987654321",
+                                              "9876543210",         "ZYXWVUTSRQ"};
+    for (const std::string& plain : refused) {
+        const auto message = password_policy_violation(plain, "jane@example.com");
+        ASSERT_TRUE(message.has_value()) << plain;
+        EXPECT_NE(message->find("repeated"), std::string::npos) << *message;
+    }
 }
 
 TEST(AuthPasswordPolicy, TooLongInBytes) {
