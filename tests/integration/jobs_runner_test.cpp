@@ -518,14 +518,9 @@ TEST_F(JobsRunner, AScheduledRunSkipsWhenAnotherInstanceRanTheJobSinceItsRunTime
     EXPECT_EQ(scheduled(later).status, RunStatus::Success);
 }
 
-// Polls until `sql` returns true (setup synchronisation, not a timing assertion).
+// Whether `sql` comes to return true (set-up synchronisation, not a timing assertion).
 bool eventually(TestDatabase& db, const std::string& sql) {
-    for (int i = 0; i < 3000; ++i) {
-        if (db.exec(sql).get_bool(0, 0))
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return false;
+    return eventually([&] { return db.exec(sql).get_bool(0, 0); });
 }
 
 TEST_F(JobsRunner, TwoInstancesRunningOneJobAtOnceRunItOnce) {
