@@ -77,9 +77,11 @@ Result<void> App::start() {
     interrupted_imports_->start();
     if (!config_.smtp_url.empty()) {
         mail_ = std::make_unique<mail::OutboxSender>(
-            server_.context(0), server_.pool(0), workers_,
-            mail::SmtpSettings{config_.smtp_url, config_.mail_from}, config_.mail_poll);
-        mail_->start();
+            server_.pool(0), workers_, mail::SmtpSettings{config_.smtp_url, config_.mail_from});
+        mail_poll_ =
+            std::make_unique<Periodic>(server_.context(0), config_.mail_poll, Periodic::First::Now,
+                                       [this] { return mail_->deliver(); });
+        mail_poll_->start();
     }
     auto jobs = jobs::Scheduler::create(server_.context(0), services_.database_url, config_);
     if (!jobs)
@@ -92,8 +94,8 @@ Result<void> App::start() {
 void App::stop() {
     if (jobs_)
         jobs_->stop();
-    if (mail_)
-        mail_->stop();
+    if (mail_poll_)
+        mail_poll_->stop();
     if (time_zone_watch_)
         time_zone_watch_->stop();
     if (interrupted_imports_)

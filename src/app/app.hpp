@@ -1,9 +1,9 @@
 #pragma once
 // The composition root: the route table of every module, the shared services and the server.
 // Used by `coach serve` and by the integration tests (which run it in-process).
-#include "app/periodic.hpp"
 #include "app/time_zone_watch.hpp"
 #include "auth/login_throttle.hpp"
+#include "core/periodic.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -45,6 +45,7 @@ class App {
     std::unique_ptr<Periodic> time_zone_watch_;
     std::unique_ptr<Periodic> interrupted_imports_;
     std::unique_ptr<mail::OutboxSender> mail_;  // when COACH_SMTP_URL is set
+    std::unique_ptr<Periodic> mail_poll_;       // delivers mail_ every COACH_MAIL_POLL_MS
     std::unique_ptr<jobs::Scheduler> jobs_;     // unless COACH_JOBS=0
 };
 

@@ -5,46 +5,19 @@
 #include "mail/sql.hpp"
 
 #include <spdlog/spdlog.h>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
-#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 namespace coach::mail {
 namespace asio = boost::asio;
 using asio::awaitable;
 
-OutboxSender::OutboxSender(asio::io_context& io, db::Pool& pool, asio::thread_pool& workers,
-                           SmtpSettings smtp, std::chrono::milliseconds poll_every)
-    : io_(io),
-      pool_(pool),
-      workers_(workers),
-      smtp_(std::move(smtp)),
-      poll_every_(poll_every),
-      timer_(io) {}
+OutboxSender::OutboxSender(db::Pool& pool, asio::thread_pool& workers, SmtpSettings smtp)
+    : pool_(pool), workers_(workers), smtp_(std::move(smtp)) {}
 
-void OutboxSender::start() {
-    asio::co_spawn(io_, run(), asio::detached);
-}
-
-void OutboxSender::stop() {
-    asio::post(io_, [this] {
-        stopping_ = true;
-        timer_.cancel();
-    });
-}
-
-awaitable<void> OutboxSender::run() {
-    while (!stopping_) {
-        auto r = co_await deliver_due();
-        if (!r && r.error().code != ErrorCode::Unavailable)
-            spdlog::error("mail outbox: {}", r.error().message);
-        if (stopping_)
-            break;
-        timer_.expires_after(poll_every_);
-        boost::system::error_code ec;
-        co_await timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-    }
+awaitable<void> OutboxSender::deliver() {
+    auto r = co_await deliver_due();
+    if (!r && r.error().code != ErrorCode::Unavailable)
+        spdlog::error("mail outbox: {}", r.error().message);
 }
 
 awaitable<Result<int>> OutboxSender::deliver_due() {

@@ -7,8 +7,7 @@
 #include "db/pool.hpp"
 #include "mail/smtp.hpp"
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 namespace coach::mail {
@@ -17,24 +16,18 @@ inline constexpr int kMaxAttempts = 5;
 
 class OutboxSender {
   public:
-    OutboxSender(boost::asio::io_context& io, db::Pool& pool, boost::asio::thread_pool& workers,
-                 SmtpSettings smtp, std::chrono::milliseconds poll_every);
-    void start();
-    void stop();  // safe from any thread
+    OutboxSender(db::Pool& pool, boost::asio::thread_pool& workers, SmtpSettings smtp);
 
     // One pass: claims due mail, sends it, records the outcome; returns how many were sent.
     boost::asio::awaitable<Result<int>> deliver_due();
+    // deliver_due(), its failure logged (an outage is not: the next pass tries again). App runs
+    // it every COACH_MAIL_POLL_MS (a core/periodic.hpp task).
+    boost::asio::awaitable<void> deliver();
 
   private:
-    boost::asio::awaitable<void> run();
-
-    boost::asio::io_context& io_;
     db::Pool& pool_;
     boost::asio::thread_pool& workers_;
     SmtpSettings smtp_;
-    std::chrono::milliseconds poll_every_;
-    boost::asio::steady_timer timer_;
-    bool stopping_ = false;
 };
 
 }  // namespace coach::mail

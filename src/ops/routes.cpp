@@ -1,5 +1,6 @@
 #include "ops/routes.hpp"
 
+#include "auth/authenticate.hpp"
 #include "core/crypto.hpp"
 #include "db/columns.hpp"
 #include "db/migrations_data.hpp"
@@ -47,10 +48,9 @@ awaitable<Result<Response>> readyz(RequestContext& ctx) {
 // one else's business (issue 11). Unset, or a wrong token: 404, as for a route that is not there.
 bool metrics_allowed(const RequestContext& ctx) {
     const std::string& token = ctx.services.config.metrics_token;
-    constexpr std::string_view kBearer = "Bearer ";
-    std::string_view given = ctx.header(http::beast_http::field::authorization);
-    return !token.empty() && given.starts_with(kBearer) &&
-           constant_time_equal(given.substr(kBearer.size()), token);
+    bool via_cookie = false;  // a signed-in browser's session is not the scraper
+    std::string given = auth::presented_token(ctx.request, via_cookie);
+    return !token.empty() && !via_cookie && constant_time_equal(given, token);
 }
 
 awaitable<Result<Response>> metrics(RequestContext& ctx) {

@@ -1,6 +1,7 @@
 #pragma once
-// A task run every `every` on one I/O thread until stop(): the organisation's time zone check
-// and the sweep of interrupted imports (app.cpp). A task must not block: it runs on the I/O thread.
+// A task run every `every` on one I/O thread until stop(): the organisation's time zone check,
+// the sweep of interrupted imports, the mail outbox (app.cpp). A task must not block: it runs on
+// the I/O thread.
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>

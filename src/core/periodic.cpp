@@ -1,4 +1,4 @@
-#include "app/periodic.hpp"
+#include "core/periodic.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
