@@ -519,7 +519,7 @@ TEST_F(JobsRunner, AScheduledRunSkipsWhenAnotherInstanceRanTheJobSinceItsRunTime
 }
 
 // Whether `sql` comes to return true (set-up synchronisation, not a timing assertion).
-bool eventually(TestDatabase& db, const std::string& sql) {
+bool comes_true(TestDatabase& db, const std::string& sql) {
     return eventually([&] { return db.exec(sql).get_bool(0, 0); });
 }
 
@@ -542,12 +542,12 @@ TEST_F(JobsRunner, TwoInstancesRunningOneJobAtOnceRunItOnce) {
     std::thread instance1(
         [&] { first = jobs::run_job(*first_conn, *jobs::find_job("overdue_sweep"), o); });
     // The first instance holds the job's advisory lock and waits on the row.
-    ASSERT_TRUE(eventually(
+    ASSERT_TRUE(comes_true(
         db_,
         "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
         "WHERE d.datname = current_database() AND l.locktype = 'advisory' AND l.granted "
         "AND l.objid::bigint = hashtext('coach.job.overdue_sweep')::bigint & 4294967295)"));
-    ASSERT_TRUE(eventually(db_,
+    ASSERT_TRUE(comes_true(db_,
                            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE "
                            "datname = current_database() AND wait_event_type = 'Lock' "
                            "AND query LIKE '%UPDATE action_items%')"));
