@@ -129,6 +129,20 @@ awaitable<Result<Response>> logout(RequestContext& ctx) {
     co_return http::no_content();
 }
 
+// "Sign out everywhere": every session of the caller ends, this one included (a lost phone, a
+// shared computer left signed in).
+awaitable<Result<Response>> logout_all(RequestContext& ctx) {
+    std::vector<db::Query> writes;
+    writes.push_back({sql::revoke_other_sessions, db::params(ctx.me().id, std::nullopt)});
+    writes.push_back(audit::entry(ctx.origin(), "auth.logout_all", "users", ctx.me().id,
+                                  std::nullopt, std::nullopt));
+    auto r = co_await ctx.db.pipeline(std::move(writes));
+    if (!r)
+        co_return r.error();
+    ctx.set_cookies.push_back(session_cookie(ctx.services.config, "", 0));
+    co_return http::no_content();
+}
+
 awaitable<Result<Response>> me(RequestContext& ctx) {
     // authenticate() read the user row with the session: one statement for the whole request.
     if (ctx.session && !ctx.session->user_json.empty())
@@ -278,6 +292,8 @@ void add_routes(http::Router& router) {
                 "Sign in; sets the session cookie and returns {user, csrf_token, token}"});
     router.add({Verb::post, "/api/v1/auth/logout", logout, Access::Authenticated, limit,
                 "Sign out (revokes the session)"});
+    router.add({Verb::post, "/api/v1/auth/logout-all", logout_all, Access::Authenticated, limit,
+                "Sign out everywhere (revokes every session of the caller)"});
     router.add(
         {Verb::get, "/api/v1/auth/me", me, Access::Authenticated, limit, "The signed-in user"});
     router.add({Verb::get, "/api/v1/auth/csrf", csrf, Access::Authenticated, limit,

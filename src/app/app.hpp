@@ -28,9 +28,10 @@ class App {
     unsigned short port() const { return server_.port(); }
     const http::Router& router() const { return router_; }
     const Config& config() const { return config_; }
+    // Every module's routes (also what `coach openapi` describes).
+    static http::Router build_router();
 
   private:
-    static http::Router build_router();
 
     Config config_;
     http::Router router_;

@@ -12,6 +12,7 @@
 #include "db/columns.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/derived.hpp"
+#include "ops/openapi.hpp"
 
 #include <signal.h>
 #include <spdlog/spdlog.h>
@@ -234,6 +235,12 @@ void user_set_password() {
     }
 }
 
+// The API description the server serves, for the web app's typed client (scripts/web-api);
+// needs no database.
+void print_openapi() {
+    std::cout << boost::json::serialize(ops::openapi_document(App::build_router())) << '\n';
+}
+
 }  // namespace
 
 void add_commands(CLI::App& app) {
@@ -267,6 +274,9 @@ void add_commands(CLI::App& app) {
     setpw->add_flag("--password-stdin", o.password_stdin, "Read the password from stdin")
         ->excludes(pw2);
     setpw->callback(user_set_password);
+
+    app.add_subcommand("openapi", "Print the API description (OpenAPI 3.1) and exit")
+        ->callback(print_openapi);
 
     add_jobs_command(app);
     add_import_command(app);

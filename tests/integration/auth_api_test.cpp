@@ -100,6 +100,27 @@ TEST_F(AuthApi, LogoutRevokesTheSession) {
     EXPECT_EQ(server_.as(token, "GET", "/api/v1/auth/me").status, 401);
 }
 
+// "Sign out everywhere": every session of the caller ends (the phone and the laptop), with an
+// audit row; another user's session stays.
+TEST_F(AuthApi, LogoutAllRevokesEverySessionOfTheCallerOnly) {
+    std::string laptop = login(server_, "a1@org.test");
+    std::string phone = login(server_, "a1@org.test");
+    std::string other = login(server_, "a2@org.test");
+    auto r = server_.as(laptop, "POST", "/api/v1/auth/logout-all");
+    EXPECT_EQ(r.status, 204);
+    EXPECT_NE(r.headers["set-cookie"].find("coach_session=;"), std::string::npos)
+        << r.headers["set-cookie"];
+    EXPECT_EQ(server_.as(laptop, "GET", "/api/v1/auth/me").status, 401);
+    EXPECT_EQ(server_.as(phone, "GET", "/api/v1/auth/me").status, 401);
+    EXPECT_EQ(server_.as(other, "GET", "/api/v1/auth/me").status, 200);
+    EXPECT_EQ(server_.db()
+                  .exec("SELECT count(*) FROM audit_log WHERE action = 'auth.logout_all' "
+                        "AND entity_id = $1::uuid",
+                        db::params(org_.a1))
+                  .get_int(0, 0),
+              1);
+}
+
 TEST_F(AuthApi, IdleAndAbsoluteExpiry) {
     std::string idle = login(server_, "a1@org.test");
     std::string absolute = login(server_, "a2@org.test");

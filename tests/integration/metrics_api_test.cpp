@@ -32,6 +32,14 @@ class MetricsApi : public ::testing::Test {
     static HttpResult put(const std::string& who, const std::string& body) {
         return as(who, "PUT", "/api/v1/performance-metrics", body);
     }
+    // Rows the description calls invalid, on purpose: each gets its error in the 200.
+    static HttpResult put_invalid_rows(const std::string& who, const std::string& body) {
+        RequestOptions o;
+        o.token = tokens_->at(who);
+        o.body = body;
+        o.invalid_parts = true;
+        return server_->request("PUT", "/api/v1/performance-metrics", o);
+    }
     // "<status>" or "<status> <field>: <message>; ..." of each item of a PUT response.
     static std::vector<std::string> outcomes(const HttpResult& r) {
         std::vector<std::string> out;
@@ -89,7 +97,7 @@ TEST_F(MetricsApi, PutReportsEveryRowAndWritesTheValidOnes) {
                        row(o.tl1, "2024-01-10") + "," +  // 3 not an agent
                        row("00000000-0000-0000-0000-000000000000", "2024-01-10") +  // 4
                        "," + row(o.gone, "2024-01-10") + "]";  // 5 soft-deleted agent
-    auto r = put("admin", body);
+    auto r = put_invalid_rows("admin", body);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(outcomes(r),
               (std::vector<std::string>{"created", "created",
@@ -115,7 +123,7 @@ TEST_F(MetricsApi, PutReportsEveryRowAndWritesTheValidOnes) {
               2);  // a1 and a3 only
 
     // The same rows again: nothing changes, nothing is written or audited.
-    auto again = put("admin", body);
+    auto again = put_invalid_rows("admin", body);
     ASSERT_EQ(again.status, 200) << again.body;
     EXPECT_EQ(outcomes(again)[0], "unchanged");
     EXPECT_EQ(outcomes(again)[1], "unchanged");
@@ -258,7 +266,7 @@ TEST_F(MetricsApi, PutRowErrorsInDetail) {
         R"("aht":12.5,"actual_hours":24.25,"scheduled_hours":1e3,"calls_handled":-3,)"
         R"("quality_score":85.555,"id":"x","mood":"good"})" +
         ",\"row\"," + row(o.a1, "2024-01-14") + "," + row(o.a1, "2024-01-14") + "]";
-    auto r = put("admin", body);
+    auto r = put_invalid_rows("admin", body);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(outcomes(r),
               (std::vector<std::string>{

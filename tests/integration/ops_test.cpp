@@ -1,4 +1,5 @@
 // /healthz, /readyz, /metrics and the OpenAPI document (every route must be in it).
+#include "ops/openapi.hpp"
 #include "support/test_server.hpp"
 
 #include <gtest/gtest.h>
@@ -96,6 +97,26 @@ TEST_F(Ops, OpenApiDocumentsEveryRoute) {
         documented += item.as_object().size();
     EXPECT_EQ(documented, operations);
     EXPECT_GE(operations, 15u);
+}
+
+// Each area's api.json describes its routes and no others; every $ref names a schema. (That
+// the bodies are right is checked on every exchange of these tests: support/api_contract.)
+TEST_F(Ops, TheApiDescriptionCoversEveryRouteAndNothingElse) {
+    std::vector<std::string> problems = ops::openapi_problems(server_.app().router());
+    std::string all;
+    for (const auto& p : problems)
+        all += "\n  " + p;
+    EXPECT_TRUE(problems.empty()) << all;
+}
+
+// A route whose api.json names no body answers with the shared error shape only; one that does
+// shows the body in the served document (what the web app's client is generated from).
+TEST_F(Ops, TheServedDocumentCarriesTheBodies) {
+    auto doc = server_.request("GET", "/api/v1/openapi.json").json();
+    const auto& login = doc.at("paths").at("/api/v1/auth/login").at("post").as_object();
+    EXPECT_EQ(login.at("requestBody").at("content").at("application/json").at("schema"),
+              boost::json::parse(R"({"$ref":"#/components/schemas/LoginRequest"})"));
+    EXPECT_TRUE(doc.at("components").at("schemas").as_object().contains("User"));
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "support/test_server.hpp"
 
+#include "support/api_contract.hpp"
+
 #include "auth/password.hpp"
 
 #include <gtest/gtest.h>
@@ -77,6 +79,10 @@ HttpResult http_request(unsigned short port, const std::string& method, const st
         slot += std::string(f.value());
     }
     r.body = res.body();
+    if (auto violation =
+            contract_violation(method, target, o.invalid_parts ? "" : o.body, o.content_type, r);
+        !violation.empty())
+        ADD_FAILURE() << "openapi.json: " << violation;
     return r;
 }
 
