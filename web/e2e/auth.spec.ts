@@ -1,4 +1,11 @@
-import { DEMO_PASSWORD, expect, signIn, test } from './fixtures';
+import {
+  accountButton,
+  chooseFromAccountMenu,
+  DEMO_PASSWORD,
+  expect,
+  signIn,
+  test,
+} from './fixtures';
 
 test('the app is served under the strict CSP', async ({ page }) => {
   const response = await page.goto('/');
@@ -17,7 +24,7 @@ test('a wrong password shows the error and stays on sign-in', async ({ page }) =
   const alert = page.getByRole('alert');
   await expect(alert).toHaveText('The email or password is incorrect.');
   await expect(page.getByRole('heading', { name: 'Sign in to Coach' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await expect(page.getByRole('banner')).toHaveCount(0); // no signed-in header
   // Nothing signed in behind the scenes either.
   const me = await page.request.get('/api/v1/auth/me');
   expect(me.status()).toBe(401);
@@ -58,29 +65,30 @@ test('repeated failures are rate limited and the wait is shown', async ({ page }
 
 test('sign out returns to sign-in and a reload stays signed out', async ({ page }) => {
   await signIn(page, 'tl1@coach.demo');
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(accountButton(page, 'Jordan Blake')).toBeVisible();
   // A reload keeps the session (cookie) and the CSRF token (sessionStorage).
   await page.reload();
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  await expect(signOut).toBeVisible();
+  await expect(accountButton(page, 'Jordan Blake')).toBeVisible();
 
   const logout = page.waitForResponse(
     (r) => r.url().endsWith('/api/v1/auth/logout') && r.request().method() === 'POST',
   );
-  await signOut.click();
+  await chooseFromAccountMenu(page, 'Jordan Blake', 'Sign out');
   expect((await logout).status()).toBe(204);
   await expect(page.getByRole('heading', { name: 'Sign in to Coach' })).toBeVisible();
+  // Signing out on purpose does not offer to come back to the last page.
+  await expect(page).toHaveURL(/\/sign-in$/);
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Sign in to Coach' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await expect(page.getByRole('banner')).toHaveCount(0); // no signed-in header
   expect((await page.request.get('/api/v1/auth/me')).status()).toBe(401);
   expect(await page.evaluate(() => sessionStorage.getItem('coach.csrf_token'))).toBeNull();
 });
 
 test('the session cookie is HttpOnly and SameSite=Strict', async ({ page, context }) => {
   await signIn(page, 'admin@coach.demo', DEMO_PASSWORD);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(accountButton(page, 'Avery Collins')).toBeVisible();
   const cookies = await context.cookies();
   expect(cookies.length).toBeGreaterThan(0);
   for (const c of cookies) {

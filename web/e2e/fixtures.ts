@@ -24,10 +24,25 @@ export const test = base.extend<{ problems: string[] }>({
 
 export { expect };
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto('/');
+/**
+ * Opens `path` signed out (which shows the sign-in form, returning to `path` afterwards) and
+ * signs in. Does not wait for the result: a test checks what it expects.
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, path = '/') {
+  await page.goto(path);
   await expect(page.getByRole('heading', { name: 'Sign in to Coach' })).toBeVisible();
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The header's account menu button of the signed-in user (named by their name). */
+export function accountButton(page: Page, name: string) {
+  return page.getByRole('banner').getByRole('button', { name: new RegExp(name) });
+}
+
+/** Picks an item of the account menu ("Account and password", "Sign out"). */
+export async function chooseFromAccountMenu(page: Page, name: string, item: string) {
+  await accountButton(page, name).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: item }).click();
 }

@@ -1,7 +1,8 @@
-import { expect, signIn, test } from './fixtures';
+import { accountButton, chooseFromAccountMenu, expect, signIn, test } from './fixtures';
 
 test('a team leader sees their name, role and the People table', async ({ page }) => {
-  await signIn(page, 'tl1@coach.demo');
+  await signIn(page, 'tl1@coach.demo', undefined, '/people');
+  await expect(page).toHaveURL(/\/people$/);
 
   const header = page.getByRole('banner');
   await expect(header.getByText('Jordan Blake')).toBeVisible();
@@ -38,22 +39,44 @@ test('a team leader sees their name, role and the People table', async ({ page }
   // A team leader's scope fits in one page.
   await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
 
-  await page.screenshot({ path: 'test-results/home-team-leader.png', fullPage: true });
+  // An agent's name leads to the agent's page (a deep link of its own).
+  const firstAgent = agents.first().locator('th').getByRole('link');
+  const name = (await firstAgent.textContent()) ?? '';
+  await firstAgent.click();
+  await expect(page).toHaveURL(/\/agents\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Agent' })).toBeVisible();
+  expect(name).not.toBe('');
+
+  await page.goBack();
+  await expect(page.getByRole('table')).toBeVisible();
+  await page.screenshot({ path: 'test-results/people-team-leader.png', fullPage: true });
 });
 
-test('an agent sees "My profile" and no People table', async ({ page }) => {
+test('an agent has only Home, their scorecard, and their profile on the account page', async ({
+  page,
+}) => {
   await signIn(page, 'agent01@coach.demo');
-  await expect(page.getByRole('heading', { name: 'My profile' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'My scorecard' })).toBeVisible();
+  await expect(page.getByText('This page is not built yet.')).toBeVisible();
   await expect(page.getByRole('banner').getByText('Agent', { exact: true })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link')).toHaveText(['Home']);
+  await expect(page.getByRole('table')).toHaveCount(0);
+
+  await chooseFromAccountMenu(page, 'Agent', 'Account and password');
+  await expect(page).toHaveURL(/\/account$/);
   const profile = page.getByRole('region', { name: 'My profile' });
   await expect(profile.getByText('agent01@coach.demo')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'People' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/account-agent.png', fullPage: true });
+
+  // People is not an agent's page.
+  await page.goto('/people');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/home-agent.png', fullPage: true });
 });
 
 test('an admin pages through everyone with "Load more"', async ({ page }) => {
-  await signIn(page, 'admin@coach.demo');
+  await signIn(page, 'admin@coach.demo', undefined, '/people');
   const body = page.getByRole('table').locator('tbody tr');
   await expect(body).toHaveCount(50);
   const more = page.getByRole('button', { name: 'Load more' });
@@ -63,4 +86,5 @@ test('an admin pages through everyone with "Load more"', async ({ page }) => {
   // Names are unique per row id; no row is repeated across pages.
   const emails = await body.locator('td:nth-child(2)').allTextContents();
   expect(new Set(emails).size).toBe(emails.length);
+  await expect(accountButton(page, 'Avery Collins')).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createClient, NETWORK_ERROR_MESSAGE, parseRetryAfter } from './client';
+import { ApiError, createClient, NETWORK_ERROR_MESSAGE, ok, parseRetryAfter } from './client';
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -9,13 +9,13 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 function setup(respond: () => Promise<Response> | Response, token: string | null = 'csrf-123') {
-  const fetch = vi.fn<typeof globalThis.fetch>(async () => respond());
+  const fetch = vi.fn<(request: Request) => Promise<Response>>(async () => respond());
   const client = createClient({ fetch, csrfToken: () => token, now: () => 1_000_000 });
   const call = (i = 0) => {
     const args = fetch.mock.calls[i];
     if (!args) throw new Error(`fetch was not called ${i + 1} times`);
-    const [url, init] = args;
-    return { url, init: init ?? {}, headers: new Headers(init?.headers) };
+    const [request] = args;
+    return { request, url: new URL(request.url), headers: request.headers };
   };
   return { fetch, client, call };
 }
@@ -29,58 +29,62 @@ async function caught(p: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the call to fail');
 }
 
+const login = { email: 'a@b.c', password: 'p' };
+
 describe('api client requests', () => {
-  it('GET sends the cookie, asks for JSON, and returns the parsed body', async () => {
+  it('GET sends the cookie, asks for JSON, serialises the query and returns the body', async () => {
     const { client, call } = setup(() => json(200, { items: [], next_cursor: null }));
-    const data = await client.get('/api/v1/users?limit=50');
+    const data = await ok(client.GET('/api/v1/users', { params: { query: { limit: 50 } } }));
     expect(data).toEqual({ items: [], next_cursor: null });
-    const { url, init, headers } = call();
-    expect(url).toBe('/api/v1/users?limit=50');
-    expect(init.method).toBe('GET');
-    expect(init.credentials).toBe('same-origin');
+    const { request, url, headers } = call();
+    expect(url.pathname + url.search).toBe('/api/v1/users?limit=50');
+    expect(request.method).toBe('GET');
+    expect(request.credentials).toBe('same-origin');
     expect(headers.get('Accept')).toBe('application/json');
-    expect(init.body).toBeUndefined();
+    expect(request.body).toBeNull();
     expect(headers.has('Content-Type')).toBe(false);
   });
 
   it('sends no X-CSRF-Token on GET even when a token is known', async () => {
     const { client, call } = setup(() => json(200, {}), 'csrf-123');
-    await client.get('/api/v1/auth/me');
+    await client.GET('/api/v1/auth/me');
     expect(call().headers.has('X-CSRF-Token')).toBe(false);
   });
 
   it('sends X-CSRF-Token and a JSON body on POST', async () => {
-    const { client, call } = setup(() => json(200, { ok: true }), 'csrf-123');
-    await client.post('/api/v1/things', { a: 1 });
-    const { init, headers } = call();
-    expect(init.method).toBe('POST');
+    const { client, call } = setup(() => json(200, {}), 'csrf-123');
+    await client.POST('/api/v1/auth/login', { body: login });
+    const { request, headers } = call();
+    expect(request.method).toBe('POST');
     expect(headers.get('X-CSRF-Token')).toBe('csrf-123');
     expect(headers.get('Content-Type')).toBe('application/json');
-    expect(init.body).toBe('{"a":1}');
+    expect(await request.text()).toBe(JSON.stringify(login));
   });
 
-  it.each(['put', 'patch'] as const)('sends X-CSRF-Token on %s', async (method) => {
-    const { client, call } = setup(() => json(200, {}), 'tok');
-    await client[method]('/api/v1/x', {});
-    expect(call().init.method).toBe(method.toUpperCase());
-    expect(call().headers.get('X-CSRF-Token')).toBe('tok');
-  });
-
-  it('sends X-CSRF-Token on DELETE', async () => {
+  it('sends X-CSRF-Token on PUT, PATCH and DELETE', async () => {
     const { client, call } = setup(() => new Response(null, { status: 204 }), 'tok');
-    await client.delete('/api/v1/x/1');
-    expect(call().headers.get('X-CSRF-Token')).toBe('tok');
+    await client.PUT('/api/v1/auth/password', {
+      body: { current_password: 'a', new_password: 'b' },
+    });
+    await client.PATCH('/api/v1/users/{id}', { params: { path: { id: 'u1' } }, body: {} });
+    await client.DELETE('/api/v1/users/{id}', { params: { path: { id: 'u1' } } });
+    expect([0, 1, 2].map((i) => [call(i).request.method, call(i).headers.get('X-CSRF-Token')])).toEqual([
+      ['PUT', 'tok'],
+      ['PATCH', 'tok'],
+      ['DELETE', 'tok'],
+    ]);
+    expect(call(2).url.pathname).toBe('/api/v1/users/u1');
   });
 
   it('omits X-CSRF-Token on writes when no token is known', async () => {
     const { client, call } = setup(() => json(200, {}), null);
-    await client.post('/api/v1/auth/login', { email: 'a@b.c', password: 'p' });
+    await client.POST('/api/v1/auth/login', { body: login });
     expect(call().headers.has('X-CSRF-Token')).toBe(false);
   });
 
   it('returns undefined for 204 No Content', async () => {
     const { client } = setup(() => new Response(null, { status: 204 }));
-    await expect(client.post('/api/v1/auth/logout')).resolves.toBeUndefined();
+    await expect(ok(client.POST('/api/v1/auth/logout'))).resolves.toBeUndefined();
   });
 });
 
@@ -91,7 +95,7 @@ describe('api client errors', () => {
         error: { code: 'unauthorized', message: 'The email or password is incorrect.', details: [] },
       }),
     );
-    const e = await caught(client.post('/api/v1/auth/login', {}));
+    const e = await caught(client.POST('/api/v1/auth/login', { body: login }));
     expect(e).toBeInstanceOf(ApiError);
     const err = e as ApiError;
     expect(err.status).toBe(401);
@@ -114,7 +118,7 @@ describe('api client errors', () => {
         },
       }),
     );
-    const err = (await caught(client.post('/api/v1/users', {}))) as ApiError;
+    const err = (await caught(client.POST('/api/v1/users', { body: { email: 'e', name: 'n', role: 'AGENT' } }))) as ApiError;
     expect(err.status).toBe(422);
     expect(err.code).toBe('validation_failed');
     expect(err.message).toBe('The request has invalid fields.');
@@ -140,7 +144,7 @@ describe('api client errors', () => {
         { 'Retry-After': '37' },
       ),
     );
-    const err = (await caught(client.post('/api/v1/auth/login', {}))) as ApiError;
+    const err = (await caught(client.POST('/api/v1/auth/login', { body: login }))) as ApiError;
     expect(err.status).toBe(429);
     expect(err.code).toBe('rate_limited');
     expect(err.message).toBe('Too many failed sign-in attempts; try again later.');
@@ -151,7 +155,7 @@ describe('api client errors', () => {
     const { client } = setup(
       () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
     );
-    const err = (await caught(client.get('/api/v1/users'))) as ApiError;
+    const err = (await caught(client.GET('/api/v1/users'))) as ApiError;
     expect(err.status).toBe(502);
     expect(err.code).toBe('http_502');
     expect(err.message).toBe('The server answered with an error (HTTP 502).');
@@ -159,7 +163,7 @@ describe('api client errors', () => {
 
   it('reports a network failure as status 0', async () => {
     const { client } = setup(() => Promise.reject(new TypeError('Failed to fetch')));
-    const err = (await caught(client.get('/api/v1/auth/me'))) as ApiError;
+    const err = (await caught(client.GET('/api/v1/auth/me'))) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(0);
     expect(err.code).toBe('network_error');
@@ -168,7 +172,7 @@ describe('api client errors', () => {
 
   it('lets an aborted request stay an AbortError', async () => {
     const { client } = setup(() => Promise.reject(new DOMException('aborted', 'AbortError')));
-    const e = await caught(client.get('/api/v1/auth/me'));
+    const e = await caught(client.GET('/api/v1/auth/me'));
     expect(e).not.toBeInstanceOf(ApiError);
     expect((e as DOMException).name).toBe('AbortError');
   });

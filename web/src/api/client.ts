@@ -1,21 +1,17 @@
-// The fetch wrapper every API call goes through: JSON in and out, the session cookie
-// (credentials: 'same-origin'), X-CSRF-Token on writes, and error bodies turned into ApiError.
+// The one way the web app calls the API: openapi-fetch typed by src/api/schema.d.ts, which
+// scripts/web-api generates from the server's own description (docs/architecture.md, "API
+// description"); make test fails when the two differ. The session cookie goes along
+// (same-origin), writes carry X-CSRF-Token, and an error answer becomes an ApiError.
+import createFetchClient, { type Client } from 'openapi-fetch';
 import { ApiError, type ApiErrorDetail } from './ApiError';
 import { getCsrfToken } from './csrf';
+import type { paths } from './schema';
 
 export { ApiError, isApiError } from './ApiError';
 export type { ApiErrorDetail } from './ApiError';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface RequestOptions {
-  method?: Method;
-  body?: unknown;
-  signal?: AbortSignal;
-}
-
 export interface ClientDeps {
-  fetch: typeof fetch;
+  fetch: (request: Request) => Promise<Response>;
   csrfToken: () => string | null;
   now: () => number;
 }
@@ -93,55 +89,51 @@ export async function toApiError(res: Response, now: number): Promise<ApiError> 
   });
 }
 
-export function createClient(deps: ClientDeps) {
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    const method = options.method ?? 'GET';
-    const headers = new Headers({ Accept: 'application/json' });
-    let body: string | undefined;
-    if (options.body !== undefined) {
-      headers.set('Content-Type', 'application/json');
-      body = JSON.stringify(options.body);
-    }
-    if (!SAFE_METHODS.has(method)) {
-      const token = deps.csrfToken();
-      if (token) headers.set('X-CSRF-Token', token);
-    }
+export type ApiClient = Client<paths>;
 
-    let res: Response;
-    try {
-      res = await deps.fetch(path, {
-        method,
-        headers,
-        body,
-        credentials: 'same-origin',
-        signal: options.signal,
-      });
-    } catch (cause) {
-      // A cancelled query is not a failure: let TanStack Query see the AbortError.
-      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-      throw new ApiError({ status: 0, code: 'network_error', message: NETWORK_ERROR_MESSAGE });
-    }
-
-    if (!res.ok) throw await toApiError(res, deps.now());
-    if (res.status === 204) return undefined as T;
-    const data = await readJson(res);
-    return data as T;
-  }
-
-  return {
-    request,
-    get: <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal }),
-    post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body }),
-    put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body }),
-    patch: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PATCH', body }),
-    delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
-  };
+export function createClient(deps: ClientDeps): ApiClient {
+  const client = createFetchClient<paths>({
+    // Relative paths need a base outside the browser (tests); in the browser it is the page's.
+    baseUrl: globalThis.location?.origin ?? 'http://localhost',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+    fetch: async (request) => {
+      try {
+        return await deps.fetch(request);
+      } catch (cause) {
+        // A cancelled query is not a failure: let TanStack Query see the AbortError.
+        if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+        throw new ApiError({ status: 0, code: 'network_error', message: NETWORK_ERROR_MESSAGE });
+      }
+    },
+  });
+  client.use({
+    onRequest({ request }) {
+      if (!SAFE_METHODS.has(request.method)) {
+        const token = deps.csrfToken();
+        if (token) request.headers.set('X-CSRF-Token', token);
+      }
+      return request;
+    },
+    async onResponse({ response }) {
+      if (!response.ok) throw await toApiError(response, deps.now());
+      return response;
+    },
+  });
+  return client;
 }
 
-export type ApiClient = ReturnType<typeof createClient>;
+/**
+ * The body of a call that succeeded: errors were thrown as ApiError before this, so `data` is
+ * the described success body (undefined for 204).
+ */
+export async function ok<T>(call: Promise<{ data?: T }>): Promise<T> {
+  const { data } = await call;
+  return data as T;
+}
 
 export const api: ApiClient = createClient({
-  fetch: (input, init) => globalThis.fetch(input, init),
+  fetch: (request) => globalThis.fetch(request),
   csrfToken: getCsrfToken,
   now: () => Date.now(),
 });

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/client';
 import { markSignedOut } from './session';
 
@@ -8,11 +8,24 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
+/**
+ * Mutations whose 401 means something else than "the session expired" (a wrong password at
+ * sign-in, signing out of a session that had already ended) set this in their `meta`.
+ */
+export const HANDLES_UNAUTHORIZED = { handlesUnauthorized: true } as const;
+
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
+    // A session that expired mid-use (any API call answering 401) sends the app to the
+    // sign-in page, which returns to the same page afterwards.
     queryCache: new QueryCache({
       onError: (error) => {
-        // A session that expired mid-use sends the app back to the sign-in page.
+        if (isApiError(error) && error.status === 401) markSignedOut(client);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        if (mutation.meta?.handlesUnauthorized) return;
         if (isApiError(error) && error.status === 401) markSignedOut(client);
       },
     }),

@@ -3,6 +3,10 @@ import { setCsrfToken } from '../api/csrf';
 import type { User } from '../api/types';
 import { meKey } from './queryKeys';
 
+// Clients whose user chose to sign out (as opposed to a session that expired or never was):
+// the sign-in page then starts fresh instead of offering to return to the last page.
+const signedOutByUser = new WeakSet<QueryClient>();
+
 function dropOtherQueries(queryClient: QueryClient): void {
   // The "me" query stays (its observer drives the whole app); everything else goes, so no
   // data of one account is ever shown to the next.
@@ -10,13 +14,26 @@ function dropOtherQueries(queryClient: QueryClient): void {
 }
 
 export function markSignedIn(queryClient: QueryClient, user: User, csrfToken: string): void {
+  signedOutByUser.delete(queryClient);
   setCsrfToken(csrfToken);
   dropOtherQueries(queryClient);
   queryClient.setQueryData(meKey, user);
 }
 
-export function markSignedOut(queryClient: QueryClient): void {
+export interface SignedOutOptions {
+  /** The user signed out on purpose (so do not come back here after the next sign-in). */
+  byUser?: boolean;
+}
+
+export function markSignedOut(queryClient: QueryClient, options: SignedOutOptions = {}): void {
+  if (options.byUser) signedOutByUser.add(queryClient);
+  else signedOutByUser.delete(queryClient);
   setCsrfToken(null);
   dropOtherQueries(queryClient);
   queryClient.setQueryData(meKey, null);
+}
+
+/** Whether sign-in should lead back to the page the user was on. */
+export function returnsAfterSignIn(queryClient: QueryClient): boolean {
+  return !signedOutByUser.has(queryClient);
 }

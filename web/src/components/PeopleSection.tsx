@@ -8,16 +8,15 @@ export function PeopleSection() {
   const rows = people.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <section className="card" aria-labelledby="people-heading">
-      <div className="card-header">
-        <h2 id="people-heading">People</h2>
-        {people.isSuccess && (
+    <section className="card" aria-label="People in your scope">
+      {people.isSuccess && (
+        <div className="card-header">
           <p className="muted" aria-live="polite">
             {rows.length === 1 ? '1 person' : `${rows.length} people`}
             {people.hasNextPage ? ' shown' : ''}
           </p>
-        )}
-      </div>
+        </div>
+      )}
       {people.isPending && <LoadingState label="Loading people…" />}
       {people.isError && (
         <ErrorAlert

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { User } from '../api/types';
 import { RoleBadge } from './RoleBadge';
 import { StatusBadge } from './StatusBadge';
@@ -18,7 +19,9 @@ export function PeopleTable({ people }: { people: User[] }) {
         <tbody>
           {people.map((p) => (
             <tr key={p.id}>
-              <th scope="row">{p.name}</th>
+              <th scope="row">
+                {p.role === 'AGENT' ? <Link to={`/agents/${encodeURIComponent(p.id)}`}>{p.name}</Link> : p.name}
+              </th>
               <td>
                 <a href={`mailto:${p.email}`}>{p.email}</a>
               </td>

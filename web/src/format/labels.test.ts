@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanizeEnum, roleLabel, seesPeople, statusLabel } from './labels';
+import { humanizeEnum, roleLabel, statusLabel } from './labels';
 
 describe('roleLabel', () => {
   it.each([
@@ -36,14 +36,5 @@ describe('humanizeEnum', () => {
     expect(humanizeEnum('')).toBe('');
     expect(humanizeEnum('GOOD')).toBe('Good');
     expect(humanizeEnum('NO_SHOW')).toBe('No show');
-  });
-});
-
-describe('seesPeople', () => {
-  it('is true for the roles that manage people and false for agents', () => {
-    expect(seesPeople('ADMIN')).toBe(true);
-    expect(seesPeople('MANAGER')).toBe(true);
-    expect(seesPeople('TEAM_LEADER')).toBe(true);
-    expect(seesPeople('AGENT')).toBe(false);
   });
 });

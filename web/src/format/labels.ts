@@ -30,8 +30,3 @@ export function statusLabel(status: string): string {
     ? STATUS_LABELS[status as UserStatus]
     : humanizeEnum(status);
 }
-
-/** Roles whose home shows the people in their scope. */
-export function seesPeople(role: string): boolean {
-  return role === 'ADMIN' || role === 'MANAGER' || role === 'TEAM_LEADER';
-}

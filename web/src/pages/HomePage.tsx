@@ -1,24 +1,25 @@
-import type { User } from '../api/types';
-import { PeopleSection } from '../components/PeopleSection';
-import { ProfileCard } from '../components/ProfileCard';
-import { roleLabel, seesPeople } from '../format/labels';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../api/types';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import { LoadingState } from '../components/LoadingState';
 
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
-}
+// Each role's home is its own chunk: an agent never downloads the manager's matrix.
+const HOMES: Record<Role, LazyExoticComponent<ComponentType>> = {
+  ADMIN: lazy(() => import('./AdminHomePage').then((m) => ({ default: m.AdminHomePage }))),
+  MANAGER: lazy(() => import('./ManagerHomePage').then((m) => ({ default: m.ManagerHomePage }))),
+  TEAM_LEADER: lazy(() =>
+    import('./TeamLeaderHomePage').then((m) => ({ default: m.TeamLeaderHomePage })),
+  ),
+  AGENT: lazy(() => import('./AgentHomePage').then((m) => ({ default: m.AgentHomePage }))),
+};
 
-export function HomePage({ user }: { user: User }) {
+/** "/": the signed-in role's home. */
+export function HomePage() {
+  const { role } = useCurrentUser();
+  const Home = HOMES[role];
   return (
-    <main className="page">
-      <div className="page-heading">
-        <h1>Welcome, {firstName(user.name)}</h1>
-        <p className="muted">
-          {seesPeople(user.role)
-            ? `Your ${roleLabel(user.role).toLowerCase()} home: the people in your scope.`
-            : 'Your details in Coach.'}
-        </p>
-      </div>
-      {seesPeople(user.role) ? <PeopleSection /> : <ProfileCard user={user} />}
-    </main>
+    <Suspense fallback={<LoadingState />}>
+      <Home />
+    </Suspense>
   );
 }

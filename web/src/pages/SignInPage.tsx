@@ -1,21 +1,30 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { Navigate, useSearchParams } from 'react-router';
+import { safeNextPath } from '../app/signInPath';
+import { useMe } from '../auth/useMe';
 import { useSignIn } from '../auth/useSignIn';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { TextField } from '../components/FormField';
+import { PageHeader } from '../components/PageHeader';
 import { useCountdown } from '../components/useCountdown';
 import { formatWait } from '../format/duration';
 import { signInErrorMessage } from './signInError';
 
+/** "/sign-in?next=/people": signs in, then goes to `next` (a path of this app) or home. */
 export function SignInPage() {
+  const me = useMe();
+  const [params] = useSearchParams();
+  if (me.data) return <Navigate to={safeNextPath(params.get('next'))} replace />;
+  return <SignInForm />;
+}
+
+function SignInForm() {
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
-  const secondsLeft = useCountdown(blockedUntil);
-  const ids = { email: useId(), password: useId(), emailError: useId(), passwordError: useId() };
+  const [secondsLeft, startCountdown] = useCountdown();
 
   const error = signIn.error;
-  const emailError = error?.fieldMessage('email');
-  const passwordError = error?.fieldMessage('password');
   const blocked = secondsLeft > 0;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -25,8 +34,7 @@ export function SignInPage() {
       { email: email.trim(), password },
       {
         onError: (e) => {
-          if (e.status === 429 && e.retryAfter !== null)
-            setBlockedUntil(Date.now() + e.retryAfter * 1000);
+          if (e.status === 429 && e.retryAfter !== null) startCountdown(e.retryAfter);
           if (e.status === 401) setPassword('');
         },
       },
@@ -40,7 +48,7 @@ export function SignInPage() {
           <span className="brand-mark brand-mark-large" aria-hidden="true">
             C
           </span>
-          <h1>Sign in to Coach</h1>
+          <PageHeader title="Sign in to Coach" />
           <p className="muted">Coaching and performance for your contact center.</p>
         </div>
 
@@ -57,46 +65,28 @@ export function SignInPage() {
           </ErrorAlert>
         )}
 
-        <form className="form" onSubmit={onSubmit} noValidate={false}>
-          <div className="field">
-            <label htmlFor={ids.email}>Email</label>
-            <input
-              id={ids.email}
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              autoFocus
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={emailError ? true : undefined}
-              aria-describedby={emailError ? ids.emailError : undefined}
-            />
-            {emailError && (
-              <p className="field-error" id={ids.emailError}>
-                Email {emailError}
-              </p>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor={ids.password}>Password</label>
-            <input
-              id={ids.password}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={passwordError ? true : undefined}
-              aria-describedby={passwordError ? ids.passwordError : undefined}
-            />
-            {passwordError && (
-              <p className="field-error" id={ids.passwordError}>
-                Password {passwordError}
-              </p>
-            )}
-          </div>
+        <form className="form" onSubmit={onSubmit}>
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={error?.fieldMessage('email')}
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={error?.fieldMessage('password')}
+          />
           <button
             type="submit"
             className="button button-primary button-block"

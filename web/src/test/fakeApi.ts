@@ -55,11 +55,16 @@ export function fakeApi(overrides: Record<string, Responder>) {
     ...overrides,
   };
   const requests: RecordedRequest[] = [];
+  // The client (openapi-fetch) calls fetch with a Request; `url` is its path and query.
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    const method = init?.method ?? 'GET';
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    const req = { method, url, headers: new Headers(init?.headers), body };
+    const request =
+      input instanceof Request ? input : new Request(new URL(String(input), 'http://localhost'), init);
+    const parsed = new URL(request.url);
+    const url = parsed.pathname + parsed.search;
+    const method = request.method;
+    const text = method === 'GET' || method === 'HEAD' ? '' : await request.text();
+    const body = text === '' ? undefined : (JSON.parse(text) as unknown);
+    const req = { method, url, headers: request.headers, body };
     requests.push(req);
     const path = url.split('?')[0];
     const responder = routes[`${method} ${url}`] ?? routes[`${method} ${path}`];

@@ -1,0 +1,56 @@
+// Which pages exist, where they live and which roles may open them: the one table the router,
+// the navigation and the role checks read.
+import type { Role } from '../api/types';
+
+export interface PageInfo {
+  /** The route path (React Router syntax). */
+  path: string;
+  /** Its name in the navigation. */
+  label: string;
+  roles: readonly Role[];
+}
+
+const EVERYONE: readonly Role[] = ['ADMIN', 'MANAGER', 'TEAM_LEADER', 'AGENT'];
+const PEOPLE_MANAGERS: readonly Role[] = ['ADMIN', 'MANAGER', 'TEAM_LEADER'];
+const ADMINS: readonly Role[] = ['ADMIN'];
+
+export const PAGES = {
+  home: { path: '/', label: 'Home', roles: EVERYONE },
+  people: { path: '/people', label: 'People', roles: PEOPLE_MANAGERS },
+  imports: { path: '/imports', label: 'Imports', roles: ADMINS },
+  jobs: { path: '/jobs', label: 'Jobs', roles: ADMINS },
+  audit: { path: '/audit', label: 'Audit', roles: ADMINS },
+  settings: { path: '/settings', label: 'Settings', roles: ADMINS },
+  account: { path: '/account', label: 'Account', roles: EVERYONE },
+  // The server answers 404 for an agent outside the caller's scope; the page says so.
+  agent: { path: '/agents/:id', label: 'Agent', roles: EVERYONE },
+} as const satisfies Record<string, PageInfo>;
+
+export type PageKey = keyof typeof PAGES;
+
+/** The header's links, in order. */
+const NAVIGATION: readonly PageKey[] = ['home', 'people', 'imports', 'jobs', 'audit', 'settings'];
+
+export function mayOpen(role: Role, page: PageKey): boolean {
+  return (PAGES[page].roles as readonly Role[]).includes(role);
+}
+
+/** The navigation links a role sees: only pages it may open. */
+export function navigationFor(role: Role): PageInfo[] {
+  return NAVIGATION.filter((key) => mayOpen(role, key)).map((key) => PAGES[key]);
+}
+
+/** A page key carried in a route's `handle`, for the role check. */
+export interface PageHandle {
+  page: PageKey;
+}
+
+export function isPageHandle(handle: unknown): handle is PageHandle {
+  return (
+    typeof handle === 'object' &&
+    handle !== null &&
+    'page' in handle &&
+    typeof (handle as { page: unknown }).page === 'string' &&
+    Object.hasOwn(PAGES, (handle as { page: string }).page)
+  );
+}
