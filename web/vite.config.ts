@@ -16,6 +16,8 @@ export default defineConfig({
     assetsDir: 'assets',
     emptyOutDir: true,
     sourcemap: false,
+    // Which chunks each page needs: bench/web/bundle-size.mjs reads it.
+    manifest: true,
   },
   test: {
     environment: 'jsdom',
