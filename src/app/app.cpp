@@ -2,6 +2,7 @@
 
 #include "account/routes.hpp"
 #include "analytics/routes.hpp"
+#include "audit/routes.hpp"
 #include "auth/authenticate.hpp"
 #include "dashboards/routes.hpp"
 #include "history/routes.hpp"
@@ -10,6 +11,7 @@
 #include "jobs/routes.hpp"
 #include "metrics/routes.hpp"
 #include "ops/routes.hpp"
+#include "settings/routes.hpp"
 #include "users/routes.hpp"
 
 #include <spdlog/spdlog.h>
@@ -27,6 +29,8 @@ http::Router App::build_router() {
     dashboards::add_routes(r);
     analytics::add_routes(r);
     imports::add_routes(r);
+    settings::add_routes(r);
+    audit::add_routes(r);
     return r;
 }
 
@@ -44,6 +48,9 @@ App::App(Config config, std::string database_url)
                                  std::chrono::milliseconds(5000), &time_zone_}) {
     services_.authenticate = auth::authenticate;  // http calls auth without including it
     services_.pool_stats = [this] { return server_.pool_stats(); };
+    services_.refresh_time_zone = [this](db::Pool& pool) {
+        return check_time_zone(pool, time_zone_, config_.timezone);
+    };
 }
 
 App::~App() {

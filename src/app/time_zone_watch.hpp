@@ -1,7 +1,8 @@
 #pragma once
 // Keeps OrgTimeZone in step with the database: resolve_time_zone() once at start (before the
 // first pooled connection opens), then check_time_zone() every minute, so a changed 'timezone'
-// setting reaches the API within a minute, as it reaches the job scheduler.
+// setting reaches the API within a minute, as it reaches the job scheduler; and at once on the
+// server that changed it (PATCH /api/v1/settings, through Services::refresh_time_zone).
 #include "core/org_time_zone.hpp"
 #include "db/pool.hpp"
 #include "db/sync_connection.hpp"

@@ -2,7 +2,8 @@
 // The audit trail: every mutation adds one audit_log row in the same transaction/pipeline as
 // the change (actor, action, entity, before/after, ip, user agent, request id). Below the
 // areas and above db only: who acted and from where comes in as core's RequestOrigin
-// (http's RequestContext::origin() in a route; carried along by jobs and imports).
+// (http's RequestContext::origin() in a route; carried along by jobs and imports). The trail
+// is read by GET /api/v1/audit-log (audit/routes.*, audit/store.*).
 #include "core/request_origin.hpp"
 #include "db/connection.hpp"
 

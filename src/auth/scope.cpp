@@ -64,13 +64,14 @@ Grant manager_grant(Resource resource, Action action) {
         case Resource::ActionPlans:
             return Grant::Scope;  // every action, Approve included
         case Resource::QuickNotes:
-        case Resource::AuditLog:
         case Resource::Jobs:
         case Resource::Settings:
         case Resource::Teams:
             return action == Action::Read ? Grant::Scope : Grant::None;
         case Resource::Notifications:
             return Grant::Self;
+        case Resource::AuditLog:
+            return Grant::None;
     }
     return Grant::None;
 }
@@ -93,13 +94,13 @@ Grant team_leader_grant(Resource resource, Action action) {
         case Resource::Effectiveness:
             return read_or_write ? Grant::Scope : Grant::None;  // own team: self and own agents
         case Resource::Teams:
+        case Resource::Settings:  // system-wide: the caller is the target
             return action == Action::Read ? Grant::Self : Grant::None;
         case Resource::Notifications:
             return Grant::Self;
         case Resource::Imports:
         case Resource::AuditLog:
         case Resource::Jobs:
-        case Resource::Settings:
             return Grant::None;
     }
     return Grant::None;
@@ -114,6 +115,7 @@ Grant agent_grant(Resource resource, Action action) {
         case Resource::Metrics:
         case Resource::Sessions:
         case Resource::ActionPlans:
+        case Resource::Settings:  // system-wide: the caller is the target
             return action == Action::Read ? Grant::Self : Grant::None;
         case Resource::Notifications:
             return Grant::Self;
@@ -123,7 +125,6 @@ Grant agent_grant(Resource resource, Action action) {
         case Resource::Effectiveness:
         case Resource::AuditLog:
         case Resource::Jobs:
-        case Resource::Settings:
             return Grant::None;
     }
     return Grant::None;

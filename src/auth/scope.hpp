@@ -32,7 +32,9 @@
 //                (self and own agents); AGENT nothing.
 //   Profiles     MANAGER all in scope; TEAM_LEADER all for own agents; AGENT read and update
 //                own (agent_self_editable_profile_fields only).
-//   AuditLog, Jobs, Settings  ADMIN all; MANAGER read in scope; others nothing.
+//   AuditLog     ADMIN all; others nothing.
+//   Jobs         ADMIN all; MANAGER read; others nothing.
+//   Settings     ADMIN all; every other role read (the organisation's time zone).
 //   Teams        (a team leader's dashboard and team summary; target = the team leader)
 //                MANAGER read scope; TEAM_LEADER read self; AGENT nothing.
 //   Notifications every role, ADMIN included, only their own (target = the recipient).

@@ -34,6 +34,10 @@ inline std::string job(std::string_view name) {
 inline constexpr int kImportRun = 73100;
 // An import's file: (kImportFile, hashtext(its SHA-256)): one import of a file at once.
 inline constexpr int kImportFile = 73101;
+// A setting being written: (kSetting, hashtext(its key)), held by the writing transaction, so
+// that two writes of one setting (whose row may not exist yet) run one after the other and each
+// audits the value the other wrote.
+inline constexpr int kSetting = 73102;
 
 // Taken inside SQL, listed so that no new key reuses them: dashboard_refresh_lock()
 // (0006_dashboards.sql) takes (6060 + kind, 0) and (6070 + kind, hashtext(agent id)), kind 1

@@ -48,6 +48,11 @@ struct Services {
     std::function<std::vector<db::PoolStats>()> pool_stats;  // per I/O thread, for /metrics
     std::string database_url;      // for blocking work on the worker pool (imports)
     const OrgTimeZone& time_zone;  // the organisation's: today(), and name() for SyncConnection
+    // Reads the organisation's time zone into `time_zone` now, on `pool` (the caller's thread),
+    // as the minute's watch does (app: check_time_zone): after the setting changed, so that
+    // this server's next requests run in the new zone. Never fails: during an outage the zone
+    // stays as it was until the watch's next check.
+    std::function<boost::asio::awaitable<void>(db::Pool&)> refresh_time_zone;
 };
 
 }  // namespace coach::http

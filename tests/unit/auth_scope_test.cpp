@@ -84,9 +84,9 @@ const std::map<Resource, std::array<const char*, 4>> kTable = {
     {Resource::ActionPlans,   {"AAAAA", "PPPPP", "OOO--",     "S----"}},
     {Resource::Effectiveness, {"AAAA-", "PPPP-", "PPPP-",     "-----"}},
     {Resource::Profiles,      {"AAAA-", "PPPP-", "OOOO-",     "S-S--"}},
-    {Resource::AuditLog,      {"AAAA-", "P----", "-----",     "-----"}},
+    {Resource::AuditLog,      {"AAAA-", "-----", "-----",     "-----"}},
     {Resource::Jobs,          {"AAAA-", "P----", "-----",     "-----"}},
-    {Resource::Settings,      {"AAAA-", "P----", "-----",     "-----"}},
+    {Resource::Settings,      {"AAAA-", "P----", "S----",     "S----"}},
     {Resource::Teams,         {"AAAA-", "P----", "S----",     "-----"}},
     {Resource::Notifications, {"SSSS-", "SSSS-", "SSSS-",     "SSSS-"}},
 };
@@ -162,6 +162,14 @@ TEST(AuthScope, RoleMayIsTheTableCellNotBeingEmpty) {
     EXPECT_EQ(checked, 14 * 5 * 4);
     EXPECT_FALSE(role_may(Role::Agent, Resource::Teams, Action::Read));
     EXPECT_TRUE(role_may(Role::TeamLeader, Resource::Teams, Action::Read));
+    // GET /settings for everyone, PATCH /settings and GET /audit-log for ADMINs only.
+    for (Role role : {Role::Admin, Role::Manager, Role::TeamLeader, Role::Agent}) {
+        EXPECT_TRUE(role_may(role, Resource::Settings, Action::Read)) << to_string(role);
+        EXPECT_EQ(role_may(role, Resource::Settings, Action::Update), role == Role::Admin)
+            << to_string(role);
+        EXPECT_EQ(role_may(role, Resource::AuditLog, Action::Read), role == Role::Admin)
+            << to_string(role);
+    }
 }
 
 TEST(AuthScope, OutOfScopeIsAlwaysDenied) {
@@ -237,6 +245,14 @@ TEST(AuthScope, SpotChecks) {
     EXPECT_FALSE(may(m1, Resource::Settings, Action::Update, u[kM1]));
     EXPECT_FALSE(may(tl1, Resource::AuditLog, Action::Read, u[kTl1]));
     EXPECT_TRUE(may(admin, Resource::Jobs, Action::Create, u[kAdmin]));
+    // Every role reads the settings (the web app shows dates in the organisation's zone);
+    // only an ADMIN changes them. Only an ADMIN reads the audit log.
+    EXPECT_TRUE(may(tl1, Resource::Settings, Action::Read, u[kTl1]));
+    EXPECT_TRUE(may(a1, Resource::Settings, Action::Read, u[kA1]));
+    EXPECT_TRUE(may(admin, Resource::Settings, Action::Update, u[kAdmin]));
+    EXPECT_FALSE(may(a1, Resource::Settings, Action::Update, u[kA1]));
+    EXPECT_FALSE(may(m1, Resource::AuditLog, Action::Read, u[kM1]));
+    EXPECT_TRUE(may(admin, Resource::AuditLog, Action::Read, u[kAdmin]));
 }
 
 TEST(AuthScope, CreateChecksTheProposedRecord) {

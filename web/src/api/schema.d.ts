@@ -569,6 +569,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the organisation's settings
+         * @description The organisation's settings (every signed-in user: dates are shown in the organisation's time zone). time_zone is the zone this server runs in: after a change made through another instance, for up to a minute, the one before.
+         */
+        get: operations["GET /api/v1/settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the organisation's settings
+         * @description Changes the settings (ADMINs only; others 403); a field left out stays as it is ({} is 422). time_zone must be a name in PostgreSQL's pg_timezone_names (e.g. Europe/Lisbon; not an offset such as +01:00), else 422 naming the field, as for an unknown field or a null. The change is audited (settings.update, before and after). The server that answers runs in the new zone from its next request on (dates, "today", timestamps written with the zone's offset); other running instances pick it up within a minute, the job scheduler at its next wake-up (15 minutes at most).
+         */
+        patch: operations["PATCH /api/v1/settings"];
+        trace?: never;
+    };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the audit log
+         * @description Who changed what, newest first (ADMINs only; others 403). Every filter is optional; an unknown cursor is 422.
+         */
+        get: operations["GET /api/v1/audit-log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -609,6 +653,37 @@ export interface components {
             r: number | null;
             /** @description Days having both values. */
             n: number;
+        };
+        AuditEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description Who acted; null for the system (jobs, imports run without a user).
+             */
+            actor_id: string | null;
+            /** @description The actor's name (also of a deleted user); null for the system. */
+            actor_name: string | null;
+            /** @description <entity>.<verb>, e.g. user.update. */
+            action: string;
+            entity_type: string;
+            /** Format: uuid */
+            entity_id: string | null;
+            /** @description The entity before the change, as stored (any JSON; null when there was none). */
+            before: unknown;
+            /** @description The entity after the change, as stored (any JSON; null when there is none). */
+            after: unknown;
+            /** @description The client's address. */
+            ip: string | null;
+            /** @description The request's X-Request-Id. */
+            request_id: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as cursor= for the next page; null on the last page. */
+            next_cursor: string | null;
         };
         /** @enum {string} */
         DashboardPerformanceLevel: "EXCELLENT" | "GOOD" | "FAIR" | "POOR" | "CRITICAL";
@@ -1469,6 +1544,24 @@ export interface components {
         Health: {
             /** @enum {string} */
             status: "ok" | "ready";
+        };
+        Settings: {
+            /** @description The organisation's time zone (IANA name): the setting, else the server's COACH_TIMEZONE, else UTC. Dates ("today", date filters, daily jobs) are this zone's, and timestamps are written at its offset. */
+            time_zone: string;
+            /**
+             * Format: date-time
+             * @description When the time zone setting was last written; null if never (the zone is then COACH_TIMEZONE or UTC).
+             */
+            updated_at: string | null;
+            /**
+             * Format: uuid
+             * @description The user who last wrote it; null if never, or not through the API.
+             */
+            updated_by: string | null;
+        };
+        SettingsPatch: {
+            /** @description An IANA zone name PostgreSQL knows, e.g. Europe/Lisbon. */
+            time_zone?: string;
         };
         /** @enum {string} */
         Role: "ADMIN" | "MANAGER" | "TEAM_LEADER" | "AGENT";
@@ -2730,6 +2823,113 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "PATCH /api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/audit-log": {
+        parameters: {
+            query?: {
+                /** @description Only what this user did. */
+                actor_id?: string;
+                /** @description Only entries about this kind of entity (exact), e.g. users, settings, import_logs. */
+                entity_type?: string;
+                /** @description Only entries about this entity. */
+                entity_id?: string;
+                /** @description Only this action (exact), e.g. user.update, settings.update, auth.login. */
+                action?: string;
+                /** @description First day, inclusive, in the organisation's time zone. */
+                from?: string;
+                /** @description Last day, inclusive, in the organisation's time zone; not before from. */
+                to?: string;
+                limit?: number;
+                /** @description next_cursor of the previous page (with the same filters) */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
                 };
             };
             /** @description Error */
