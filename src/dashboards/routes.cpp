@@ -4,6 +4,7 @@
 #include "dashboards/json.hpp"
 #include "dashboards/store.hpp"
 #include "http/collection.hpp"
+#include "http/export.hpp"
 #include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
@@ -119,6 +120,49 @@ void add_routes(http::Router& router) {
     using http::Verb;
     router.add({Verb::get, "/api/v1/dashboard", home, http::Access::Authenticated,
                 http::kJsonBodyLimit, "The caller's role-specific home"});
+    // For Excel: the queue and the team matrix as the JSON routes answer them (http/export).
+    std::vector<http::ExportColumn> queue{
+        {"Agent", "/name"},
+        {"Employee ID", "/employee_id"},
+        {"Status", "/status"},
+        {"Urgency", "/urgency_score"},
+        {"Reasons", "/urgency_reasons", "text"},
+        {"Level", "/performance_level"},
+        {"Composite", "/latest/composite_score"},
+        {"Composite trend", "/trends/composite_score"},
+        {"Composite 30-day average", "/avg_30d/composite_score"},
+        {"Service", "/latest/service_score"},
+        {"Productivity", "/latest/productivity_score"},
+        {"Quality", "/latest/quality_score"},
+        {"Attendance", "/latest/attendance_rate"},
+        {"Adherence", "/latest/adherence_score"},
+        {"CSAT", "/latest/csat"},
+        {"FCR", "/latest/fcr"},
+        {"AHT (s)", "/latest/aht"},
+        {"Latest day", "/latest/metric_date"},
+        {"Days since coaching", "/days_since_last_coaching"},
+        {"Last coaching", "/last_coaching_at"},
+        {"Overdue action items", "/overdue_action_items"},
+        {"Unaddressed high-priority notes", "/unaddressed_high_notes"},
+        {"Active PIP", "/active_pip"}};
+    router.add({Verb::get, "/api/v1/teams/{team_leader_id}/dashboard/export",
+                http::exported(team_dashboard, {"priority-queue", "/agents", std::move(queue)}),
+                http::Access::Authenticated, http::kJsonBodyLimit,
+                "The team's priority queue as CSV or XLSX"});
+    router.add({Verb::get, "/api/v1/team-performance-summary/export",
+                http::exported(summary, {"team-matrix",
+                                         "/items",
+                                         {{"Team leader", "/team_leader_name"},
+                                          {"Agents", "/agent_count"},
+                                          {"Average composite", "/avg_team_score"},
+                                          {"Average service", "/avg_service_score"},
+                                          {"Average quality", "/avg_quality_score"},
+                                          {"Active PIPs", "/active_pips"},
+                                          {"Sessions last week", "/sessions_last_week"},
+                                          {"Calculated", "/calculated_date"}},
+                                         true}),
+                http::Access::Authenticated, http::kJsonBodyLimit,
+                "The team performance matrix as CSV or XLSX"});
     router.add({Verb::get, "/api/v1/teams/{team_leader_id}/dashboard", team_dashboard,
                 http::Access::Authenticated, http::kJsonBodyLimit,
                 "A team leader's agents ranked by coaching urgency", 0, team_dashboard_prefetch});

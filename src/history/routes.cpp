@@ -2,6 +2,7 @@
 
 #include "history/store.hpp"
 #include "http/collection.hpp"
+#include "http/export.hpp"
 #include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/query_params.hpp"
@@ -48,6 +49,30 @@ void add_routes(http::Router& router) {
     router.add({Verb::get, "/api/v1/performance-history", list, http::Access::Authenticated,
                 http::kJsonBodyLimit,
                 "List weekly, monthly and quarterly performance history in the caller's scope"});
+    // Before /{id}: the router takes the first pattern that matches.
+    router.add({Verb::get, "/api/v1/performance-history/export",
+                http::exported(list, {"performance-history",
+                                      "/items",
+                                      {{"Agent ID", "/agent_id"},
+                                       {"Period", "/period_type"},
+                                       {"Period ending", "/period_ending"},
+                                       {"Composite", "/avg_composite_score"},
+                                       {"Service", "/avg_service_score"},
+                                       {"Productivity", "/avg_productivity_score"},
+                                       {"Quality", "/avg_quality_score"},
+                                       {"Attendance", "/avg_attendance_rate"},
+                                       {"Adherence", "/avg_adherence_score"},
+                                       {"Service trend", "/service_trend"},
+                                       {"Productivity trend", "/productivity_trend"},
+                                       {"Quality trend", "/quality_trend"},
+                                       {"Attendance trend", "/attendance_trend"},
+                                       {"Adherence trend", "/adherence_trend"},
+                                       {"Variance", "/score_variance"},
+                                       {"Days worked", "/days_worked"},
+                                       {"Events", "/annotations/events", "description"}},
+                                      true}),
+                http::Access::Authenticated, http::kJsonBodyLimit,
+                "Performance history as CSV or XLSX (the list's filters)"});
     router.add({Verb::get, "/api/v1/performance-history/{id}", get, http::Access::Authenticated,
                 http::kJsonBodyLimit, "Get one period of performance history"});
 }

@@ -21,8 +21,6 @@ namespace coach::imports {
 
 namespace {
 
-constexpr std::string_view kXlsxType =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr std::string_view kImportTypes[] = {"METRICS", "USERS", "COACHING_HISTORY", "PROFILES"};
 
 // Imports running in this process: each holds a worker thread for its whole duration, so some
@@ -219,13 +217,14 @@ awaitable<Result<Response>> template_file(RequestContext& ctx) {
     for (auto& c : base)
         c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     Response res{http::Status::ok, 11};
+    Sheet sheet = template_sheet(*content, type);
     if (format == "csv") {
         res.set(http::beast_http::field::content_type, "text/csv; charset=utf-8");
-        res.body() = template_csv(*content);
+        res.body() = sheet_csv(sheet);
     } else {
         // libxlsxwriter writes a file: on a worker thread.
-        auto work = [t = std::move(*content), type, dir = ctx.services.config.data_dir] {
-            return template_xlsx(t, type, (std::filesystem::path(dir) / "tmp").string());
+        auto work = [sheet = std::move(sheet), dir = ctx.services.config.data_dir] {
+            return sheet_xlsx(sheet, (std::filesystem::path(dir) / "tmp").string());
         };
         auto book = co_await offload(ctx.services.workers, std::move(work));
         if (!book)

@@ -5,17 +5,10 @@
 #include "imports/users_columns.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
-#include <atomic>
 #include <charconv>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace coach::imports {
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -59,82 +52,19 @@ std::optional<TemplateContent> template_content(std::string_view import_type) {
     return std::nullopt;
 }
 
-std::string template_csv(const TemplateContent& t) {
-    std::string out;
-    auto line = [&](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i)
-                out.push_back(',');
-            const std::string& c = cells[i];
-            if (c.find_first_of(",\"\r\n") == std::string::npos) {
-                out += c;
-                continue;
-            }
-            out.push_back('"');
-            for (char ch : c) {
-                if (ch == '"')
-                    out.push_back('"');
-                out.push_back(ch);
-            }
-            out.push_back('"');
-        }
-        out += "\r\n";
-    };
-    line(t.headers);
-    line(t.example);
-    return out;
-}
-
-Result<std::string> template_xlsx(const TemplateContent& t, std::string_view sheet_name,
-                                  const std::string& tmp_dir) {
-    static std::atomic<unsigned> counter{0};
-    std::error_code ec;
-    fs::path dir = tmp_dir.empty() ? fs::temp_directory_path(ec) : fs::path(tmp_dir);
-    fs::create_directories(dir, ec);
-    fs::path path = dir / fmt::format("coach-template-{}-{}.xlsx", getpid(), ++counter);
-    std::string tmp = dir.string();
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
-    options.tmpdir = tmp.data();
-    lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
-    if (!book)
-        return make_error(ErrorCode::Internal, "cannot create " + path.string());
-    std::string sheet_title(sheet_name.substr(0, 31));
-    lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_title.c_str());
-    lxw_format* bold = workbook_add_format(book);
-    format_set_bold(bold);
-    for (std::size_t c = 0; c < t.headers.size(); ++c) {
-        auto col = static_cast<lxw_col_t>(c);
-        worksheet_write_string(sheet, 0, col, t.headers[c].c_str(), bold);
-        worksheet_set_column(sheet, col, col, std::max<double>(10, t.headers[c].size() + 2),
-                             nullptr);
-    }
-    for (std::size_t c = 0; c < t.example.size(); ++c) {
-        const std::string& v = t.example[c];
-        auto col = static_cast<lxw_col_t>(c);
+Sheet template_sheet(const TemplateContent& t, std::string_view name) {
+    Sheet sheet{std::string(name), t.headers, {}};
+    std::vector<SheetCell> example;
+    for (const auto& v : t.example) {
         if (v.empty())
-            continue;
-        if (auto n = plain_number(v))
-            worksheet_write_number(sheet, 1, col, *n, nullptr);
+            example.emplace_back();
+        else if (auto n = plain_number(v))
+            example.emplace_back(*n);
         else
-            worksheet_write_string(sheet, 1, col, v.c_str(), nullptr);
+            example.emplace_back(v);
     }
-    worksheet_freeze_panes(sheet, 1, 0);
-    lxw_error err = workbook_close(book);
-    if (err != LXW_NO_ERROR) {
-        fs::remove(path, ec);
-        return make_error(ErrorCode::Internal,
-                          std::string("cannot write the template: ") + lxw_strerror(err));
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    in.close();
-    fs::remove(path, ec);
-    std::string bytes = s.str();
-    if (bytes.empty())
-        return make_error(ErrorCode::Internal, "cannot read the template back");
-    return bytes;
+    sheet.rows.push_back(std::move(example));
+    return sheet;
 }
 
 }  // namespace coach::imports

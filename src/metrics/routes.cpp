@@ -6,6 +6,7 @@
 #include "dashboards/refresh.hpp"
 #include "history/refresh.hpp"
 #include "http/collection.hpp"
+#include "http/export.hpp"
 #include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/response.hpp"
@@ -225,6 +226,32 @@ void add_routes(http::Router& router) {
     router.add({Verb::put, "/api/v1/performance-metrics", put, http::Access::Authenticated,
                 http::kJsonBodyLimit,
                 "Upsert daily metrics by agent_id and metric_date (one row or up to 1000)"});
+    // Before /{id}: the router takes the first pattern that matches.
+    router.add({Verb::get, "/api/v1/performance-metrics/export",
+                http::exported(list, {"daily-metrics",
+                                      "/items",
+                                      {{"Agent ID", "/agent_id"},
+                                       {"Date", "/metric_date"},
+                                       {"Composite", "/composite_score"},
+                                       {"Service", "/service_score"},
+                                       {"Productivity", "/productivity_score"},
+                                       {"Quality", "/quality_score"},
+                                       {"Attendance", "/attendance_rate"},
+                                       {"Adherence", "/adherence_score"},
+                                       {"CSAT", "/csat"},
+                                       {"FCR", "/fcr"},
+                                       {"AHT (s)", "/aht"},
+                                       {"Calls handled", "/calls_handled"},
+                                       {"Calls transferred", "/calls_transferred"},
+                                       {"Calls escalated", "/calls_escalated"},
+                                       {"Scheduled hours", "/scheduled_hours"},
+                                       {"Actual hours", "/actual_hours"},
+                                       {"QA score", "/qa_score"},
+                                       {"Compliance", "/compliance_score"},
+                                       {"Script adherence", "/script_adherence"}},
+                                      true}),
+                http::Access::Authenticated, http::kJsonBodyLimit,
+                "Daily performance metrics as CSV or XLSX (the list's filters)"});
     router.add({Verb::get, "/api/v1/performance-metrics/{id}", get, http::Access::Authenticated,
                 http::kJsonBodyLimit, "Get one day of metrics"});
     router.add({Verb::delete_, "/api/v1/performance-metrics/{id}", remove,

@@ -2,57 +2,16 @@
 // of each type, the same in both formats (read back with the importer's own readers), served
 // with the right Content-Type and Content-Disposition; the example row imports (dry run) once
 // its ids name real people.
-#include "imports/csv_reader.hpp"
-#include "imports/xlsx_reader.hpp"
+#include "support/sheet_rows.hpp"
 #include "support/test_server.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace coach::test {
 namespace {
-namespace fs = std::filesystem;
-using Rows = std::vector<std::vector<std::string>>;
 
 constexpr const char* kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-// Every record of a reader, trailing empty cells dropped.
-Rows records(imports::RecordSource& reader) {
-    Rows out;
-    imports::Record rec;
-    while (reader.next(rec)) {
-        std::vector<std::string> cells(rec.cells.begin(), rec.cells.end());
-        while (!cells.empty() && cells.back().empty())
-            cells.pop_back();
-        out.push_back(std::move(cells));
-    }
-    EXPECT_EQ(reader.error(), "");
-    return out;
-}
-
-Rows csv_records(const std::string& text) {
-    std::istringstream in(text);
-    imports::CsvReader reader(in);
-    return records(reader);
-}
-
-Rows xlsx_records(const std::string& bytes) {
-    auto path =
-        fs::temp_directory_path() / ("coach-template-test-" + std::to_string(getpid()) + ".xlsx");
-    {
-        std::ofstream out(path, std::ios::binary);
-        out << bytes;
-    }
-    imports::XlsxReader reader(path.string(), std::nullopt);
-    Rows out = records(reader);
-    fs::remove(path);
-    return out;
-}
 
 class ImportsTemplates : public ::testing::TestWithParam<const char*> {
   protected:
@@ -83,10 +42,10 @@ TEST_P(ImportsTemplates, CsvAndXlsxCarryTheSameHeadersAndExampleRow) {
     ASSERT_GT(xlsx.body.size(), 4u);
     EXPECT_EQ(xlsx.body.substr(0, 4), std::string("PK\x03\x04", 4));
 
-    Rows from_csv = csv_records(csv.body);
+    Rows from_csv = csv_rows(csv.body);
     ASSERT_EQ(from_csv.size(), 2u);  // the header and the example row
     EXPECT_GE(from_csv[0].size(), 2u);
-    EXPECT_EQ(xlsx_records(xlsx.body), from_csv);
+    EXPECT_EQ(xlsx_rows(xlsx.body), from_csv);
 
     // The example row validates once its ids name people of the organisation.
     std::string body = csv.body;

@@ -129,7 +129,7 @@ TEST(ImportsTable, TemplatesHaveOneExampleCellPerHeader) {
     EXPECT_EQ(sessions_template().headers.size(), sessions_columns().size());
     EXPECT_FALSE(template_content("NOPE"));
     TemplateContent t{{"a", "b,c", "d"}, {"1", "say \"hi\"", ""}};
-    EXPECT_EQ(template_csv(t), "a,\"b,c\",d\r\n1,\"say \"\"hi\"\"\",\r\n");
+    EXPECT_EQ(sheet_csv(template_sheet(t, "x")), "a,\"b,c\",d\r\n1,\"say \"\"hi\"\"\",\r\n");
 }
 
 }  // namespace

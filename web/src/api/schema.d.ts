@@ -330,6 +330,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/performance-metrics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily performance metrics as CSV or XLSX (the list's filters)
+         * @description The same checks and scope as GET /api/v1/performance-metrics.
+         */
+        get: operations["GET /api/v1/performance-metrics/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/performance-metrics/{id}": {
         parameters: {
             query?: never;
@@ -374,6 +394,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/performance-history/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Performance history as CSV or XLSX (the list's filters)
+         * @description The same checks and scope as GET /api/v1/performance-history.
+         */
+        get: operations["GET /api/v1/performance-history/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/performance-history/{id}": {
         parameters: {
             query?: never;
@@ -403,6 +443,46 @@ export interface paths {
          * @description The caller's home, by role (see role): TEAM_LEADER their team dashboard, MANAGER their teams with the top 3 urgent agents, AGENT their own overview, ADMIN organisation counts.
          */
         get: operations["GET /api/v1/dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{team_leader_id}/dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's priority queue as CSV or XLSX
+         * @description The same checks and scope as GET /api/v1/teams/{team_leader_id}/dashboard.
+         */
+        get: operations["GET /api/v1/teams/{team_leader_id}/dashboard/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/team-performance-summary/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team performance matrix as CSV or XLSX
+         * @description The same checks and scope as GET /api/v1/team-performance-summary.
+         */
+        get: operations["GET /api/v1/team-performance-summary/export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2358,6 +2438,44 @@ export interface operations {
             };
         };
     };
+    "GET /api/v1/performance-metrics/export": {
+        parameters: {
+            query?: {
+                /** @description Only this agent's days (404 when out of the caller's scope). */
+                agent_id?: string;
+                /** @description First metric_date, inclusive. */
+                from?: string;
+                /** @description Last metric_date, inclusive; not before from. */
+                to?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every day the filters select (not one page), one row per agent and day (daily-metrics.csv / .xlsx); more than 100000 rows: 422. Text cells starting with =, +, -, @, tab or CR get a leading apostrophe (no formula runs). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "GET /api/v1/performance-metrics/{id}": {
         parameters: {
             query?: never;
@@ -2460,6 +2578,46 @@ export interface operations {
             };
         };
     };
+    "GET /api/v1/performance-history/export": {
+        parameters: {
+            query?: {
+                /** @description Only this agent's periods (404 when out of the caller's scope). */
+                agent_id?: string;
+                /** @description Only periods of this type. */
+                period_type?: "WEEK" | "MONTH" | "QUARTER";
+                /** @description First period_ending, inclusive. */
+                from?: string;
+                /** @description Last period_ending, inclusive; not before from. */
+                to?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every period the filters select (not one page), one row per agent and period (performance-history.csv / .xlsx); more than 100000 rows: 422. Text cells starting with =, +, -, @, tab or CR get a leading apostrophe (no formula runs). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "GET /api/v1/performance-history/{id}": {
         parameters: {
             query?: never;
@@ -2512,6 +2670,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardHome"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/teams/{team_leader_id}/dashboard/export": {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                team_leader_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue, most urgent first, one row per agent (priority-queue.csv / .xlsx). Text cells starting with =, +, -, @, tab or CR get a leading apostrophe (no formula runs). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/team-performance-summary/export": {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every team of the summary in scope, one row per team (team-matrix.csv / .xlsx). Text cells starting with =, +, -, @, tab or CR get a leading apostrophe (no formula runs). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Error */
