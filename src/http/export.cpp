@@ -58,6 +58,29 @@ std::string page_query(const boost::urls::params_view& query, const std::string&
 
 }  // namespace
 
+awaitable<Result<Response>> sheet_download(RequestContext& ctx, Sheet sheet,
+                                           const std::string& format, const std::string& stem) {
+    Response res{Status::ok, 11};
+    if (format == "csv") {
+        res.set(beast_http::field::content_type, "text/csv; charset=utf-8");
+        res.body() = sheet_csv(sheet);
+    } else {
+        // libxlsxwriter writes a file: on a worker thread.
+        auto work = [sheet = std::move(sheet), dir = ctx.services.config.data_dir] {
+            return sheet_xlsx(sheet, (std::filesystem::path(dir) / "tmp").string());
+        };
+        auto book = co_await offload(ctx.services.workers, std::move(work));
+        if (!book)
+            co_return book.error();
+        res.set(beast_http::field::content_type, kXlsxType);
+        res.body() = std::move(*book);
+    }
+    res.set(beast_http::field::content_disposition,
+            "attachment; filename=\"" + stem + "." + format + "\"");
+    res.prepare_payload();
+    co_return res;
+}
+
 Handler exported(Handler json_handler, ExportSpec given) {
     auto spec = std::make_shared<const ExportSpec>(std::move(given));
     return [json_handler = std::move(json_handler),
@@ -110,24 +133,7 @@ Handler exported(Handler json_handler, ExportSpec given) {
                 break;
             cursor = std::string(next->as_string());
         }
-        Response res{Status::ok, 11};
-        if (format == "csv") {
-            res.set(beast_http::field::content_type, "text/csv; charset=utf-8");
-            res.body() = sheet_csv(sheet);
-        } else {
-            auto work = [sheet = std::move(sheet), dir = ctx.services.config.data_dir] {
-                return sheet_xlsx(sheet, (std::filesystem::path(dir) / "tmp").string());
-            };
-            auto book = co_await offload(ctx.services.workers, std::move(work));
-            if (!book)
-                co_return book.error();
-            res.set(beast_http::field::content_type, kXlsxType);
-            res.body() = std::move(*book);
-        }
-        res.set(beast_http::field::content_disposition,
-                "attachment; filename=\"" + spec->file_stem + "." + format + "\"");
-        res.prepare_payload();
-        co_return res;
+        co_return co_await sheet_download(ctx, std::move(sheet), format, spec->file_stem);
     };
 }
 

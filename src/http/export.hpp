@@ -4,6 +4,8 @@
 // and the query parameters are the same by construction; for a collection it follows
 // next_cursor to the end. Text cells are neutralised against formula injection
 // (core/spreadsheet; docs/domain.md, "Exports").
+#include "core/spreadsheet.hpp"
+#include "http/handler.hpp"
 #include "http/router.hpp"
 
 #include <string>
@@ -30,5 +32,10 @@ struct ExportSpec {
 inline constexpr std::size_t kExportRowLimit = 100'000;
 
 Handler exported(Handler json_handler, ExportSpec spec);
+
+// `sheet` as the download `stem`.csv or `stem`.xlsx (`format`: "csv" or "xlsx"; the XLSX is
+// written on the worker pool).
+awaitable<Result<Response>> sheet_download(RequestContext& ctx, Sheet sheet,
+                                           const std::string& format, const std::string& stem);
 
 }  // namespace coach::http

@@ -2,6 +2,7 @@
 
 #include "core/offload.hpp"
 #include "http/collection.hpp"
+#include "http/export.hpp"
 #include "http/handler.hpp"
 #include "http/json_input.hpp"
 #include "http/query_params.hpp"
@@ -216,26 +217,8 @@ awaitable<Result<Response>> template_file(RequestContext& ctx) {
     std::string base = type;
     for (auto& c : base)
         c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    Response res{http::Status::ok, 11};
-    Sheet sheet = template_sheet(*content, type);
-    if (format == "csv") {
-        res.set(http::beast_http::field::content_type, "text/csv; charset=utf-8");
-        res.body() = sheet_csv(sheet);
-    } else {
-        // libxlsxwriter writes a file: on a worker thread.
-        auto work = [sheet = std::move(sheet), dir = ctx.services.config.data_dir] {
-            return sheet_xlsx(sheet, (std::filesystem::path(dir) / "tmp").string());
-        };
-        auto book = co_await offload(ctx.services.workers, std::move(work));
-        if (!book)
-            co_return book.error();
-        res.set(http::beast_http::field::content_type, kXlsxType);
-        res.body() = std::move(*book);
-    }
-    res.set(http::beast_http::field::content_disposition,
-            "attachment; filename=\"" + base + "_template." + format + "\"");
-    res.prepare_payload();
-    co_return res;
+    co_return co_await http::sheet_download(ctx, template_sheet(*content, type), format,
+                                            base + "_template");
 }
 
 }  // namespace
