@@ -16,7 +16,6 @@
 #include "imports/templates.hpp"
 
 #include <atomic>
-#include <filesystem>
 
 namespace coach::imports {
 
