@@ -17,13 +17,18 @@ const ADMINS: readonly Role[] = ['ADMIN'];
 export const PAGES = {
   home: { path: '/', label: 'Home', roles: EVERYONE },
   people: { path: '/people', label: 'People', roles: PEOPLE_MANAGERS },
+  // A person's details and administration; the server answers 404 outside the caller's scope.
+  person: { path: '/people/:id', label: 'Person', roles: ['ADMIN', 'MANAGER'] },
   imports: { path: '/imports', label: 'Imports', roles: ADMINS },
+  import: { path: '/imports/:id', label: 'Import', roles: ADMINS },
   jobs: { path: '/jobs', label: 'Jobs', roles: ADMINS },
   audit: { path: '/audit', label: 'Audit', roles: ADMINS },
   settings: { path: '/settings', label: 'Settings', roles: ADMINS },
   account: { path: '/account', label: 'Account', roles: EVERYONE },
   // The server answers 404 for an agent outside the caller's scope; the page says so.
   agent: { path: '/agents/:id', label: 'Agent', roles: EVERYONE },
+  // A team leader's agents; the server answers 404 for a team outside the caller's scope.
+  team: { path: '/teams/:teamLeaderId', label: 'Team', roles: ['ADMIN', 'MANAGER'] },
 } as const satisfies Record<string, PageInfo>;
 
 export type PageKey = keyof typeof PAGES;

@@ -38,12 +38,17 @@ export const routes: RouteObject[] = [
             children: [
               page('home', () => import('../pages/HomePage').then((m) => m.HomePage)),
               page('people', () => import('../pages/PeoplePage').then((m) => m.PeoplePage)),
+              page('person', () => import('../users/PersonPage').then((m) => m.PersonPage)),
               page('imports', () => import('../pages/ImportsPage').then((m) => m.ImportsPage)),
+              page('import', () =>
+                import('../imports/ImportDetailPage').then((m) => m.ImportDetailPage),
+              ),
               page('jobs', () => import('../pages/JobsPage').then((m) => m.JobsPage)),
               page('audit', () => import('../pages/AuditPage').then((m) => m.AuditPage)),
               page('settings', () => import('../pages/SettingsPage').then((m) => m.SettingsPage)),
               page('account', () => import('../pages/AccountPage').then((m) => m.AccountPage)),
               page('agent', () => import('../pages/AgentPage').then((m) => m.AgentPage)),
+              page('team', () => import('../pages/TeamPage').then((m) => m.TeamPage)),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

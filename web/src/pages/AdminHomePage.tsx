@@ -1,10 +1,16 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import { OrganisationCounts } from '../admin/OrganisationCounts';
+import { TeamSummaryTable } from '../admin/TeamSummaryTable';
+import { PageHeader } from '../components/PageHeader';
+import { CorrelationSection } from '../teams/CorrelationSection';
 
+/** An administrator's home: the organisation's counts, every team's figures, the correlations. */
 export function AdminHomePage() {
   return (
-    <NotBuiltYet
-      title="Administration"
-      purpose="Users and hierarchy, metric imports, jobs and the audit log at a glance."
-    />
+    <>
+      <PageHeader title="Administration" description="The organisation, its teams and how the metrics move together." />
+      <OrganisationCounts />
+      <TeamSummaryTable />
+      <CorrelationSection />
+    </>
   );
 }

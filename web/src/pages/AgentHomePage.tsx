@@ -1,10 +1,8 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import { AgentView } from '../agent/AgentView';
+import { useCurrentUser } from '../auth/useCurrentUser';
 
+/** An agent's home: their own scorecard, trends and history (the agent page's view of oneself). */
 export function AgentHomePage() {
-  return (
-    <NotBuiltYet
-      title="My scorecard"
-      purpose="Your scores and trends, upcoming sessions, action items and plan."
-    />
-  );
+  const me = useCurrentUser();
+  return <AgentView agentId={me.id} mine />;
 }

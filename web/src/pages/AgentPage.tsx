@@ -1,10 +1,9 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import { useParams } from 'react-router';
+import { AgentView } from '../agent/AgentView';
 
+/** /agents/:id: an agent's page; the server answers 404 outside the caller's scope. */
 export function AgentPage() {
-  return (
-    <NotBuiltYet
-      title="Agent"
-      purpose="An agent's scores and trends, coaching sessions, notes, action items and plan."
-    />
-  );
+  const { id = '' } = useParams();
+  // A new agent is a new page: nothing of the previous one's state carries over.
+  return <AgentView key={id} agentId={id} />;
 }

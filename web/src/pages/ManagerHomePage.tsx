@@ -1,10 +1,17 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import { PageHeader } from '../components/PageHeader';
+import { CorrelationSection } from '../teams/CorrelationSection';
+import { TeamMatrixSection } from '../teams/TeamMatrixSection';
 
+/** A manager's home: their teams by metric (opening each team's queue) and the correlations. */
 export function ManagerHomePage() {
   return (
-    <NotBuiltYet
-      title="Team performance"
-      purpose="The performance matrix of your teams, with a drill-down per team leader and agent."
-    />
+    <>
+      <PageHeader
+        title="Team performance"
+        description="Your teams by metric over the last 30 days. Open a team to see its agents, most urgent first."
+      />
+      <TeamMatrixSection />
+      <CorrelationSection />
+    </>
   );
 }

@@ -1,10 +1,15 @@
-import { NotBuiltYet } from '../components/NotBuiltYet';
+import { PageHeader } from '../components/PageHeader';
+import { PriorityQueue } from '../queue/PriorityQueue';
 
+/** A team leader's home: the priority queue of their agents. */
 export function TeamLeaderHomePage() {
   return (
-    <NotBuiltYet
-      title="Priority queue"
-      purpose="Who to coach next and why, with session prep for each agent."
-    />
+    <>
+      <PageHeader
+        title="Priority queue"
+        description="Your agents, most urgent first, with the reasons. Open an agent for their scores and history."
+      />
+      <PriorityQueue />
+    </>
   );
 }

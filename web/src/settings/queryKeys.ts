@@ -1,0 +1,4 @@
+/** TanStack Query keys of the organisation's settings. */
+export const settingsKeys = {
+  all: ['settings'] as const,
+};
