@@ -122,7 +122,7 @@ test('an admin uploads metrics with bad rows, reads and downloads the errors, an
 test('an admin downloads a template', async ({ page }) => {
   await signIn(page, 'admin@coach.demo', undefined, '/imports');
   const downloading = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Metrics template (CSV)' }).click();
+  await page.getByRole('link', { name: 'Download the Metrics template as CSV' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('metrics_template.csv');
   const text = await readFile((await download.path()) ?? '', 'utf-8');

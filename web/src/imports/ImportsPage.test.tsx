@@ -200,11 +200,11 @@ describe('imports list', () => {
 
   it('links every template in CSV and XLSX', async () => {
     await openImports();
-    const csvLink = screen.getByRole('link', { name: 'Coaching history template (CSV)' });
+    const csvLink = screen.getByRole('link', { name: 'Download the Coaching history template as CSV' });
     expect(csvLink.getAttribute('href')).toBe('/api/v1/imports/templates/COACHING_HISTORY?format=csv');
     expect(csvLink.hasAttribute('download')).toBe(true);
     expect(
-      screen.getByRole('link', { name: 'Metrics template (XLSX)' }).getAttribute('href'),
+      screen.getByRole('link', { name: 'Download the Metrics template as XLSX' }).getAttribute('href'),
     ).toBe('/api/v1/imports/templates/METRICS?format=xlsx');
   });
 });

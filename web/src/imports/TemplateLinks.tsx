@@ -21,7 +21,7 @@ export function TemplateLinks() {
                   className="button button-secondary"
                   href={templateUrl(t.type, 'csv')}
                   download
-                  aria-label={`${t.label} template (CSV)`}
+                  aria-label={`Download the ${t.label} template as CSV`}
                 >
                   CSV
                 </a>
@@ -29,7 +29,7 @@ export function TemplateLinks() {
                   className="button button-secondary"
                   href={templateUrl(t.type, 'xlsx')}
                   download
-                  aria-label={`${t.label} template (XLSX)`}
+                  aria-label={`Download the ${t.label} template as XLSX`}
                 >
                   XLSX
                 </a>
