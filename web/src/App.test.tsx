@@ -87,7 +87,8 @@ describe('sign-in', () => {
     expect(currentPath(router)).toBe('/people');
     expect(screen.getByRole('heading', { level: 1, name: 'People' })).toBeTruthy();
     const banner = screen.getByRole('banner');
-    expect(within(banner).getByText('Jordan Reyes')).toBeTruthy();
+    // The account menu loads after the page (AppLayout).
+    expect(await within(banner).findByText('Jordan Reyes')).toBeTruthy();
     expect(within(banner).getByText('Team leader')).toBeTruthy();
 
     const rows = within(table).getAllByRole('row');

@@ -1,13 +1,16 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { Link, Outlet, useHref, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/useMe';
 import { useSignOut } from '../auth/useSignOut';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { AccountMenu } from './AccountMenu';
 import { MainNav } from './MainNav';
 
 const NAV_ID = 'main-nav';
+
+// The account menu (React Aria's menu, most of that library's weight) loads after the page it
+// sits on: the first load of a page stays within its budget (bench/web/bundle-size.mjs).
+const AccountMenu = lazy(() => import('./AccountMenu').then((m) => ({ default: m.AccountMenu })));
 
 /**
  * The frame of every page but sign-in: a header with the role's navigation (a menu button on
@@ -70,11 +73,13 @@ export function AppLayout() {
           {user && <MainNav id={NAV_ID} role={user.role} open={navOpen} />}
           <div className="header-end">
             {user ? (
-              <AccountMenu
-                user={user}
-                onSignOut={() => signOut.mutate()}
-                signingOut={signOut.isPending}
-              />
+              <Suspense fallback={<span className="account-button" aria-hidden="true" />}>
+                <AccountMenu
+                  user={user}
+                  onSignOut={() => signOut.mutate()}
+                  signingOut={signOut.isPending}
+                />
+              </Suspense>
             ) : (
               <Link to="/sign-in" className="button button-secondary">
                 Sign in
