@@ -32,7 +32,6 @@ class App {
     static http::Router build_router();
 
   private:
-
     Config config_;
     http::Router router_;
     http::Metrics metrics_;

@@ -162,9 +162,10 @@ TEST(ImportsEngine, TheServerSweepsInterruptedImportsWhileItRuns) {
     const std::string running(db.exec("SELECT gen_random_uuid()::text").get(0, 0));
     auto live = db::SyncConnection::open(db.url());
     ASSERT_TRUE(live && hold_import_lock(*live, running));
-    db.exec("INSERT INTO import_logs (id, file_name, import_type, imported_by, status) "
-            "VALUES ($1::uuid, 'running.csv', 'METRICS', $2::uuid, 'VALIDATING')",
-            db::params(running, org.admin));
+    db.exec(
+        "INSERT INTO import_logs (id, file_name, import_type, imported_by, status) "
+        "VALUES ($1::uuid, 'running.csv', 'METRICS', $2::uuid, 'VALIDATING')",
+        db::params(running, org.admin));
     auto ids = import_logs_in(db, org, {"PROCESSING"});
     ASSERT_EQ(ids.size(), 1u);
     const std::string dead = ids[0];

@@ -137,8 +137,8 @@ class Contract {
         std::lock_guard lock(mutex_);
         auto& compiled = compiled_[key];
         if (!compiled) {
-            json::value root = json::object{{"components", doc_.at("components")},
-                                            {"allOf", json::array{schema}}};
+            json::value root =
+                json::object{{"components", doc_.at("components")}, {"allOf", json::array{schema}}};
             compiled = std::make_unique<valijson::Schema>();
             valijson::SchemaParser parser;
             valijson::adapters::BoostJsonAdapter adapter(root);
