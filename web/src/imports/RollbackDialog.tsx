@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { ImportLog } from '../api/types';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useRollback } from './hooks';
 
@@ -31,59 +32,28 @@ export function RollbackButton({ log }: { log: ImportLog }) {
       <Button className="button button-danger" onPress={() => onOpenChange(true)}>
         Roll back…
       </Button>
-      <ModalOverlay
-        className="modal-overlay"
+      <ConfirmDialog
         isOpen={open}
         onOpenChange={onOpenChange}
-        isDismissable={!rollback.isPending}
+        title={`Roll back ${log.file_name}?`}
+        confirmLabel={changedSince ? 'Roll back anyway' : 'Roll back'}
+        busyLabel="Rolling back…"
+        busy={rollback.isPending}
+        onConfirm={() => confirm(changedSince)}
       >
-        <Modal className="modal">
-          <Dialog className="dialog" role="alertdialog">
-            <Heading slot="title" className="dialog-title">
-              Roll back {log.file_name}?
-            </Heading>
-            <p>
-              Rows this import inserted are deleted and rows it updated get their previous values
-              back. Its report stays, marked as rolled back.
-            </p>
-            {error && (
-              <ErrorAlert title="The import was not rolled back">
-                <p>{error.message}</p>
-                {error.details.map((d) => (
-                  <p key={`${d.field}:${d.message}`}>{d.message}</p>
-                ))}
-              </ErrorAlert>
-            )}
-            <div className="button-row dialog-actions">
-              {changedSince ? (
-                <Button
-                  className="button button-danger"
-                  onPress={() => confirm(true)}
-                  isDisabled={rollback.isPending}
-                >
-                  {rollback.isPending ? 'Rolling back…' : 'Roll back anyway'}
-                </Button>
-              ) : (
-                <Button
-                  className="button button-danger"
-                  onPress={() => confirm(false)}
-                  isDisabled={rollback.isPending}
-                >
-                  {rollback.isPending ? 'Rolling back…' : 'Roll back'}
-                </Button>
-              )}
-              <Button
-                className="button button-secondary"
-                onPress={() => onOpenChange(false)}
-                isDisabled={rollback.isPending}
-                autoFocus
-              >
-                Cancel
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+        <p>
+          Rows this import inserted are deleted and rows it updated get their previous values
+          back. Its report stays, marked as rolled back.
+        </p>
+        {error && (
+          <ErrorAlert title="The import was not rolled back">
+            <p>{error.message}</p>
+            {error.details.map((d) => (
+              <p key={`${d.field}:${d.message}`}>{d.message}</p>
+            ))}
+          </ErrorAlert>
+        )}
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import type { User } from '../api/types';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useDeletePerson, usePasswordReset } from './hooks';
 
@@ -87,41 +88,20 @@ function DeletePerson({ person }: { person: User }) {
           Delete…
         </Button>
       </div>
-      <ModalOverlay
-        className="modal-overlay"
+      <ConfirmDialog
         isOpen={open}
         onOpenChange={onOpenChange}
-        isDismissable={!remove.isPending}
+        title={`Delete ${person.name}?`}
+        confirmLabel="Delete"
+        busyLabel="Deleting…"
+        busy={remove.isPending}
+        onConfirm={confirm}
       >
-        <Modal className="modal">
-          <Dialog className="dialog" role="alertdialog">
-            <Heading slot="title" className="dialog-title">
-              Delete {person.name}?
-            </Heading>
-            <p>They can no longer sign in and no longer appear in lists. This cannot be undone here.</p>
-            {remove.error && (
-              <ErrorAlert title={`${person.name} was not deleted`}>{remove.error.message}</ErrorAlert>
-            )}
-            <div className="button-row dialog-actions">
-              <Button
-                className="button button-danger"
-                onPress={confirm}
-                isDisabled={remove.isPending}
-              >
-                {remove.isPending ? 'Deleting…' : 'Delete'}
-              </Button>
-              <Button
-                className="button button-secondary"
-                onPress={() => onOpenChange(false)}
-                isDisabled={remove.isPending}
-                autoFocus
-              >
-                Cancel
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+        <p>They can no longer sign in and no longer appear in lists. This cannot be undone here.</p>
+        {remove.error && (
+          <ErrorAlert title={`${person.name} was not deleted`}>{remove.error.message}</ErrorAlert>
+        )}
+      </ConfirmDialog>
     </div>
   );
 }

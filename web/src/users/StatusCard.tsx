@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { User, UserStatus } from '../api/types';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StatusBadge } from '../components/StatusBadge';
 import { statusLabel } from '../format/labels';
 import { FormErrorAlert } from './FormErrorAlert';
@@ -88,58 +89,37 @@ export function StatusCard({ person }: { person: User }) {
           </p>
         </div>
       </div>
-      <ModalOverlay
-        className="modal-overlay"
+      <ConfirmDialog
         isOpen={open}
         onOpenChange={onOpenChange}
-        isDismissable={!update.isPending}
+        title={`Deactivate ${person.name}?`}
+        confirmLabel="Deactivate"
+        busyLabel="Deactivating…"
+        busy={update.isPending}
+        onConfirm={deactivate}
       >
-        <Modal className="modal">
-          <Dialog className="dialog" role="alertdialog">
-            <Heading slot="title" className="dialog-title">
-              Deactivate {person.name}?
-            </Heading>
-            <fieldset className="choice-group">
-              <legend>New status</legend>
-              <div className="choice-list">
-                {DEACTIVATIONS.map((d) => (
-                  <label key={d.value} className="choice">
-                    <input
-                      type="radio"
-                      name="deactivation"
-                      value={d.value}
-                      checked={choice === d.value}
-                      onChange={() => setChoice(d.value)}
-                    />
-                    <span className="choice-text">
-                      <span className="choice-label">{d.label}</span>
-                      <span className="choice-hint">{d.hint}</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            {update.error && <FormErrorAlert title="Not deactivated" error={update.error} />}
-            <div className="button-row dialog-actions">
-              <Button
-                className="button button-danger"
-                onPress={deactivate}
-                isDisabled={update.isPending}
-              >
-                {update.isPending ? 'Deactivating…' : 'Deactivate'}
-              </Button>
-              <Button
-                className="button button-secondary"
-                onPress={() => onOpenChange(false)}
-                isDisabled={update.isPending}
-                autoFocus
-              >
-                Cancel
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+        <fieldset className="choice-group">
+          <legend>New status</legend>
+          <div className="choice-list">
+            {DEACTIVATIONS.map((d) => (
+              <label key={d.value} className="choice">
+                <input
+                  type="radio"
+                  name="deactivation"
+                  value={d.value}
+                  checked={choice === d.value}
+                  onChange={() => setChoice(d.value)}
+                />
+                <span className="choice-text">
+                  <span className="choice-label">{d.label}</span>
+                  <span className="choice-hint">{d.hint}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {update.error && <FormErrorAlert title="Not deactivated" error={update.error} />}
+      </ConfirmDialog>
     </section>
   );
 }
