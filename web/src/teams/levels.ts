@@ -1,7 +1,9 @@
 // Performance levels and trends for people (docs/domain.md, "Performance level" and "Trends").
-import type { DashboardMetricTrend, DashboardPerformanceLevel } from '../api/types';
+// Labels, trend words and arrows are format/performance's, shared with the agent pages.
+import type { Level } from '../format/performance';
 
-export type Level = DashboardPerformanceLevel;
+export type { Level };
+export { levelLabel, trendArrow, trendLabel } from '../format/performance';
 
 /** Best first; each with the lowest 0-100 score it starts at (inclusive). */
 export const LEVELS: readonly { level: Level; label: string; from: number | null }[] = [
@@ -22,11 +24,6 @@ export function levelOf(score: number | null | undefined): Level | null {
   return 'CRITICAL';
 }
 
-export function levelLabel(level: Level | null): string {
-  if (level === null) return 'No level';
-  return LEVELS.find((l) => l.level === level)?.label ?? level;
-}
-
 /** The band of a level in words: "90 and above", "80 to 89.99", "below 60". */
 export function levelRange(level: Level): string {
   const i = LEVELS.findIndex((l) => l.level === level);
@@ -40,19 +37,4 @@ export function levelRange(level: Level): string {
 /** The CSS class carrying a level's colours (styles.css, "Teams"). */
 export function levelClass(level: Level | null): string {
   return level === null ? 'teams-level-none' : `teams-level-${level.toLowerCase()}`;
-}
-
-const TRENDS: Record<DashboardMetricTrend, { label: string; arrow: string }> = {
-  IMPROVING: { label: 'Improving', arrow: '↑' },
-  STABLE: { label: 'Stable', arrow: '→' },
-  DECLINING: { label: 'Declining', arrow: '↓' },
-  INSUFFICIENT_DATA: { label: 'Not enough data', arrow: '·' },
-};
-
-export function trendLabel(trend: DashboardMetricTrend | null): string {
-  return trend === null ? 'No trend yet' : (TRENDS[trend]?.label ?? trend);
-}
-
-export function trendArrow(trend: DashboardMetricTrend | null): string {
-  return trend === null ? '·' : (TRENDS[trend]?.arrow ?? '·');
 }
