@@ -10,7 +10,10 @@
 #include "imports/routes.hpp"
 #include "jobs/routes.hpp"
 #include "metrics/routes.hpp"
+#include "notes/routes.hpp"
+#include "notifications/routes.hpp"
 #include "ops/routes.hpp"
+#include "sessions/routes.hpp"
 #include "settings/routes.hpp"
 #include "users/routes.hpp"
 
@@ -31,6 +34,9 @@ http::Router App::build_router() {
     imports::add_routes(r);
     settings::add_routes(r);
     audit::add_routes(r);
+    sessions::add_routes(r);
+    notes::add_routes(r);
+    notifications::add_routes(r);
     return r;
 }
 

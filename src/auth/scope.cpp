@@ -278,6 +278,11 @@ bool role_may_write_any_user(Role role) noexcept {
            grant_of(role, Resource::Users, Action::Update) == Grant::Scope;
 }
 
+bool may_acknowledge_session(const Principal& principal, const Subject& agent) noexcept {
+    return principal.role == Role::Agent && is_self(principal, agent) &&
+           may(principal, Resource::Sessions, Action::Read, agent);
+}
+
 bool may_list_deleted(Role role) noexcept {
     return sees_deleted(role);
 }

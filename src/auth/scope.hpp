@@ -134,6 +134,10 @@ bool role_may_write_any_user(Role role) noexcept;
 // whose scope includes them (ADMIN).
 bool may_list_deleted(Role role) noexcept;
 
+// Whether `principal` may acknowledge or dispute a completed coaching session of `agent`: only
+// that agent (DESIGN "acknowledging a session": AGENT, own sessions; nobody answers for them).
+bool may_acknowledge_session(const Principal& principal, const Subject& agent) noexcept;
+
 // users columns an AGENT may change on their own row: phone, avatar_url, timezone.
 std::vector<std::string_view> agent_self_editable_user_fields();
 

@@ -3,8 +3,10 @@
 #include "core/utf8.hpp"
 
 #include <boost/json/parse.hpp>
+#include <boost/json/value_from.hpp>
 #include <boost/url/parse.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 namespace coach::http {
@@ -69,6 +71,40 @@ bool is_date(std::string_view s) {
     return y >= 1900 && std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
                                                     std::chrono::day{d}}
                             .ok();
+}
+
+namespace {
+// Two digits at s[at] forming a number in [0, max].
+bool two_digits(std::string_view s, std::size_t at, int max) {
+    if (at + 2 > s.size() || !std::isdigit(static_cast<unsigned char>(s[at])) ||
+        !std::isdigit(static_cast<unsigned char>(s[at + 1])))
+        return false;
+    return (s[at] - '0') * 10 + (s[at + 1] - '0') <= max;
+}
+}  // namespace
+
+bool is_timestamp(std::string_view s) {
+    // YYYY-MM-DDThh:mm[:ss[.f+]](Z|+hh:mm|-hh:mm)
+    if (s.size() < 17 || !is_date(s.substr(0, 10)) || (s[10] != 'T' && s[10] != 't') ||
+        !two_digits(s, 11, 23) || s[13] != ':' || !two_digits(s, 14, 59))
+        return false;
+    std::size_t i = 16;
+    if (i < s.size() && s[i] == ':') {
+        if (!two_digits(s, i + 1, 60))
+            return false;
+        i += 3;
+        if (i < s.size() && s[i] == '.') {
+            const std::size_t digits = ++i;
+            while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+                ++i;
+            if (i == digits || i - digits > 9)
+                return false;
+        }
+    }
+    if (i + 1 == s.size())
+        return s[i] == 'Z' || s[i] == 'z';
+    return i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && two_digits(s, i + 1, 23) &&
+           s[i + 3] == ':' && two_digits(s, i + 4, 59);
 }
 
 bool is_web_url(std::string_view s) {
@@ -165,6 +201,40 @@ std::optional<std::string> Fields::date(std::string_view name, bool required) {
         return std::nullopt;
     }
     return s;
+}
+
+std::optional<std::string> Fields::timestamp(std::string_view name, bool required) {
+    auto s = string(name, required, 40);
+    if (s && !is_timestamp(*s)) {
+        add(std::string(name), "must be a date and time with its offset (2026-12-07T09:30:00Z)");
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<std::vector<std::string>> Fields::string_array(std::string_view name, bool required,
+                                                             std::size_t max_items,
+                                                             std::size_t max_length) {
+    const json::value* v = get(name, required);
+    if (!v)
+        return std::nullopt;
+    if (!v->is_array() || v->as_array().size() > max_items) {
+        add(std::string(name),
+            "must be an array of at most " + std::to_string(max_items) + " strings");
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (const json::value& item : v->as_array()) {
+        const std::size_t length =
+            item.is_string() ? utf8_length(item.as_string()) : std::string_view::npos;
+        if (length == std::string_view::npos || length == 0 || length > max_length) {
+            add(std::string(name),
+                "must hold strings of 1 to " + std::to_string(max_length) + " characters");
+            return std::nullopt;
+        }
+        out.emplace_back(item.as_string());
+    }
+    return out;
 }
 
 std::optional<std::string> Fields::one_of(std::string_view name, bool required,
@@ -269,6 +339,67 @@ void Fields::reject_unknown(std::initializer_list<std::string_view> known) {
             found = found || kv.key() == k;
         if (!found)
             add(std::string(kv.key()), "is not a known field");
+    }
+}
+
+void read_columns(const json::object& body, Fields& f, std::span<const Column> columns,
+                  json::object& set) {
+    constexpr std::size_t kMaxItems = 20;
+    for (const Column& c : columns) {
+        const json::value* v = body.if_contains(c.name);
+        if (!v)
+            continue;
+        if (v->is_null()) {
+            if (c.nullable)
+                set[c.name] = nullptr;
+            else
+                f.add(std::string(c.name), "must not be null");
+            continue;
+        }
+        auto put = [&](const auto& value) {
+            if (value)
+                set[c.name] = json::value_from(*value);
+        };
+        switch (c.kind) {
+            case Column::Text:
+                put(f.string(c.name, false, c.max_length));
+                break;
+            case Column::Texts:
+                put(f.string_array(c.name, false, kMaxItems, c.max_length));
+                break;
+            case Column::Integer:
+                put(f.integer(c.name, false, c.min, c.max));
+                break;
+            case Column::Flag:
+                put(f.boolean(c.name, false));
+                break;
+            case Column::Date:
+                put(f.date(c.name, false));
+                break;
+            case Column::Timestamp:
+                put(f.timestamp(c.name, false));
+                break;
+            case Column::Uuid:
+                put(f.uuid(c.name, false));
+                break;
+            case Column::OneOf:
+                put(f.one_of(c.name, false, c.labels));
+                break;
+        }
+    }
+}
+
+void reject_unknown(const json::object& body, Fields& f,
+                    std::initializer_list<std::span<const Column>> columns,
+                    std::initializer_list<std::string_view> extra) {
+    for (const auto& kv : body) {
+        const std::string_view key = kv.key();
+        bool known = std::find(extra.begin(), extra.end(), key) != extra.end();
+        for (const auto& list : columns)
+            known = known || std::any_of(list.begin(), list.end(),
+                                         [&](const Column& c) { return c.name == key; });
+        if (!known)
+            f.add(std::string(key), "is not a known field");
     }
 }
 

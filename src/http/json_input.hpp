@@ -36,6 +36,12 @@ class Fields {
     std::optional<std::string> email(std::string_view name, bool required);
     std::optional<std::string> uuid(std::string_view name, bool required);
     std::optional<std::string> date(std::string_view name, bool required);  // YYYY-MM-DD
+    // RFC 3339 with its offset: 2026-12-07T09:30:00Z, 2026-12-07T10:30:00+01:00.
+    std::optional<std::string> timestamp(std::string_view name, bool required);
+    // An array of at most max_items strings, each 1 to max_length characters.
+    std::optional<std::vector<std::string>> string_array(std::string_view name, bool required,
+                                                         std::size_t max_items,
+                                                         std::size_t max_length);
     std::optional<std::string> one_of(std::string_view name, bool required,
                                       std::span<const std::string_view> allowed);
     std::optional<bool> boolean(std::string_view name, bool required);
@@ -67,10 +73,31 @@ class Fields {
     std::vector<FieldError> errors_;
 };
 
+// A column a body may set (a whitelist entry: the name is never taken from input), for bodies
+// that write a row's columns through jsonb_populate_record (sessions, notes).
+struct Column {
+    std::string_view name;
+    enum Kind { Text, Texts, Integer, Flag, Date, Timestamp, Uuid, OneOf } kind;
+    bool nullable = true;
+    std::size_t max_length = 0;                     // Text; Texts: each item
+    std::int64_t min = 0, max = 0;                  // Integer
+    std::span<const std::string_view> labels = {};  // OneOf
+};
+
+// The columns of `columns` that `body` names, checked, into `set` (a JSON null where a nullable
+// column is cleared); every problem goes to `f`. Texts: at most 20 strings.
+void read_columns(const boost::json::object& body, Fields& f, std::span<const Column> columns,
+                  boost::json::object& set);
+// Every key of `body` that none of `columns` nor `extra` names: "is not a known field".
+void reject_unknown(const boost::json::object& body, Fields& f,
+                    std::initializer_list<std::span<const Column>> columns,
+                    std::initializer_list<std::string_view> extra = {});
+
 bool is_uuid(std::string_view s);
 // A path parameter that must be a UUID ("The id must be a UUID." as 400 otherwise).
 Result<std::string> uuid_path_param(const RequestContext& ctx, std::string_view name);
-bool is_date(std::string_view s);  // a real calendar date in YYYY-MM-DD
+bool is_date(std::string_view s);       // a real calendar date in YYYY-MM-DD
+bool is_timestamp(std::string_view s);  // RFC 3339 date-time with an offset (Z or +hh:mm)
 bool is_email(std::string_view s);
 // An absolute http:// or https:// URL with a host (Boost.URL's RFC 3986 parser): what a link a
 // browser will follow may be (never javascript:, data: or a relative path).

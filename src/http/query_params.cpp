@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace coach::http {
 namespace {
@@ -51,6 +52,29 @@ std::optional<std::string> date_query(const RequestContext& ctx, std::string_vie
 bool flag_query(const RequestContext& ctx, std::string_view name, std::vector<FieldError>& errors) {
     constexpr std::string_view kFlags[] = {"true", "false"};
     return enum_query(ctx, name, kFlags, errors) == "true";
+}
+
+std::optional<std::string> instant_query(const RequestContext& ctx, std::string_view name,
+                                         bool end_of_day, std::vector<FieldError>& errors) {
+    auto v = ctx.query_param(name);
+    if (!v)
+        return std::nullopt;
+    if (is_timestamp(*v) || (is_date(*v) && !end_of_day))
+        return v;
+    if (is_date(*v)) {
+        using namespace std::chrono;
+        const year_month_day day{
+            year{std::stoi(v->substr(0, 4))},
+            month{static_cast<unsigned>(std::stoul(v->substr(5, 2)))},
+            std::chrono::day{static_cast<unsigned>(std::stoul(v->substr(8, 2)))}};
+        const year_month_day next{sys_days{day} + days{1}};
+        return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(next.year()),
+                           static_cast<unsigned>(next.month()), static_cast<unsigned>(next.day()));
+    }
+    errors.push_back({std::string(name),
+                      "must be a date (YYYY-MM-DD) or a date and time with "
+                      "its offset (2026-12-07T09:30:00Z)"});
+    return std::nullopt;
 }
 
 }  // namespace coach::http

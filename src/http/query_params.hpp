@@ -26,6 +26,13 @@ std::optional<std::string> uuid_query(const RequestContext& ctx, std::string_vie
 std::optional<std::string> date_query(const RequestContext& ctx, std::string_view name,
                                       std::vector<FieldError>& errors);
 
+// A point in time for a from/to filter: an RFC 3339 date and time, passed on as it is, or a date
+// (YYYY-MM-DD, the organisation's day: PostgreSQL reads it at midnight in the session's zone);
+// with `end_of_day`, a date names the midnight after it, so that `to=2026-12-07` includes that
+// day. Else "must be a date (YYYY-MM-DD) or a date and time with its offset".
+std::optional<std::string> instant_query(const RequestContext& ctx, std::string_view name,
+                                         bool end_of_day, std::vector<FieldError>& errors);
+
 // true or false (absent: false); else "must be true or false".
 bool flag_query(const RequestContext& ctx, std::string_view name, std::vector<FieldError>& errors);
 

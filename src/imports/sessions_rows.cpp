@@ -5,6 +5,7 @@
 #include "db/columns.hpp"
 #include "imports/sessions_columns.hpp"
 #include "imports/sql.hpp"
+#include "sessions/rules.hpp"
 
 #include <fmt/format.h>
 
@@ -14,8 +15,6 @@
 
 namespace coach::imports {
 namespace {
-
-constexpr std::string_view kTypes[] = {"REGULAR", "FOLLOW_UP", "PIP_CHECK", "URGENT"};
 
 class SessionsImport final : public TableImport {
   public:
@@ -145,8 +144,9 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
         }
         if (!r.cells[kSessionType].empty()) {
             std::string label = enum_label(r.cells[kSessionType]);
-            if (std::find(std::begin(kTypes), std::end(kTypes), label) == std::end(kTypes))
-                error(kSessionType, one_of_message(kTypes));
+            if (std::find(sessions::kSessionTypes.begin(), sessions::kSessionTypes.end(), label) ==
+                sessions::kSessionTypes.end())
+                error(kSessionType, one_of_message(sessions::kSessionTypes));
             else
                 s.values[kSessionType] = label;
         }

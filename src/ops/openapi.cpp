@@ -21,11 +21,13 @@ json::value error_schema() {
           "code": {"type": "string", "enum": ["bad_request", "unauthorized", "forbidden",
             "not_found", "method_not_allowed", "conflict", "payload_too_large",
             "unsupported_media_type", "validation_failed", "rate_limited", "internal",
-            "unavailable"]},
+            "unavailable", "precondition_required"]},
           "message": {"type": "string"},
           "details": {"type": "array", "items": {"type": "object", "required": ["message"],
             "properties": {"field": {"type": ["string", "null"]},
-                           "message": {"type": "string"}}}}}}}})");
+                           "message": {"type": "string"}}}},
+          "current": {"type": "object",
+            "description": "A stale write (409): the resource as it is now."}}}}})");
 }
 
 std::string lower_method(const http::Route& route) {

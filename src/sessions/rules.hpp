@@ -63,6 +63,22 @@ bool needs_reason(Action action);
 bool overlaps(std::chrono::sys_seconds a_start, std::chrono::minutes a_length,
               std::chrono::sys_seconds b_start, std::chrono::minutes b_length);
 
+// session_type labels.
+inline constexpr std::array<std::string_view, 4> kSessionTypes = {"REGULAR", "FOLLOW_UP",
+                                                                  "PIP_CHECK", "URGENT"};
+
+// A completed session's primary issue and intervention method (its effectiveness record), as
+// the analytics group them: a fixed vocabulary, so that "Role-play" and "role play" count as
+// one method (docs/domain.md, "Coaching sessions").
+inline constexpr std::array<std::string_view, 9> kPrimaryIssues = {
+    "Service",    "AHT",          "Quality", "Attendance", "Adherence",
+    "Compliance", "Productivity", "CSAT",    "FCR"};
+inline constexpr std::array<std::string_view, 6> kInterventionMethods = {
+    "Role-play", "Shadowing", "Side-by-side", "Training", "Call review", "Feedback"};
+
+// An agent's answer to a completed session (coaching_sessions.acknowledgement).
+inline constexpr std::array<std::string_view, 2> kAcknowledgements = {"ACKNOWLEDGED", "DISPUTED"};
+
 // Whether an agent's no-shows call for their manager: two or more on days within the 30 days
 // up to `today` (today - 29 .. today).
 bool no_shows_alert(std::span<const std::chrono::sys_days> no_show_days,

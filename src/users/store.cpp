@@ -96,6 +96,17 @@ awaitable<Result<std::vector<std::pair<std::string, RefInfo>>>> lock_references(
     co_return out;
 }
 
+awaitable<Result<std::optional<LockedSubject>>> lock_subject(db::Transaction& tx,
+                                                             const std::string& id) {
+    auto r = co_await tx.query(sql::lock_subject, db::params(id));
+    if (!r)
+        co_return r.error();
+    if (r->empty())
+        co_return std::optional<LockedSubject>{};
+    co_return LockedSubject{auth::subject_at(*r, 0, auth::SubjectColumns(*r)),
+                            std::string(r->get(0, db::column(*r, "status")))};
+}
+
 awaitable<Result<long long>> count_reports(db::Transaction& tx, const std::string& id) {
     auto r = co_await tx.query(sql::count_reports, db::params(id));
     if (!r)

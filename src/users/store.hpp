@@ -47,6 +47,15 @@ struct RefInfo {
 };
 awaitable<Result<std::vector<std::pair<std::string, RefInfo>>>> lock_references(
     db::Transaction& tx, const std::vector<std::string>& ids);
+// The user a row is about to be written about (a session, a note), share-locked; nullopt when
+// there is none.
+struct LockedSubject {
+    auth::Subject subject;
+    std::string status;  // users.status
+};
+awaitable<Result<std::optional<LockedSubject>>> lock_subject(db::Transaction& tx,
+                                                             const std::string& id);
+
 awaitable<Result<long long>> count_reports(db::Transaction& tx, const std::string& id);
 
 // Writes; return the new row.

@@ -25,10 +25,12 @@ class ImportsSessions : public ImportsFixture {
             "'2024-02-02T01:02:03.456789Z')",
             db::params(org_.a2, org_.tl1));
     }
+    // Every session's columns but version, which counts writes: a rollback restores the
+    // values and is itself a write (a page holding the old ETag must reload).
     std::string digest() {
         auto r = server_.db().exec(
-            "SELECT coalesce(string_agg(to_jsonb(s)::text, E'\\n' ORDER BY agent_id, "
-            "scheduled_date), '') FROM coaching_sessions s");
+            "SELECT coalesce(string_agg((to_jsonb(s) - 'version')::text, E'\\n' ORDER BY "
+            "agent_id, scheduled_date), '') FROM coaching_sessions s");
         return std::string(r.get(0, 0));
     }
     // The agent's session at `utc` ("2024-03-01 09:30"): "status|start|end|minutes|type|..."

@@ -265,18 +265,8 @@ TEST_F(UsersApi, DeleteIsAdminOnlySoftAndRefusedWithReports) {
 // its locks until the request is seen waiting for them.
 class UsersRace : public UsersApi {
   protected:
-    // Waits (at most 10 s) until a statement of the server waits for a lock held by `holder`.
     static bool request_waits_for(db::SyncConnection& holder) {
-        const std::string pid = std::to_string(PQbackendPID(holder.raw()));
-        for (int i = 0; i < 200; ++i) {
-            auto r = server_->db().exec(
-                "SELECT count(*) FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))",
-                db::params(pid));
-            if (r.get_int(0, 0) > 0)
-                return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        return false;
+        return test::request_waits_for(server_->db(), holder);
     }
     static std::string create(const std::string& body) {
         auto r = as("admin", "POST", "/api/v1/users", body);

@@ -121,6 +121,19 @@ HttpResult TestServer::as(const std::string& token, const std::string& method,
     return request(method, target, o);
 }
 
+bool request_waits_for(TestDatabase& db, db::SyncConnection& holder) {
+    const std::string pid = std::to_string(PQbackendPID(holder.raw()));
+    for (int i = 0; i < 200; ++i) {
+        auto r = db.exec(
+            "SELECT count(*) FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))",
+            db::params(pid));
+        if (r.get_int(0, 0) > 0)
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
 std::vector<boost::json::value> all_items(TestServer& server, const std::string& token,
                                           std::string target) {
     std::vector<boost::json::value> out;

@@ -76,6 +76,10 @@ Org create_org(TestDatabase& db);
 std::vector<boost::json::value> all_items(TestServer& server, const std::string& token,
                                           std::string target);
 
+// Waits (at most 10 s) until a statement of the server waits for a lock that `holder` holds:
+// the race tests hold a lock on a second connection, send the request, and release it then.
+bool request_waits_for(TestDatabase& db, db::SyncConnection& holder);
+
 // Signs in (POST /auth/login); returns the bearer token (fails the test on error).
 std::string login(TestServer& server, const std::string& email,
                   const std::string& password = Org::kPassword);

@@ -693,6 +693,269 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coaching-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List coaching sessions */
+        get: operations["GET /api/v1/coaching-sessions"];
+        put?: never;
+        /**
+         * Schedule a coaching session
+         * @description Schedules a session with the agent's team leader. 409 when the team leader's or the agent's calendar has a session then, unless allow_overlap.
+         */
+        post: operations["POST /api/v1/coaching-sessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coaching-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a coaching session (with ETag)
+         * @description Answers the ETag for If-Match.
+         */
+        get: operations["GET /api/v1/coaching-sessions/{id}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change or reschedule a coaching session (If-Match)
+         * @description Needs If-Match (428 without it; 409 with the current session in error.current when stale). Changing scheduled_date or planned_minutes reschedules (SCHEDULED only; the old time goes to schedule_history).
+         */
+        patch: operations["PATCH /api/v1/coaching-sessions/{id}"];
+        trace?: never;
+    };
+    "/api/v1/coaching-sessions/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a coaching session */
+        post: operations["POST /api/v1/coaching-sessions/{id}/start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coaching-sessions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a coaching session
+         * @description Records the outcome, its effectiveness record and the action items, and addresses the linked quick notes, in one transaction.
+         */
+        post: operations["POST /api/v1/coaching-sessions/{id}/complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coaching-sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a coaching session */
+        post: operations["POST /api/v1/coaching-sessions/{id}/cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coaching-sessions/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a coaching session a no-show */
+        post: operations["POST /api/v1/coaching-sessions/{id}/no-show"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coaching-sessions/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge or dispute a completed coaching session (the agent)
+         * @description The coached agent's answer, once, after completion.
+         */
+        post: operations["POST /api/v1/coaching-sessions/{id}/acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quick-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List quick notes
+         * @description Newest first. Agents: 403.
+         */
+        get: operations["GET /api/v1/quick-notes"];
+        put?: never;
+        /**
+         * Write a quick note (Idempotency-Key)
+         * @description With an Idempotency-Key header, a retry with the same key returns the first note (201, Idempotent-Replayed: true); the key reused for another note is 409. The priority follows the type unless given.
+         */
+        post: operations["POST /api/v1/quick-notes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quick-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a quick note */
+        get: operations["GET /api/v1/quick-notes/{id}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a quick note */
+        patch: operations["PATCH /api/v1/quick-notes/{id}"];
+        trace?: never;
+    };
+    "/api/v1/quick-notes/{id}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a quick note addressed */
+        post: operations["POST /api/v1/quick-notes/{id}/address"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the caller's notifications, unread first */
+        get: operations["GET /api/v1/notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count the caller's unread notifications */
+        get: operations["GET /api/v1/notifications/unread-count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all the caller's notifications read */
+        post: operations["POST /api/v1/notifications/read-all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: operations["POST /api/v1/notifications/{id}/read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1621,9 +1884,277 @@ export interface components {
             unchanged: number;
             failed: number;
         };
+        /** @enum {string} */
+        NoteType: "POSITIVE" | "COACHING" | "URGENT" | "COMPLIANCE" | "GENERAL";
+        /** @enum {string} */
+        Priority: "HIGH" | "MEDIUM" | "LOW";
+        QuickNote: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agent_id: string;
+            agent_name: string;
+            /** Format: uuid */
+            team_leader_id: string;
+            /** Format: uuid */
+            created_by: string | null;
+            note_type: components["schemas"]["NoteType"];
+            category: string | null;
+            subcategory: string | null;
+            content: string;
+            call_id: string | null;
+            customer_id: string | null;
+            /** Format: date-time */
+            timestamp_occurred: string;
+            priority: components["schemas"]["Priority"];
+            requires_follow_up: boolean;
+            /** Format: uuid */
+            linked_session_id: string | null;
+            addressed: boolean;
+            /** Format: date-time */
+            addressed_date: string | null;
+            addressed_notes: string | null;
+            /** Format: uuid */
+            addressed_by: string | null;
+            /**
+             * Format: date-time
+             * @description The deadline: 48 h (HIGH), 1 week (MEDIUM), 2 weeks (LOW) after it was written.
+             */
+            address_by: string;
+            /** @description Open and past address_by. */
+            overdue: boolean;
+            /** Format: date-time */
+            escalated_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        QuickNotePage: {
+            items: components["schemas"]["QuickNote"][];
+            next_cursor: string | null;
+        };
+        QuickNoteCreate: {
+            /** Format: uuid */
+            agent_id: string;
+            note_type: components["schemas"]["NoteType"];
+            content: string;
+            priority?: components["schemas"]["Priority"];
+            category?: string | null;
+            subcategory?: string | null;
+            call_id?: string | null;
+            customer_id?: string | null;
+            /** Format: date-time */
+            timestamp_occurred?: string;
+            requires_follow_up?: boolean;
+            /** Format: uuid */
+            linked_session_id?: string | null;
+        };
+        QuickNotePatch: {
+            note_type?: components["schemas"]["NoteType"];
+            content?: string;
+            priority?: components["schemas"]["Priority"];
+            category?: string | null;
+            subcategory?: string | null;
+            call_id?: string | null;
+            customer_id?: string | null;
+            /** Format: date-time */
+            timestamp_occurred?: string;
+            requires_follow_up?: boolean;
+            /** Format: uuid */
+            linked_session_id?: string | null;
+        };
+        QuickNoteAddressing: {
+            addressed_notes: string;
+            /** Format: date-time */
+            addressed_date?: string;
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            subject: string;
+            link: string | null;
+            /** Format: date-time */
+            read_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            next_cursor: string | null;
+        };
+        UnreadCount: {
+            unread: number;
+        };
+        MarkedRead: {
+            marked: number;
+        };
         Health: {
             /** @enum {string} */
             status: "ok" | "ready";
+        };
+        /** @enum {string} */
+        SessionStatus: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+        /** @enum {string} */
+        SessionType: "REGULAR" | "FOLLOW_UP" | "PIP_CHECK" | "URGENT";
+        CoachingSession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agent_id: string;
+            agent_name: string;
+            /** Format: uuid */
+            team_leader_id: string;
+            team_leader_name: string;
+            /** Format: uuid */
+            created_by: string | null;
+            /** Format: date-time */
+            scheduled_date: string;
+            planned_minutes: number;
+            /** Format: date-time */
+            actual_start_time: string | null;
+            /** Format: date-time */
+            actual_end_time: string | null;
+            duration_minutes: number | null;
+            session_type: components["schemas"]["SessionType"];
+            status: components["schemas"]["SessionStatus"];
+            /** @description The prep snapshot (POST /{id}/prep), or null. */
+            prep_data: Record<string, never> | null;
+            topics_covered: string[] | null;
+            discussion_notes: string | null;
+            agent_commitments: string | null;
+            resources_shared: string[] | null;
+            engagement_score: number | null;
+            receptiveness_score: number | null;
+            understanding_score: number | null;
+            overall_effectiveness: number | null;
+            summary: string | null;
+            key_achievements: string | null;
+            areas_of_concern: string | null;
+            follow_up_required: boolean;
+            /** Format: date */
+            follow_up_date: string | null;
+            follow_up_topics: string[] | null;
+            cancelled_reason: string | null;
+            no_show_reason: string | null;
+            primary_issue: string | null;
+            intervention_method: string | null;
+            /** @description Earlier times of a rescheduled session, oldest first. */
+            schedule_history: {
+                /** Format: date-time */
+                scheduled_date: string;
+                planned_minutes: number;
+                /** Format: date-time */
+                changed_at: string;
+                /** Format: uuid */
+                changed_by: string | null;
+            }[];
+            /** @enum {string|null} */
+            acknowledgement: "ACKNOWLEDGED" | "DISPUTED" | null;
+            acknowledgement_comment: string | null;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+            /** @description The action items agreed in the session. */
+            action_items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                description: string;
+                /** Format: date */
+                due_date: string;
+                /** @enum {string} */
+                priority: "HIGH" | "MEDIUM" | "LOW";
+                /** @enum {string} */
+                status: "PENDING" | "IN_PROGRESS" | "COMPLETED" | "OVERDUE" | "CANCELLED";
+            }[];
+            linked_note_ids: string[];
+            /** @description Also the ETag; send it back in If-Match. */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CoachingSessionPage: {
+            items: components["schemas"]["CoachingSession"][];
+            /** @description Pass as cursor for the next page; null on the last. */
+            next_cursor: string | null;
+        };
+        CoachingSessionCreate: {
+            /** Format: uuid */
+            agent_id: string;
+            /** Format: date-time */
+            scheduled_date: string;
+            /** @default 30 */
+            planned_minutes: number;
+            session_type?: components["schemas"]["SessionType"];
+            topics_covered?: string[];
+            /** @description Book even when the team leader or the agent has a session then. */
+            allow_overlap?: boolean;
+        };
+        CoachingSessionPatch: {
+            /** Format: date-time */
+            scheduled_date?: string;
+            planned_minutes?: number;
+            session_type?: components["schemas"]["SessionType"];
+            topics_covered?: string[] | null;
+            discussion_notes?: string | null;
+            agent_commitments?: string | null;
+            resources_shared?: string[] | null;
+            engagement_score?: number | null;
+            receptiveness_score?: number | null;
+            understanding_score?: number | null;
+            overall_effectiveness?: number | null;
+            summary?: string | null;
+            key_achievements?: string | null;
+            areas_of_concern?: string | null;
+            follow_up_required?: boolean;
+            /** Format: date */
+            follow_up_date?: string | null;
+            follow_up_topics?: string[] | null;
+            allow_overlap?: boolean;
+        };
+        ActionItemDraft: {
+            title: string;
+            description?: string;
+            /** Format: date */
+            due_date: string;
+            /** @enum {string} */
+            priority?: "HIGH" | "MEDIUM" | "LOW";
+        };
+        CoachingSessionCompletion: {
+            topics_covered?: string[] | null;
+            discussion_notes?: string | null;
+            agent_commitments?: string | null;
+            resources_shared?: string[] | null;
+            engagement_score?: number | null;
+            receptiveness_score?: number | null;
+            understanding_score?: number | null;
+            overall_effectiveness?: number | null;
+            summary: string;
+            key_achievements?: string | null;
+            areas_of_concern?: string | null;
+            follow_up_required?: boolean;
+            /** Format: date */
+            follow_up_date?: string | null;
+            follow_up_topics?: string[] | null;
+            /** @enum {string} */
+            primary_issue: "Service" | "AHT" | "Quality" | "Attendance" | "Adherence" | "Compliance" | "Productivity" | "CSAT" | "FCR";
+            /** @enum {string} */
+            intervention_method: "Role-play" | "Shadowing" | "Side-by-side" | "Training" | "Call review" | "Feedback";
+            /** @description The actual length; default: from the start until now. */
+            duration_minutes?: number;
+            action_items?: components["schemas"]["ActionItemDraft"][];
+        };
+        Reason: {
+            reason: string;
+        };
+        Acknowledgement: {
+            /** @enum {string} */
+            acknowledgement: "ACKNOWLEDGED" | "DISPUTED";
+            /** @description Required to dispute. */
+            comment?: string;
         };
         Settings: {
             /** @description The organisation's time zone (IANA name): the setting, else the server's COACH_TIMEZONE, else UTC. Dates ("today", date filters, daily jobs) are this zone's, and timestamps are written at its offset. */
@@ -1737,12 +2268,14 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal" | "unavailable";
+                code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal" | "unavailable" | "precondition_required";
                 message: string;
                 details: {
                     field?: string | null;
                     message: string;
                 }[];
+                /** @description A stale write (409): the resource as it is now. */
+                current?: Record<string, never>;
             };
         };
     };
@@ -3154,6 +3687,621 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/coaching-sessions": {
+        parameters: {
+            query?: {
+                agent_id?: string;
+                team_leader_id?: string;
+                status?: components["schemas"]["SessionStatus"];
+                session_type?: components["schemas"]["SessionType"];
+                /** @description scheduled at or after */
+                from?: string;
+                /** @description scheduled before (a date: up to its end) */
+                to?: string;
+                /** @description by scheduled_date */
+                order?: "asc" | "desc";
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingSessionPage"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/coaching-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoachingSessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingSession"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/coaching-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingSession"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "PATCH /api/v1/coaching-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoachingSessionPatch"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingSession"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/coaching-sessions/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingSession"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/coaching-sessions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoachingSessionCompletion"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingSession"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/coaching-sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reason"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingSession"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/coaching-sessions/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reason"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingSession"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/coaching-sessions/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Acknowledgement"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingSession"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/quick-notes": {
+        parameters: {
+            query?: {
+                agent_id?: string;
+                team_leader_id?: string;
+                addressed?: boolean;
+                /** @description open and past its deadline */
+                overdue?: boolean;
+                note_type?: components["schemas"]["NoteType"];
+                priority?: components["schemas"]["Priority"];
+                /** @description written at or after */
+                from?: string;
+                /** @description written before (a date: up to its end) */
+                to?: string;
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuickNotePage"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/quick-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuickNoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuickNote"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/quick-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuickNote"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "PATCH /api/v1/quick-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuickNotePatch"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuickNote"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/quick-notes/{id}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuickNoteAddressing"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuickNote"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/notifications": {
+        parameters: {
+            query?: {
+                /** @description true: unread only */
+                unread?: boolean;
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
                 };
             };
             /** @description Error */

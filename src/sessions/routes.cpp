@@ -1,0 +1,429 @@
+// Coaching sessions (docs/domain.md, "Coaching sessions"). Every write runs in one
+// transaction: the session (or the agent) locked first, then the permission, the If-Match,
+// the transition (sessions::transition) and the calendars checked, then the write, its
+// notifications and its audit entry committed together. JSON: the session as PostgreSQL
+// builds it (coaching_session_json, migration 0022), passed through; the list's envelope by
+// http::collection_response.
+#include "sessions/routes.hpp"
+
+#include "audit/audit.hpp"
+#include "http/collection.hpp"
+#include "http/etag.hpp"
+#include "http/handler.hpp"
+#include "http/json_input.hpp"
+#include "http/query_params.hpp"
+#include "http/response.hpp"
+#include "http/services.hpp"
+#include "notifications/notify.hpp"
+#include "sessions/store.hpp"
+#include "users/coached_agent.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+namespace coach::sessions {
+using auth::Resource;
+
+namespace {
+
+constexpr std::string_view kEntity = "coaching_sessions";
+constexpr std::array<std::string_view, 2> kOrders = {"asc", "desc"};
+
+Error forbidden(std::string message) {
+    return make_error(ErrorCode::Forbidden, std::move(message));
+}
+
+// A session found (or locked) for the caller: 404 unless it may read it.
+Result<SessionRow> visible(const RequestContext& ctx, Result<std::optional<SessionRow>> row) {
+    if (!row)
+        return row.error();
+    if (!*row || !auth::may(ctx.me(), Resource::Sessions, auth::Action::Read, (*row)->agent))
+        return not_found();
+    return std::move(**row);
+}
+
+std::string link_of(const std::string& id) {
+    return "/sessions/" + id;
+}
+
+// "2026-12-07 09:30 (+01:00)" from an RFC 3339 time as the client sent it.
+std::string when(std::string_view rfc3339) {
+    std::string out(rfc3339.substr(0, 10));
+    out += ' ';
+    out += rfc3339.substr(11, 5);
+    std::string_view zone = rfc3339.substr(rfc3339.find_last_of("Zz+-"));
+    out += zone == "Z" || zone == "z" ? " (UTC)" : fmt::format(" ({})", zone);
+    return out;
+}
+
+// The session of the path's {id}, locked FOR UPDATE in a transaction of its own, with the
+// caller's view of it: 400 on a malformed id, 404 when absent or not readable.
+struct LockedSession {
+    db::Transaction tx;
+    SessionRow current;
+};
+
+awaitable<Result<LockedSession>> lock_visible_session(RequestContext& ctx) {
+    auto id = http::uuid_path_param(ctx, "id");
+    if (!id)
+        co_return id.error();
+    auto tx = co_await db::Transaction::begin(ctx.db);
+    if (!tx)
+        co_return tx.error();
+    auto current = visible(ctx, co_await lock_session(*tx, *id));
+    if (!current)
+        co_return current.error();
+    co_return LockedSession{std::move(*tx), std::move(*current)};
+}
+
+// The 409 naming the sessions a calendar already has then (none: nothing to refuse).
+std::optional<Error> overlap_error(const std::vector<Conflict>& conflicts) {
+    if (conflicts.empty())
+        return std::nullopt;
+    Error e = make_error(ErrorCode::Conflict,
+                         "This time overlaps another session; choose another time or send "
+                         "allow_overlap: true to book it anyway.");
+    for (const Conflict& c : conflicts) {
+        std::string whose = c.same_leader && c.same_agent ? "both calendars"
+                            : c.same_leader               ? "the team leader's calendar"
+                                                          : "the agent's calendar";
+        e.details.push_back({"scheduled_date", fmt::format("overlaps the session with {} at {} "
+                                                           "({}; session {})",
+                                                           c.agent_name, c.at, whose, c.id)});
+    }
+    return e;
+}
+
+// Commits the transaction with the audit entry and the notifications of the change.
+awaitable<Result<void>> commit(RequestContext& ctx, db::Transaction& tx, std::string_view action,
+                               const std::string& id, std::optional<std::string> before,
+                               std::optional<std::string> after,
+                               const std::vector<notifications::Notice>& notices) {
+    std::vector<db::Query> writes;
+    writes.push_back(
+        audit::entry(ctx.origin(), action, kEntity, id, std::move(before), std::move(after)));
+    for (const auto& n : notices)
+        writes.push_back(notifications::notify(n, ctx.services.config.public_url));
+    auto done = co_await tx.commit(std::move(writes));
+    if (!done)
+        co_return done.error();
+    co_return Result<void>{};
+}
+
+Response session_response(http::Status status, const SessionRow& row) {
+    return http::with_etag(http::json_text(status, row.json), row.version);
+}
+
+awaitable<Result<Response>> list(RequestContext& ctx) {
+    std::vector<FieldError> errors;
+    ListFilter f;
+    f.agent_id = http::uuid_query(ctx, "agent_id", errors);
+    f.team_leader_id = http::uuid_query(ctx, "team_leader_id", errors);
+    f.status = http::enum_query(ctx, "status", kStatusNames, errors);
+    f.session_type = http::enum_query(ctx, "session_type", kSessionTypes, errors);
+    f.from = http::instant_query(ctx, "from", false, errors);
+    f.to = http::instant_query(ctx, "to", true, errors);
+    f.descending = http::enum_query(ctx, "order", kOrders, errors) == "desc";
+    http::Page page = http::read_page(ctx, {http::KeyPart::Timestamp, http::KeyPart::Uuid}, errors);
+    if (!errors.empty())
+        co_return validation_error(std::move(errors));
+    f.limit = page.limit;
+    f.after = page.after;
+    co_return http::collection_response(co_await list_sessions(ctx.db, ctx.me(), f));
+}
+
+awaitable<Result<Response>> get(RequestContext& ctx) {
+    auto id = http::uuid_path_param(ctx, "id");
+    if (!id)
+        co_return id.error();
+    auto row = visible(ctx, co_await find_session(ctx.db, *id));
+    if (!row)
+        co_return row.error();
+    co_return session_response(http::Status::ok, *row);
+}
+
+awaitable<Result<Response>> create(RequestContext& ctx) {
+    auto body = http::parse_json_object(ctx.request);
+    if (!body)
+        co_return body.error();
+    auto in = parse_new_session(*body);
+    if (!in)
+        co_return in.error();
+    const auth::Principal& me = ctx.me();
+    if (auto to = transition(std::nullopt, Action::Schedule, me.role); !to)
+        co_return to.error();
+    auto tx = co_await db::Transaction::begin(ctx.db);
+    if (!tx)
+        co_return tx.error();
+    auto agent = co_await users::lock_coached_agent(*tx, me, Resource::Sessions, in->agent_id);
+    if (!agent)
+        co_return agent.error();
+    const auth::Subject& subject = agent->subject;
+    if (!in->allow_overlap) {
+        const std::optional<std::string> none;
+        auto conflicts = co_await calendar_conflicts(*tx, *subject.team_leader_id, in->agent_id,
+                                                     in->scheduled_date, in->planned_minutes, none);
+        if (!conflicts)
+            co_return conflicts.error();
+        if (auto e = overlap_error(*conflicts))
+            co_return *e;
+    }
+    auto row = co_await insert_session(*tx, *in, *subject.team_leader_id, me.id);
+    if (!row)
+        co_return row.error();
+    std::vector<notifications::Notice> notices{
+        {in->agent_id, "session_scheduled",
+         fmt::format("Coaching session scheduled for {}.", when(in->scheduled_date)),
+         link_of(row->id)}};
+    if (auto done =
+            co_await commit(ctx, *tx, "session.create", row->id, std::nullopt, row->json, notices);
+        !done)
+        co_return done.error();
+    Response res = session_response(http::Status::created, *row);
+    res.set(http::beast_http::field::location, "/api/v1/coaching-sessions/" + row->id);
+    co_return res;
+}
+
+awaitable<Result<Response>> patch(RequestContext& ctx) {
+    auto locked = co_await lock_visible_session(ctx);
+    if (!locked)
+        co_return locked.error();
+    db::Transaction& tx = locked->tx;
+    const SessionRow& current = locked->current;
+    auto body = http::parse_json_object(ctx.request);
+    if (!body)
+        co_return body.error();
+    auto in = parse_session_patch(*body);
+    if (!in)
+        co_return in.error();
+    const auth::Principal& me = ctx.me();
+    const Action action = in->reschedules() ? Action::Reschedule : Action::Edit;
+    if (auto to = transition(current.status, action, me.role); !to)
+        co_return to.error();
+    if (!auth::may(me, Resource::Sessions, auth::Action::Update, current.agent))
+        co_return forbidden("You may not change this session.");
+    if (auto refusal = http::if_match_refusal(ctx, current.version, current.json, true))
+        co_return std::move(*refusal);
+    std::vector<notifications::Notice> notices;
+    if (action == Action::Reschedule) {
+        // The new time and length, each as sent or as it is.
+        auto now = boost::json::parse(current.json).as_object();
+        auto field = [&](std::string_view name) -> const boost::json::value& {
+            auto it = in->set.find(name);
+            return it != in->set.end() ? it->value() : now.at(name);
+        };
+        const std::string start(field("scheduled_date").as_string());
+        const int minutes = static_cast<int>(field("planned_minutes").to_number<std::int64_t>());
+        if (!in->allow_overlap) {
+            const std::optional<std::string> except = current.id;
+            auto conflicts = co_await calendar_conflicts(tx, current.team_leader_id,
+                                                         current.agent.id, start, minutes, except);
+            if (!conflicts)
+                co_return conflicts.error();
+            if (auto e = overlap_error(*conflicts))
+                co_return *e;
+        }
+        notices.push_back({current.agent.id, "session_changed",
+                           fmt::format("Your coaching session moved to {}.", when(start)),
+                           link_of(current.id)});
+    }
+    auto row = co_await update_session(tx, current.id, in->set, me.id);
+    if (!row)
+        co_return row.error();
+    if (auto done = co_await commit(
+            ctx, tx, action == Action::Reschedule ? "session.reschedule" : "session.update",
+            current.id, current.json, row->json, notices);
+        !done)
+        co_return done.error();
+    co_return session_response(http::Status::ok, *row);
+}
+
+// The lifecycle moves share their steps: lock, may(Update), If-Match when sent, transition,
+// the move, what follows from it, audit.
+struct Move {
+    Action action;
+    std::string_view audit_action;
+    std::optional<std::string> reason;       // cancel, no-show
+    const Completion* completion = nullptr;  // complete
+};
+
+awaitable<Result<Response>> change_status(RequestContext& ctx, const Move& m) {
+    auto locked = co_await lock_visible_session(ctx);
+    if (!locked)
+        co_return locked.error();
+    db::Transaction& tx = locked->tx;
+    const SessionRow& current = locked->current;
+    const auth::Principal& me = ctx.me();
+    auto to = transition(current.status, m.action, me.role);
+    if (!to)
+        co_return to.error();
+    if (!auth::may(me, Resource::Sessions, auth::Action::Update, current.agent))
+        co_return forbidden("You may not change this session.");
+    if (auto refusal = http::if_match_refusal(ctx, current.version, current.json, false))
+        co_return std::move(*refusal);
+    if (m.completion) {
+        // The content, the effectiveness record, the action items and the linked notes
+        // first: the session read back after the move below then shows them all.
+        if (!m.completion->set.empty()) {
+            auto written = co_await update_session(tx, current.id, m.completion->set, me.id);
+            if (!written)
+                co_return written.error();
+        }
+        auto recorded = co_await record_completion(tx, current.id, *m.completion, me.id);
+        if (!recorded)
+            co_return recorded.error();
+    }
+    const StatusChange change{current.status, *to, m.reason,
+                              m.completion ? m.completion->duration_minutes : std::nullopt};
+    auto row = co_await set_status(tx, current.id, change);
+    if (!row)
+        co_return row.error();
+    if (!*row)
+        co_return make_error(ErrorCode::Conflict,
+                             "This session was changed at the same time; reload it.");
+    std::vector<notifications::Notice> notices;
+    const std::string link = link_of(current.id);
+    switch (m.action) {
+        case Action::Cancel:
+            notices.push_back({current.agent.id, "session_cancelled",
+                               "Your coaching session was cancelled: " + *m.reason, link});
+            break;
+        case Action::MarkNoShow: {
+            auto days_ago = co_await recent_no_shows(tx, current.agent.id);
+            if (!days_ago)
+                co_return days_ago.error();
+            std::vector<std::chrono::sys_days> days;
+            for (int d : *days_ago)
+                days.push_back(std::chrono::sys_days{} - std::chrono::days(d));
+            if (no_shows_alert(days, std::chrono::sys_days{}) &&
+                current.agent.team_leaders_manager_id)
+                notices.push_back(
+                    {*current.agent.team_leaders_manager_id, "no_shows",
+                     fmt::format("{} missed {} coaching sessions in the last 30 days.",
+                                 boost::json::parse((*row)->json).at("agent_name").as_string(),
+                                 days.size()),
+                     link});
+            break;
+        }
+        case Action::Complete:
+            notices.push_back({current.agent.id, "session_completed",
+                               "Your coaching session's summary is ready: read it and "
+                               "acknowledge it.",
+                               link});
+            break;
+        default:
+            break;
+    }
+    if (auto done = co_await commit(ctx, tx, m.audit_action, current.id, current.json, (*row)->json,
+                                    notices);
+        !done)
+        co_return done.error();
+    co_return session_response(http::Status::ok, **row);
+}
+
+// Each Move is a named variable: GCC 12 destroys a temporary in a co_await expression twice
+// (PR 107288).
+awaitable<Result<Response>> start(RequestContext& ctx) {
+    const Move m{Action::Start, "session.start"};
+    co_return co_await change_status(ctx, m);
+}
+
+awaitable<Result<Response>> with_reason(RequestContext& ctx, Action action,
+                                        std::string_view audit_action) {
+    auto body = http::parse_json_object(ctx.request);
+    if (!body)
+        co_return body.error();
+    auto reason = parse_reason(*body);
+    if (!reason)
+        co_return reason.error();
+    const Move m{action, audit_action, std::move(*reason)};
+    co_return co_await change_status(ctx, m);
+}
+
+awaitable<Result<Response>> cancel(RequestContext& ctx) {
+    co_return co_await with_reason(ctx, Action::Cancel, "session.cancel");
+}
+
+awaitable<Result<Response>> no_show(RequestContext& ctx) {
+    co_return co_await with_reason(ctx, Action::MarkNoShow, "session.no_show");
+}
+
+awaitable<Result<Response>> complete(RequestContext& ctx) {
+    auto body = http::parse_json_object(ctx.request);
+    if (!body)
+        co_return body.error();
+    auto in = parse_completion(*body);
+    if (!in)
+        co_return in.error();
+    const Move m{Action::Complete, "session.complete", std::nullopt, &*in};
+    co_return co_await change_status(ctx, m);
+}
+
+awaitable<Result<Response>> answer(RequestContext& ctx) {
+    auto body = http::parse_json_object(ctx.request);
+    if (!body)
+        co_return body.error();
+    auto reply = parse_answer(*body);
+    if (!reply)
+        co_return reply.error();
+    auto locked = co_await lock_visible_session(ctx);
+    if (!locked)
+        co_return locked.error();
+    db::Transaction& tx = locked->tx;
+    const SessionRow& current = locked->current;
+    if (!auth::may_acknowledge_session(ctx.me(), current.agent))
+        co_return forbidden("Only the coached agent acknowledges a session.");
+    if (current.status != Status::Completed)
+        co_return make_error(ErrorCode::Conflict,
+                             fmt::format("This session is {}: a session is acknowledged once "
+                                         "it is completed.",
+                                         to_string(current.status)));
+    auto row = co_await acknowledge(tx, current.id, *reply);
+    if (!row)
+        co_return row.error();
+    if (!*row)
+        co_return make_error(ErrorCode::Conflict, "You have answered this session already.");
+    const bool disputed = reply->acknowledgement == "DISPUTED";
+    const std::string agent_name(boost::json::parse((*row)->json).at("agent_name").as_string());
+    const std::string subject =
+        disputed ? fmt::format("{} disputed their coaching session: {}", agent_name,
+                               reply->comment.value_or(""))
+                 : fmt::format("{} acknowledged their coaching session.", agent_name);
+    const std::string_view kind = disputed ? "session_disputed" : "session_acknowledged";
+    std::vector<notifications::Notice> notices{
+        {current.team_leader_id, kind, subject, link_of(current.id)}};
+    if (disputed && current.agent.team_leaders_manager_id)
+        notices.push_back(
+            {*current.agent.team_leaders_manager_id, kind, subject, link_of(current.id)});
+    if (auto done = co_await commit(ctx, tx, "session.acknowledge", current.id, current.json,
+                                    (*row)->json, notices);
+        !done)
+        co_return done.error();
+    co_return session_response(http::Status::ok, **row);
+}
+
+}  // namespace
+
+void add_routes(http::Router& router) {
+    using http::Verb;
+    const auto add = [&](Verb verb, std::string pattern, auto handler, std::string summary) {
+        router.add({verb, std::move(pattern), handler, http::Access::Authenticated,
+                    http::kJsonBodyLimit, std::move(summary)});
+    };
+    add(Verb::get, "/api/v1/coaching-sessions", list, "List coaching sessions");
+    add(Verb::post, "/api/v1/coaching-sessions", create, "Schedule a coaching session");
+    add(Verb::get, "/api/v1/coaching-sessions/{id}", get, "Get a coaching session (with ETag)");
+    add(Verb::patch, "/api/v1/coaching-sessions/{id}", patch,
+        "Change or reschedule a coaching session (If-Match)");
+    add(Verb::post, "/api/v1/coaching-sessions/{id}/start", start, "Start a coaching session");
+    add(Verb::post, "/api/v1/coaching-sessions/{id}/complete", complete,
+        "Complete a coaching session");
+    add(Verb::post, "/api/v1/coaching-sessions/{id}/cancel", cancel, "Cancel a coaching session");
+    add(Verb::post, "/api/v1/coaching-sessions/{id}/no-show", no_show,
+        "Mark a coaching session a no-show");
+    add(Verb::post, "/api/v1/coaching-sessions/{id}/acknowledge", answer,
+        "Acknowledge or dispute a completed coaching session (the agent)");
+}
+
+}  // namespace coach::sessions

@@ -1,0 +1,179 @@
+#include "sessions/store.hpp"
+
+#include "auth/scope_sql.hpp"
+#include "db/arrays.hpp"
+#include "db/columns.hpp"
+#include "sessions/sql.hpp"
+
+#include <boost/json/serialize.hpp>
+
+namespace coach::sessions {
+namespace {
+
+// find_session.sql / lock_session.sql: the first row, if any.
+std::optional<SessionRow> session_of(const db::PgResult& r) {
+    if (r.empty())
+        return std::nullopt;
+    return SessionRow{std::string(r.get(0, db::column(r, "session_id"))),
+                      std::string(r.get(0, db::column(r, "json"))),
+                      parse_status(r.get(0, db::column(r, "status"))).value_or(Status::Scheduled),
+                      static_cast<int>(r.get_int(0, db::column(r, "version"))),
+                      std::string(r.get(0, db::column(r, "team_leader_id"))),
+                      auth::subject_at(r, 0, auth::SubjectColumns(r))};
+}
+
+awaitable<Result<SessionRow>> reselect(db::Transaction& tx, const std::string& id) {
+    auto r = co_await tx.query(sql::find_session, db::params(id));
+    if (!r)
+        co_return r.error();
+    auto row = session_of(*r);
+    if (!row)
+        co_return not_found();
+    co_return std::move(*row);
+}
+
+// A write RETURNING the session's id: the session after it, or nullopt when no row matched.
+awaitable<Result<std::optional<SessionRow>>> reselect_if_written(db::Transaction& tx,
+                                                                 const Result<db::PgResult>& r,
+                                                                 const std::string& id) {
+    if (!r)
+        co_return r.error();
+    if (r->empty())
+        co_return std::optional<SessionRow>{};
+    auto row = co_await reselect(tx, id);
+    if (!row)
+        co_return row.error();
+    co_return std::optional<SessionRow>{std::move(*row)};
+}
+
+}  // namespace
+
+awaitable<Result<std::optional<SessionRow>>> find_session(db::Pool& pool, const std::string& id) {
+    auto r = co_await pool.query(sql::find_session, db::params(id));
+    if (!r)
+        co_return r.error();
+    co_return session_of(*r);
+}
+
+awaitable<Result<std::optional<SessionRow>>> lock_session(db::Transaction& tx,
+                                                          const std::string& id) {
+    auto r = co_await tx.query(sql::lock_session, db::params(id));
+    if (!r)
+        co_return r.error();
+    co_return session_of(*r);
+}
+
+awaitable<Result<db::KeysetPage>> list_sessions(db::Pool& pool, const auth::Principal& viewer,
+                                                const ListFilter& f) {
+    std::optional<std::string> after_at, after_id;
+    if (f.after) {
+        after_at = (*f.after)[0];
+        after_id = (*f.after)[1];
+    }
+    auto r = co_await pool.query(
+        f.descending ? sql::list_sessions_desc : sql::list_sessions,
+        db::params(viewer.id, auth::list_reach(viewer.role, auth::Resource::Sessions), f.agent_id,
+                   f.team_leader_id, f.status, f.session_type, f.from, f.to, after_at, after_id,
+                   f.limit + 1));
+    if (!r)
+        co_return r.error();
+    co_return db::keyset_page(*r, f.limit, "json", {"scheduled_date", "id"});
+}
+
+awaitable<Result<std::vector<Conflict>>> calendar_conflicts(
+    db::Transaction& tx, const std::string& team_leader_id, const std::string& agent_id,
+    const std::string& start, int minutes, const std::optional<std::string>& except_id) {
+    const std::vector<std::string> calendars{team_leader_id, agent_id};
+    auto locked = co_await tx.query(sql::lock_calendars, db::params(db::text_array(calendars)));
+    if (!locked)
+        co_return locked.error();
+    auto r = co_await tx.query(sql::calendar_conflicts,
+                               db::params(team_leader_id, agent_id, start, minutes, except_id));
+    if (!r)
+        co_return r.error();
+    const int id = db::column(*r, "id"), start_epoch = db::column(*r, "start_epoch"),
+              planned = db::column(*r, "planned_minutes"),
+              new_start = db::column(*r, "new_start_epoch"),
+              same_leader = db::column(*r, "same_leader"),
+              same_agent = db::column(*r, "same_agent"), agent_name = db::column(*r, "agent_name"),
+              at = db::column(*r, "at");
+    std::vector<Conflict> out;
+    for (int i = 0; i < r->rows(); ++i) {
+        const std::chrono::sys_seconds theirs{std::chrono::seconds(r->get_int(i, start_epoch))};
+        const std::chrono::sys_seconds ours{std::chrono::seconds(r->get_int(i, new_start))};
+        if (!overlaps(ours, std::chrono::minutes(minutes), theirs,
+                      std::chrono::minutes(r->get_int(i, planned))))
+            continue;
+        out.push_back({std::string(r->get(i, id)), std::string(r->get(i, agent_name)),
+                       std::string(r->get(i, at)), r->get_bool(i, same_leader),
+                       r->get_bool(i, same_agent)});
+    }
+    co_return out;
+}
+
+awaitable<Result<SessionRow>> insert_session(db::Transaction& tx, const NewSession& in,
+                                             const std::string& team_leader_id,
+                                             const std::string& created_by) {
+    std::optional<std::string> topics;
+    if (in.topics_covered)
+        topics = db::text_array(*in.topics_covered);
+    auto r = co_await tx.query(
+        sql::insert_session, db::params(in.agent_id, team_leader_id, created_by, in.scheduled_date,
+                                        in.planned_minutes, in.session_type, topics));
+    if (!r)
+        co_return r.error();
+    co_return co_await reselect(tx, std::string(r->get(0, db::column(*r, "id"))));
+}
+
+awaitable<Result<SessionRow>> update_session(db::Transaction& tx, const std::string& id,
+                                             const boost::json::object& set,
+                                             const std::string& changed_by) {
+    auto r = co_await tx.query(sql::update_session,
+                               db::params(id, boost::json::serialize(set), changed_by));
+    if (!r)
+        co_return r.error();
+    co_return co_await reselect(tx, id);
+}
+
+awaitable<Result<std::optional<SessionRow>>> set_status(db::Transaction& tx, const std::string& id,
+                                                        const StatusChange& c) {
+    auto r = co_await tx.query(sql::set_status, db::params(id, to_string(c.from), to_string(c.to),
+                                                           c.reason, c.duration_minutes));
+    co_return co_await reselect_if_written(tx, r, id);
+}
+
+awaitable<Result<void>> record_completion(db::Transaction& tx, const std::string& id,
+                                          const Completion& in, const std::string& assigned_by) {
+    std::vector<db::Query> writes;
+    writes.push_back(
+        {sql::insert_effectiveness, db::params(id, in.primary_issue, in.intervention_method)});
+    if (!in.action_items.empty())
+        writes.push_back({sql::insert_action_items,
+                          db::params(id, assigned_by, boost::json::serialize(in.action_items))});
+    writes.push_back({sql::address_linked_notes, db::params(id)});
+    auto r = co_await tx.pipeline(std::move(writes));
+    if (!r)
+        co_return r.error();
+    co_return Result<void>{};
+}
+
+awaitable<Result<std::optional<SessionRow>>> acknowledge(db::Transaction& tx, const std::string& id,
+                                                         const Answer& answer) {
+    auto r = co_await tx.query(sql::acknowledge_session,
+                               db::params(id, answer.acknowledgement, answer.comment));
+    co_return co_await reselect_if_written(tx, r, id);
+}
+
+awaitable<Result<std::vector<int>>> recent_no_shows(db::Transaction& tx,
+                                                    const std::string& agent_id) {
+    auto r = co_await tx.query(sql::recent_no_shows, db::params(agent_id));
+    if (!r)
+        co_return r.error();
+    const int days_ago = db::column(*r, "days_ago");
+    std::vector<int> out;
+    for (int i = 0; i < r->rows(); ++i)
+        out.push_back(static_cast<int>(r->get_int(i, days_ago)));
+    co_return out;
+}
+
+}  // namespace coach::sessions
