@@ -18,6 +18,7 @@
 #include "sessions/store.hpp"
 #include "users/coached_agent.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <chrono>
@@ -360,6 +361,86 @@ awaitable<Result<Response>> complete(RequestContext& ctx) {
     co_return co_await change_status(ctx, m);
 }
 
+// prep_data (docs/domain.md, "Session prep"): the decisions of build_prep and the facts they
+// come from, as Boost.JSON (a small object, written once per prep).
+std::string prep_json(const Prep& p, const PrepFacts& f) {
+    namespace json = boost::json;
+    auto optional = [](std::optional<double> v) { return v ? json::value(*v) : json::value(); };
+    auto areas = [&](const std::vector<Area>& list) {
+        json::array out;
+        for (const auto& a : list)
+            out.push_back({{"metric", a.metric},
+                           {"label", a.label},
+                           {"value", a.value},
+                           {"team", optional(a.team)},
+                           {"change", optional(a.change)},
+                           {"reason", a.reason}});
+        return out;
+    };
+    json::array agenda;
+    for (const auto& i : p.agenda)
+        agenda.push_back({{"title", i.title}, {"reason", i.reason}, {"minutes", i.minutes}});
+    json::array methods;
+    for (const auto& m : p.methods) {
+        json::array evidence;
+        for (const auto& e : m.methods)
+            evidence.push_back({{"method", e.method},
+                                {"sessions", e.sessions},
+                                {"average_improvement", e.average_improvement}});
+        methods.push_back({{"issue", m.issue}, {"methods", evidence}, {"evidence", m.evidence}});
+    }
+    json::array snapshot;
+    for (const auto& m : f.inputs.metrics)
+        snapshot.push_back({{"metric", m.metric},
+                            {"agent", optional(m.agent)},
+                            {"previous", optional(m.previous)},
+                            {"team", optional(m.team)}});
+    const auto parsed = [](const std::optional<std::string>& text) {
+        return text ? json::parse(*text) : json::value();
+    };
+    json::object out{
+        {"generated_at",
+         fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()))},
+        {"metrics_snapshot", std::move(snapshot)},
+        {"weakest_areas", areas(p.weakest)},
+        {"strongest_areas", areas(p.strongest)},
+        {"unaddressed_notes", json::parse(f.notes)},
+        {"action_items", json::parse(f.items)},
+        {"last_session", parsed(f.last_session)},
+        {"profile_hints", parsed(f.profile)},
+        {"agenda", std::move(agenda)},
+        {"suggested_methods", std::move(methods)},
+    };
+    return json::serialize(out);
+}
+
+awaitable<Result<Response>> prepare(RequestContext& ctx) {
+    auto locked = co_await lock_visible_session(ctx);
+    if (!locked)
+        co_return locked.error();
+    db::Transaction& tx = locked->tx;
+    const SessionRow& current = locked->current;
+    const auth::Principal& me = ctx.me();
+    if (auto to = transition(current.status, Action::Prepare, me.role); !to)
+        co_return to.error();
+    if (!auth::may(me, Resource::Sessions, auth::Action::Update, current.agent))
+        co_return forbidden("You may not prepare this session.");
+    auto facts = co_await prep_facts(tx, current.id);
+    if (!facts)
+        co_return facts.error();
+    const std::string prep = prep_json(build_prep(facts->inputs), *facts);
+    auto row = co_await set_prep(tx, current.id, prep);
+    if (!row)
+        co_return row.error();
+    const std::vector<notifications::Notice> none;
+    if (auto done = co_await commit(ctx, tx, "session.prepare", current.id, std::nullopt,
+                                    std::nullopt, none);
+        !done)
+        co_return done.error();
+    co_return http::with_etag(http::json_text(http::Status::ok, prep), row->version);
+}
+
 awaitable<Result<Response>> answer(RequestContext& ctx) {
     auto body = http::parse_json_object(ctx.request);
     if (!body)
@@ -416,6 +497,8 @@ void add_routes(http::Router& router) {
     add(Verb::get, "/api/v1/coaching-sessions/{id}", get, "Get a coaching session (with ETag)");
     add(Verb::patch, "/api/v1/coaching-sessions/{id}", patch,
         "Change or reschedule a coaching session (If-Match)");
+    add(Verb::post, "/api/v1/coaching-sessions/{id}/prep", prepare,
+        "Build the session's prep (agenda, figures, notes, items, methods)");
     add(Verb::post, "/api/v1/coaching-sessions/{id}/start", start, "Start a coaching session");
     add(Verb::post, "/api/v1/coaching-sessions/{id}/complete", complete,
         "Complete a coaching session");

@@ -16,13 +16,18 @@ struct Step {
     std::string_view name;
     std::string_view participle;  // "it cannot be <participle>"
     std::vector<std::optional<Status>> from;
-    std::optional<Status> to;  // nullopt: the status stays (Edit, Reschedule)
+    std::optional<Status> to;  // nullopt: the status stays (Edit, Reschedule, Prepare)
 };
 
 const std::vector<Step>& steps() {
     static const std::vector<Step> kSteps = {
         {Action::Schedule, "schedule", "scheduled", {std::nullopt}, Status::Scheduled},
         {Action::Reschedule, "reschedule", "rescheduled", {Status::Scheduled}, std::nullopt},
+        {Action::Prepare,
+         "prepare",
+         "prepared",
+         {Status::Scheduled, Status::InProgress},
+         std::nullopt},
         {Action::Start, "start", "started", {Status::Scheduled}, Status::InProgress},
         {Action::Complete, "complete", "completed", {Status::InProgress}, Status::Completed},
         {Action::Cancel, "cancel", "cancelled", {Status::Scheduled}, Status::Cancelled},

@@ -7,6 +7,7 @@
 //
 //   (new) --Schedule--> SCHEDULED --Start--> IN_PROGRESS --Complete--> COMPLETED
 //   SCHEDULED --Reschedule--> SCHEDULED   (the old time is kept in the session's history)
+//   SCHEDULED, IN_PROGRESS --Prepare--> the same status (prep_data rebuilt)
 //   SCHEDULED --Cancel--> CANCELLED,  SCHEDULED --MarkNoShow--> NO_SHOW   (both with a reason)
 //   (new), SCHEDULED, IN_PROGRESS, COMPLETED --Record--> COMPLETED
 //       (a session written after the fact: the COACHING_HISTORY import)
@@ -38,14 +39,24 @@ inline constexpr std::array<Status, 5> kAllStatuses = {
 std::string_view to_string(Status status);
 std::optional<Status> parse_status(std::string_view label);
 
-enum class Action { Schedule, Reschedule, Start, Complete, Cancel, MarkNoShow, Record, Edit };
+enum class Action {
+    Schedule,
+    Reschedule,
+    Prepare,
+    Start,
+    Complete,
+    Cancel,
+    MarkNoShow,
+    Record,
+    Edit
+};
 
-inline constexpr std::array<Action, 8> kAllActions = {
-    Action::Schedule, Action::Reschedule, Action::Start,  Action::Complete,
-    Action::Cancel,   Action::MarkNoShow, Action::Record, Action::Edit};
+inline constexpr std::array<Action, 9> kAllActions = {
+    Action::Schedule, Action::Reschedule, Action::Prepare, Action::Start, Action::Complete,
+    Action::Cancel,   Action::MarkNoShow, Action::Record,  Action::Edit};
 
-// "schedule", "reschedule", "start", "complete", "cancel", "no-show", "record", "edit": as in
-// the routes (/start, /no-show, ...). The 409 messages say "cannot be started; it can be
+// "schedule", "reschedule", "prepare", "start", "complete", "cancel", "no-show", "record", "edit":
+// as in the routes (/start, /no-show, ...). The 409 messages say "cannot be started; it can be
 // cancelled, marked a no-show or edited" (Record, the import's, is never offered).
 std::string_view to_string(Action action);
 

@@ -5,6 +5,7 @@
 #include "db/columns.hpp"
 #include "sessions/sql.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 namespace coach::sessions {
@@ -174,6 +175,65 @@ awaitable<Result<std::vector<int>>> recent_no_shows(db::Transaction& tx,
     for (int i = 0; i < r->rows(); ++i)
         out.push_back(static_cast<int>(r->get_int(i, days_ago)));
     co_return out;
+}
+
+namespace {
+std::optional<double> number_or_null(const boost::json::value& v) {
+    if (v.is_null())
+        return std::nullopt;
+    return v.to_number<double>();
+}
+}  // namespace
+
+awaitable<Result<PrepFacts>> prep_facts(db::Transaction& tx, const std::string& id) {
+    auto r = co_await tx.query(sql::prep_facts, db::params(id));
+    if (!r)
+        co_return r.error();
+    if (r->empty())
+        co_return not_found();
+    PrepFacts f;
+    f.metrics = std::string(r->get(0, db::column(*r, "metrics")));
+    f.notes = std::string(r->get(0, db::column(*r, "notes")));
+    f.items = std::string(r->get(0, db::column(*r, "items")));
+    f.last_session = r->get_optional(0, db::column(*r, "last_session"));
+    f.profile = r->get_optional(0, db::column(*r, "profile"));
+    PrepInputs& in = f.inputs;
+    in.planned_minutes = static_cast<int>(r->get_int(0, db::column(*r, "planned_minutes")));
+    // Each parsed document is held by name: a range-for over parse(...).as_array() would
+    // iterate a destroyed temporary.
+    const boost::json::value metrics = boost::json::parse(f.metrics);
+    const boost::json::value notes = boost::json::parse(f.notes);
+    const boost::json::value items = boost::json::parse(f.items);
+    const boost::json::value evidence = boost::json::parse(r->get(0, db::column(*r, "evidence")));
+    for (const auto& m : metrics.as_array())
+        in.metrics.push_back({std::string(m.at("metric").as_string()),
+                              number_or_null(m.at("agent")), number_or_null(m.at("previous")),
+                              number_or_null(m.at("team"))});
+    for (const auto& n : notes.as_array()) {
+        ++in.open_notes;
+        in.high_notes += n.at("priority") == "HIGH";
+    }
+    for (const auto& i : items.as_array()) {
+        ++in.open_items;
+        in.overdue_items += i.at("status") == "OVERDUE";
+    }
+    if (f.last_session)
+        in.follow_up_topics = static_cast<int>(
+            boost::json::parse(*f.last_session).at("follow_up_topics").as_array().size());
+    for (const auto& e : evidence.as_array())
+        in.evidence.push_back({std::string(e.at("issue").as_string()),
+                               std::string(e.at("method").as_string()),
+                               static_cast<int>(e.at("sessions").to_number<std::int64_t>()),
+                               e.at("average_improvement").to_number<double>()});
+    co_return f;
+}
+
+awaitable<Result<SessionRow>> set_prep(db::Transaction& tx, const std::string& id,
+                                       const std::string& prep_json) {
+    auto r = co_await tx.query(sql::set_prep, db::params(id, prep_json));
+    if (!r)
+        co_return r.error();
+    co_return co_await reselect(tx, id);
 }
 
 }  // namespace coach::sessions

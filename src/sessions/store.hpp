@@ -4,6 +4,7 @@
 #include "db/keyset_page.hpp"
 #include "db/pool.hpp"
 #include "db/transaction.hpp"
+#include "sessions/prep.hpp"
 #include "sessions/rules.hpp"
 #include "sessions/session_input.hpp"
 
@@ -76,6 +77,18 @@ awaitable<Result<void>> record_completion(db::Transaction& tx, const std::string
 // The agent's answer; nullopt when already answered.
 awaitable<Result<std::optional<SessionRow>>> acknowledge(db::Transaction& tx, const std::string& id,
                                                          const Answer& answer);
+// What session `id`'s prep is built from: the inputs of build_prep, and the lists it shows as
+// they are (JSON texts from sql/prep_facts.sql).
+struct PrepFacts {
+    PrepInputs inputs;
+    std::string notes, items, metrics;                 // JSON arrays
+    std::optional<std::string> last_session, profile;  // JSON objects
+};
+awaitable<Result<PrepFacts>> prep_facts(db::Transaction& tx, const std::string& id);
+// Stores the prep (a snapshot: it replaces the one before); the session after.
+awaitable<Result<SessionRow>> set_prep(db::Transaction& tx, const std::string& id,
+                                       const std::string& prep_json);
+
 // Days ago (from today, in the organisation's zone) of the agent's no-shows of the last 30 days.
 awaitable<Result<std::vector<int>>> recent_no_shows(db::Transaction& tx,
                                                     const std::string& agent_id);

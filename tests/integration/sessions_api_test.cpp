@@ -433,6 +433,96 @@ TEST_F(SessionsApi, TwoBookingsRacingForOneSlotNeverBothLand) {
     EXPECT_EQ(r.status, 409) << r.body;
 }
 
+// Prep against figures worked out by hand: a1's quality 70 over the last 30 days and 80 over
+// the 30 before; a2's 90 over the last 30 days, so the team's (a1, a2) last 30 days average 80.
+// Every other score 80 for both: not an area.
+TEST_F(SessionsApi, PrepNamesItsReasonsAgainstTheTeamAndThePreviousMonth) {
+    const Org& o = *org_;
+    auto& db = server_->db();
+    db.exec(
+        "INSERT INTO performance_metrics (agent_id, metric_date, service_score, "
+        "productivity_score, quality_score, attendance_rate, adherence_score) "
+        "SELECT $1::uuid, current_date - d, 80, 80, CASE WHEN d < 30 THEN 70 ELSE 80 END, 80, 80 "
+        "FROM generate_series(0, 59) d "
+        "UNION ALL SELECT $2::uuid, current_date - d, 80, 80, 90, 80, 80 "
+        "FROM generate_series(0, 29) d",
+        db::params(o.a1, o.a2));
+    db.exec(
+        "INSERT INTO quick_notes (team_leader_id, agent_id, note_type, content, priority) "
+        "VALUES ($1::uuid, $2::uuid, 'URGENT', 'Rushed a verification', 'HIGH')",
+        db::params(o.tl1, o.a1));
+    db.exec(
+        "INSERT INTO action_items (agent_id, assigned_by, title, description, due_date) "
+        "VALUES ($1::uuid, $2::uuid, 'Shadow a senior', '', current_date - 3)",
+        db::params(o.a1, o.tl1));
+    db.exec(
+        "INSERT INTO coaching_effectiveness (agent_id, team_leader_id, primary_issue, "
+        "intervention_method, improvement_percentage) VALUES "
+        "($1::uuid, $2::uuid, 'Quality', 'Shadowing', 5), "
+        "($1::uuid, $2::uuid, 'Quality', 'Shadowing', 7), "
+        "($1::uuid, $2::uuid, 'Quality', 'Role-play', NULL)",
+        db::params(o.a2, o.tl1));
+    const std::string id = scheduled("tl1", o.a1, at(300), 30);
+    EXPECT_EQ(as("a1", "POST", path(id, "/prep")).status, 403);
+    EXPECT_EQ(as("tl2", "POST", path(id, "/prep")).status, 404);
+    auto r = as("tl1", "POST", path(id, "/prep"));
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json::value prep = r.json();
+    const auto& weakest = prep.at("weakest_areas").as_array();
+    ASSERT_EQ(weakest.size(), 1u) << r.body;
+    EXPECT_EQ(weakest[0].at("metric"), "quality_score");
+    EXPECT_EQ(weakest[0].at("reason"), "quality fell 10.0 points in 30 days; team average 80.0");
+    EXPECT_TRUE(prep.at("strongest_areas").as_array().empty());
+    const auto& methods = prep.at("suggested_methods").as_array();
+    ASSERT_EQ(methods.size(), 1u);
+    EXPECT_EQ(methods[0].at("evidence"),
+              "Shadowing worked best for Quality: +6.0 % on average over 2 sessions.");
+    EXPECT_EQ(prep.at("unaddressed_notes").as_array().size(), 1u);
+    EXPECT_EQ(prep.at("action_items").at(0).at("status"), "OVERDUE");
+    int minutes = 0;
+    std::vector<std::string> agenda;
+    for (const auto& item : prep.at("agenda").as_array()) {
+        minutes += static_cast<int>(item.at("minutes").as_int64());
+        agenda.push_back(text(item.at("title")));
+    }
+    EXPECT_EQ(minutes, 30);
+    EXPECT_EQ(agenda, (std::vector<std::string>{"Check in", "Work on quality",
+                                                "Talk through the open notes",
+                                                "Review overdue action items", "Agree actions"}));
+    // GET carries it; regenerating replaces it (a snapshot).
+    EXPECT_EQ(as("tl1", "GET", path(id)).json().at("prep_data").at("agenda"), prep.at("agenda"));
+    db.exec("UPDATE quick_notes SET addressed = true WHERE agent_id = $1::uuid", db::params(o.a1));
+    auto again = as("tl1", "POST", path(id, "/prep")).json();
+    EXPECT_TRUE(again.at("unaddressed_notes").as_array().empty());
+    EXPECT_TRUE(as("tl1", "GET", path(id))
+                    .json()
+                    .at("prep_data")
+                    .at("unaddressed_notes")
+                    .as_array()
+                    .empty());
+}
+
+TEST_F(SessionsApi, PrepForAnAgentWithNoFiguresAndNoSessions) {
+    const Org& o = *org_;
+    const std::string id = scheduled("tl2", o.a3, at(310), 20);
+    auto r = as("tl2", "POST", path(id, "/prep"));
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json::value prep = r.json();
+    EXPECT_TRUE(prep.at("weakest_areas").as_array().empty());
+    EXPECT_TRUE(prep.at("suggested_methods").as_array().empty());
+    EXPECT_TRUE(prep.at("last_session").is_null());
+    EXPECT_TRUE(prep.at("profile_hints").is_null());
+    std::vector<std::string> agenda;
+    for (const auto& item : prep.at("agenda").as_array())
+        agenda.push_back(text(item.at("title")));
+    EXPECT_EQ(agenda,
+              (std::vector<std::string>{"Check in", "Development and goals", "Agree actions"}));
+    // A completed session is not prepared any more.
+    ASSERT_EQ(as("tl2", "POST", path(id, "/start")).status, 200);
+    ASSERT_EQ(as("tl2", "POST", path(id, "/complete"), complete_body()).status, 200);
+    EXPECT_EQ(as("tl2", "POST", path(id, "/prep")).status, 409);
+}
+
 TEST_F(SessionsApi, NotificationsAreTheCallersOwnUnreadFirst) {
     const Org& o = *org_;
     scheduled("tl2", o.a3, at(220));

@@ -27,6 +27,7 @@ const std::map<std::pair<std::optional<Status>, Action>, Status>& allowed() {
     static const std::map<std::pair<std::optional<Status>, Action>, Status> kAllowed = {
         {{std::nullopt, A::Schedule}, S::Scheduled},   {{std::nullopt, A::Record}, S::Completed},
         {{S::Scheduled, A::Reschedule}, S::Scheduled}, {{S::Scheduled, A::Start}, S::InProgress},
+        {{S::Scheduled, A::Prepare}, S::Scheduled},    {{S::InProgress, A::Prepare}, S::InProgress},
         {{S::Scheduled, A::Cancel}, S::Cancelled},     {{S::Scheduled, A::MarkNoShow}, S::NoShow},
         {{S::Scheduled, A::Record}, S::Completed},     {{S::Scheduled, A::Edit}, S::Scheduled},
         {{S::InProgress, A::Complete}, S::Completed},  {{S::InProgress, A::Record}, S::Completed},
@@ -79,12 +80,13 @@ TEST(SessionRules, ARefusalNamesWhatIsAllowedInstead) {
     ASSERT_FALSE(running);
     EXPECT_EQ(
         running.error().message,
-        "This session is IN_PROGRESS: it cannot be cancelled; it can be completed or edited.");
+        "This session is IN_PROGRESS: it cannot be cancelled; it can be prepared, completed or "
+        "edited.");
     auto waiting = transition(S::Scheduled, A::Complete, Role::Admin);
     ASSERT_FALSE(waiting);
     EXPECT_EQ(waiting.error().message,
-              "This session is SCHEDULED: it cannot be completed; it can be rescheduled, started, "
-              "cancelled, marked a no-show or edited.");
+              "This session is SCHEDULED: it cannot be completed; it can be rescheduled, prepared, "
+              "started, cancelled, marked a no-show or edited.");
     auto gone = transition(S::NoShow, A::Edit, Role::Manager);
     ASSERT_FALSE(gone);
     EXPECT_EQ(gone.error().message, "This session is NO_SHOW: nothing can change it any more.");

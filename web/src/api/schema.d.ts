@@ -738,6 +738,23 @@ export interface paths {
         patch: operations["PATCH /api/v1/coaching-sessions/{id}"];
         trace?: never;
     };
+    "/api/v1/coaching-sessions/{id}/prep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Build the session's prep (agenda, figures, notes, items, methods) */
+        post: operations["POST /api/v1/coaching-sessions/{id}/prep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/coaching-sessions/{id}/start": {
         parameters: {
             query?: never;
@@ -3830,6 +3847,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CoachingSession"];
                 };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "POST /api/v1/coaching-sessions/{id}/prep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error */
             default: {
