@@ -21,7 +21,10 @@ ALTER TABLE coaching_sessions
         CHECK (acknowledgement IN ('ACKNOWLEDGED', 'DISPUTED')),
     ADD COLUMN acknowledgement_comment TEXT,
     ADD COLUMN acknowledged_at TIMESTAMPTZ,
-    -- When the agent was last reminded to answer (the reminder job sends one, once).
+    -- When the agent was asked to answer: set when the session is completed in the app
+    -- (sessions completed before, imported or recorded elsewhere are not asked about).
+    ADD COLUMN acknowledgement_requested_at TIMESTAMPTZ,
+    -- When the agent was reminded to answer (the reminder job sends one, once).
     ADD COLUMN acknowledgement_reminded_at TIMESTAMPTZ,
     ADD CONSTRAINT coaching_sessions_dispute_has_comment
         CHECK (acknowledgement IS DISTINCT FROM 'DISPUTED'
@@ -31,8 +34,9 @@ ALTER TABLE coaching_sessions
 
 CREATE INDEX idx_sessions_created_by ON coaching_sessions (created_by); -- FK index
 -- The reminder job: completed sessions still waiting for the agent's answer.
-CREATE INDEX idx_sessions_unacknowledged ON coaching_sessions (actual_end_time)
-    WHERE status = 'COMPLETED' AND acknowledgement IS NULL;
+CREATE INDEX idx_sessions_unacknowledged ON coaching_sessions (acknowledgement_requested_at)
+    WHERE status = 'COMPLETED' AND acknowledgement IS NULL
+      AND acknowledgement_requested_at IS NOT NULL AND acknowledgement_reminded_at IS NULL;
 
 CREATE FUNCTION bump_coaching_session_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -121,3 +125,21 @@ CREATE INDEX idx_notifications_recipient
 CREATE TRIGGER update_notifications_updated_at
     BEFORE UPDATE ON notifications
     FOR EACH ROW EXECUTE FUNCTION update_updated_at_column();
+
+-- Tells user p_recipient (if still there) something: a notification, and the same by mail
+-- (mail_outbox) unless the recipient is TERMINATED; p_link is the web app's path, put after
+-- p_public_url in the mail. The one way every event and job notifies (notifications/notify.hpp).
+CREATE FUNCTION coach_notify(p_recipient uuid, p_kind text, p_subject text, p_link text,
+                             p_public_url text) RETURNS void
+LANGUAGE sql VOLATILE AS $$
+INSERT INTO notifications (recipient_id, kind, subject, link)
+SELECT u.id, p_kind, p_subject, p_link FROM users u
+ WHERE u.id = p_recipient AND u.deleted_at IS NULL;
+INSERT INTO mail_outbox (to_address, subject, body_text, kind)
+SELECT u.email, p_subject,
+       p_subject || CASE WHEN p_link IS NULL THEN ''
+                         ELSE E'\n\nOpen Coach: ' || p_public_url || p_link END,
+       'notification:' || p_kind
+  FROM users u
+ WHERE u.id = p_recipient AND u.deleted_at IS NULL AND u.status <> 'TERMINATED';
+$$;

@@ -87,6 +87,7 @@ void run_command() {
         options.request.date = o.date;
     options.request.full = o.full;
     options.fallback_timezone = config.timezone;
+    options.public_url = config.public_url;
     if (auto errors = jobs::request_errors(*job, options.request); !errors.empty()) {
         report(validation_error(std::move(errors)));
         exit_with(kUsage);

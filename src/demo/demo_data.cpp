@@ -13,9 +13,9 @@ namespace {
 // runs them (src/demo/sql/): the helpers, its steps, the loader itself. drop_loader.sql drops
 // them all again before the transaction ends.
 constexpr std::array kLoaderScripts = {
-    sql::helpers,      sql::staff,         sql::agents,      sql::working_days,
-    sql::sessions,     sql::metrics,       sql::quick_notes, sql::action_items,
-    sql::action_plans, sql::effectiveness, sql::profiles,    sql::create_loader,
+    sql::helpers,  sql::staff,       sql::agents,        sql::working_days, sql::sessions,
+    sql::metrics,  sql::quick_notes, sql::action_items,  sql::action_plans, sql::effectiveness,
+    sql::profiles, sql::answers,     sql::create_loader,
 };
 
 Result<bool> has_users(db::SyncConnection& conn) {

@@ -11,7 +11,7 @@ namespace {
 
 // Night order: open items and the dashboards' snapshots first, then history (which the dashboards
 // read), the team summary, the rankings, and retention last.
-constexpr std::array<Job, 6> kJobs = {{
+constexpr std::array<Job, 8> kJobs = {{
     {"overdue_sweep", "Marks open action items past their due date OVERDUE.", "00:15", true, false,
      &overdue_sweep},
     {"dashboard_snapshots",
@@ -33,6 +33,14 @@ constexpr std::array<Job, 6> kJobs = {{
      "Moves daily metrics older than 13 months to the archive; deletes history older than 3 "
      "years.",
      "03:00", true, false, &retention},
+    {"note_escalations",
+     "Tells each manager about the quick notes of their teams past their deadline (once per "
+     "note).",
+     "08:00", false, false, &note_escalations},
+    {"acknowledgement_reminders",
+     "Reminds agents of completed coaching sessions they have not acknowledged after 3 working "
+     "days (once per session).",
+     "09:00", true, false, &acknowledgement_reminders},
 }};
 
 bool all_digits(std::string_view s) {

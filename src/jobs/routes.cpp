@@ -68,6 +68,7 @@ awaitable<Result<Response>> run(RequestContext& ctx) {
     options.trigger = Trigger::Api;
     options.request = request;
     options.fallback_timezone = ctx.services.config.timezone;
+    options.public_url = ctx.services.config.public_url;
     options.audit = ctx.origin();
     // The job is long, blocking SQL without the pool's statement timeout: a long-work thread
     // with its own connection.

@@ -173,7 +173,9 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
     // The job's today: the date asked for, else the organisation's.
     const std::string day = o.request.date.value_or(today);
     JobContext ctx{conn, day, o.request.date.has_value(), o.request.full, tz};
-    ctx.parallel = true;  // the run's transaction holds the lock and job_runs, no data change
+    ctx.parallel = true;
+    ctx.public_url =
+        o.public_url;  // the run's transaction holds the lock and job_runs, no data change
     if (ready)
         if (auto z = conn.exec(sql::set_time_zone, db::params(tz)); !z)
             ready = z.error();

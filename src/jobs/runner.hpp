@@ -34,7 +34,8 @@ struct RunOptions {
     std::optional<std::string> scheduled_for;
     // An API run's caller, for the audit_log row written with a successful run.
     std::optional<RequestOrigin> audit;
-    std::string instance;  // job_runs.instance; default: host:pid
+    std::string instance;    // job_runs.instance; default: host:pid
+    std::string public_url;  // COACH_PUBLIC_URL: links in the mails jobs send
     // Set by the scheduler when it cancels the running statement at shutdown (the error
     // recorded then says so).
     const std::atomic<bool>* stopping = nullptr;

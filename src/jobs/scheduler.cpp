@@ -19,11 +19,13 @@ using asio::awaitable;
 using std::chrono::milliseconds;
 
 Scheduler::Scheduler(asio::io_context& io, std::string database_url,
-                     std::vector<ScheduledJob> schedule, std::string fallback_timezone)
+                     std::vector<ScheduledJob> schedule, std::string fallback_timezone,
+                     std::string public_url)
     : io_(io),
       url_(std::move(database_url)),
       schedule_(std::move(schedule)),
       fallback_timezone_(std::move(fallback_timezone)),
+      public_url_(std::move(public_url)),
       instance_(instance_name("scheduler")),
       timer_(io) {}
 
@@ -47,7 +49,7 @@ Result<std::unique_ptr<Scheduler>> Scheduler::create(asio::io_context& io, std::
     if (!config.jobs_enabled)
         return std::unique_ptr<Scheduler>();
     return std::make_unique<Scheduler>(io, std::move(database_url), std::move(*schedule),
-                                       config.timezone);
+                                       config.timezone, config.public_url);
 }
 
 void Scheduler::start() {
@@ -135,6 +137,7 @@ milliseconds Scheduler::tick() {
             RunOptions o;
             o.trigger = Trigger::Schedule;
             o.fallback_timezone = fallback_timezone_;
+            o.public_url = public_url_;
             o.scheduled_for = p.prev_run;
             o.instance = instance_;
             o.stopping = &halted_;

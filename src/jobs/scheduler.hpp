@@ -30,7 +30,8 @@ inline constexpr std::chrono::seconds kRetryAfterOutage{60};
 class Scheduler {
   public:
     Scheduler(boost::asio::io_context& io, std::string database_url,
-              std::vector<ScheduledJob> schedule, std::string fallback_timezone);
+              std::vector<ScheduledJob> schedule, std::string fallback_timezone,
+              std::string public_url);
     ~Scheduler();
 
     // The schedule from the configuration (COACH_JOB_TIMES, COACH_TIMEZONE); nullptr when
@@ -52,6 +53,7 @@ class Scheduler {
     std::string url_;
     std::vector<ScheduledJob> schedule_;
     std::string fallback_timezone_;
+    std::string public_url_;
     std::string instance_;
     boost::asio::thread_pool runner_{1};
     boost::asio::steady_timer timer_;

@@ -52,4 +52,20 @@ Result<JobOutput> retention(JobContext& c) {
         fmt::format(R"({{"metrics_archived": {}, "history_deleted": {}}})", moved, gone)};
 }
 
+Result<JobOutput> note_escalations(JobContext& c) {
+    auto r = c.conn.exec(sql::note_escalations, db::params(c.public_url));
+    if (!r)
+        return r.error();
+    return JobOutput{
+        r->get_int(0, db::column(*r, "escalated")),
+        fmt::format(R"({{"managers": {}}})", r->get_int(0, db::column(*r, "managers")))};
+}
+
+Result<JobOutput> acknowledgement_reminders(JobContext& c) {
+    auto r = c.conn.exec(sql::acknowledgement_reminders, db::params(c.today, c.public_url));
+    if (!r)
+        return r.error();
+    return JobOutput{r->get_int(0, db::column(*r, "reminded")), "{}"};
+}
+
 }  // namespace coach::jobs

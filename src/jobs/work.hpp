@@ -26,6 +26,7 @@ struct JobContext {
     // The transaction has changed none of the data the jobs read, so a job may spread its work
     // over more connections (history: history::Spread::InParts).
     bool parallel = false;
+    std::string public_url;  // COACH_PUBLIC_URL: the links in the mails a job sends
 };
 
 struct JobOutput {
@@ -45,6 +46,12 @@ Result<JobOutput> retention(JobContext& c);
 // refresh_agent_snapshots(NULL, today) (0006): the dashboards' per-agent figures, whose
 // windows move with the date; rows = snapshots written.
 Result<JobOutput> dashboard_snapshots(JobContext& c);
+// Quick notes past their deadline, not yet escalated: one notification and mail per manager;
+// rows = notes escalated.
+Result<JobOutput> note_escalations(JobContext& c);
+// Completed sessions unanswered 3 working days after they ended: the agent is reminded once;
+// rows = sessions.
+Result<JobOutput> acknowledgement_reminders(JobContext& c);
 // History: incremental (periods of the metrics changed since the last run) or full
 // (jobs/history_job.cpp).
 Result<JobOutput> history(JobContext& c);

@@ -2,7 +2,8 @@
 // Telling a user that something happened (docs/domain.md, "Notifications"): an in-app
 // notification and the same by mail (mail_outbox), written by the statement notify() returns,
 // which the caller queues into the transaction of the event that causes it, so that a
-// notification exists exactly when its event committed.
+// notification exists exactly when its event committed. In SQL the same is coach_notify
+// (migration 0022), which the jobs call for the notifications they send.
 #include "db/connection.hpp"
 
 #include <optional>

@@ -275,6 +275,36 @@ TEST_F(DemoData, QuickNotesFollowTheRules) {
               0);
 }
 
+// The last weeks' coaching is lived in: answers (a few disputes), some still waiting, the
+// notifications those events wrote, every team leader with something to read.
+TEST_F(DemoData, RecentSessionsAreAnsweredAndPeopleWereTold) {
+    EXPECT_EQ(count("SELECT count(*) FROM coaching_sessions WHERE status = 'COMPLETED' "
+                    "AND summary IS NULL"),
+              0);
+    EXPECT_GT(
+        count("SELECT count(*) FROM coaching_sessions WHERE acknowledgement = 'ACKNOWLEDGED'"), 10);
+    EXPECT_GT(count("SELECT count(*) FROM coaching_sessions WHERE acknowledgement = 'DISPUTED' "
+                    "AND acknowledgement_comment IS NOT NULL"),
+              0);
+    EXPECT_GT(count("SELECT count(*) FROM coaching_sessions WHERE acknowledgement IS NULL "
+                    "AND acknowledgement_requested_at IS NOT NULL"),
+              0);
+    // Answers only to what was asked, never before the session ended or in the future.
+    EXPECT_EQ(count("SELECT count(*) FROM coaching_sessions WHERE acknowledgement IS NOT NULL "
+                    "AND (acknowledgement_requested_at IS NULL "
+                    "OR acknowledged_at < actual_end_time OR acknowledged_at > now())"),
+              0);
+    EXPECT_EQ(count("SELECT count(*) FROM users u WHERE u.role = 'TEAM_LEADER' AND NOT EXISTS "
+                    "(SELECT 1 FROM notifications n WHERE n.recipient_id = u.id)"),
+              0);
+    EXPECT_GT(count("SELECT count(*) FROM notifications n JOIN users u ON u.id = n.recipient_id "
+                    "WHERE u.role = 'AGENT' AND n.read_at IS NULL"),
+              0);
+    EXPECT_EQ(count("SELECT count(*) FROM notifications WHERE created_at > now() "
+                    "OR read_at < created_at"),
+              0);
+}
+
 TEST_F(DemoData, ActionItemsIncludeOverdueOnes) {
     EXPECT_GT(count("SELECT count(*) FROM action_items WHERE status = 'OVERDUE'"), 0);
     EXPECT_GT(count("SELECT count(*) FROM action_items WHERE status = 'COMPLETED'"), 0);

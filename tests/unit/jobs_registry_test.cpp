@@ -25,15 +25,15 @@ TEST(JobsRegistry, EveryJobOfTheIssueIsThereWithADefaultTime) {
         EXPECT_FALSE(j->description.empty());
         EXPECT_NE(j->body, nullptr);
     }
-    EXPECT_EQ(all_jobs().size(), 6u);
+    EXPECT_EQ(all_jobs().size(), 8u);
     EXPECT_EQ(find_job("History"), nullptr);  // exact names only
     EXPECT_EQ(find_job(""), nullptr);
 }
 
-TEST(JobsRegistry, OnlyHistoryHasAFullRebuildAndOnlyTheTeamSummaryNoDate) {
+TEST(JobsRegistry, OnlyHistoryHasAFullRebuildAndOnlyTheTeamSummaryAndEscalationsNoDate) {
     for (const auto& j : all_jobs()) {
         EXPECT_EQ(j.takes_full, j.name == "history") << j.name;
-        EXPECT_EQ(j.takes_date, j.name != "team_summary") << j.name;
+        EXPECT_EQ(j.takes_date, j.name != "team_summary" && j.name != "note_escalations") << j.name;
     }
 }
 
@@ -52,12 +52,14 @@ TEST(JobsRegistry, ScheduleIsTheDefaultsWithOverrides) {
     ASSERT_TRUE(d);
     EXPECT_EQ(names(*d),
               "overdue_sweep=00:15 dashboard_snapshots=00:30 history=01:00 team_summary=01:30 "
-              "percentiles=02:00 retention=03:00 ");
+              "percentiles=02:00 retention=03:00 note_escalations=08:00 "
+              "acknowledgement_reminders=09:00 ");
     auto o = schedule_from(" history = 4:05 , retention=23:59,");
     ASSERT_TRUE(o);
     EXPECT_EQ(names(*o),
               "overdue_sweep=00:15 dashboard_snapshots=00:30 history=04:05 team_summary=01:30 "
-              "percentiles=02:00 retention=23:59 ");
+              "percentiles=02:00 retention=23:59 note_escalations=08:00 "
+              "acknowledgement_reminders=09:00 ");
 }
 
 TEST(JobsRegistry, ScheduleRefusesUnknownNamesBadTimesAndRepeats) {

@@ -61,6 +61,7 @@ BEGIN
     PERFORM pg_temp.coach_demo_load_action_plans(s, v_today, v_end, v_plan_start);
     PERFORM pg_temp.coach_demo_load_effectiveness(s, v_end);
     PERFORM pg_temp.coach_demo_load_profiles(s, v_end, v_start);
+    PERFORM pg_temp.coach_demo_load_answers(s, v_today);
 
     DROP TABLE coach_demo_agents, coach_demo_days, coach_demo_sessions, coach_demo_bumps;
 

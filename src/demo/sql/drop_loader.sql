@@ -11,6 +11,7 @@ DROP FUNCTION pg_temp.coach_load_demo(integer, text),
               pg_temp.coach_demo_load_action_plans(text, date, date, date),
               pg_temp.coach_demo_load_effectiveness(text, date),
               pg_temp.coach_demo_load_profiles(text, date, date),
+              pg_temp.coach_demo_load_answers(text, date),
               pg_temp.coach_demo_n(text, integer),
               pg_temp.coach_demo_u(text, integer),
               pg_temp.coach_demo_clamp(double precision, double precision, double precision)

@@ -297,7 +297,7 @@ export interface paths {
         put?: never;
         /**
          * Run a job now
-         * @description Runs the job now and answers when it has ended (ADMINs only); name is one of overdue_sweep, dashboard_snapshots, history, team_summary, percentiles, retention (else 404). A date for a job that takes none, or full for another job: 422. A run that failed is still a 200, with status FAILED and its error; 409 when the job is already running elsewhere.
+         * @description Runs the job now and answers when it has ended (ADMINs only); name is one of overdue_sweep, dashboard_snapshots, history, team_summary, percentiles, retention, note_escalations, acknowledgement_reminders (else 404). A date for a job that takes none, or full for another job: 422. A run that failed is still a 200, with status FAILED and its error; 409 when the job is already running elsewhere.
          */
         post: operations["POST /api/v1/jobs/{name}/run"];
         delete?: never;
@@ -747,7 +747,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Build the session's prep (agenda, figures, notes, items, methods) */
+        /**
+         * Build the session's prep (agenda, figures, notes, items, methods)
+         * @description Builds the prep from the figures of now (a snapshot: it replaces the one before) and returns it; GET returns it as prep_data. SCHEDULED and IN_PROGRESS sessions only.
+         */
         post: operations["POST /api/v1/coaching-sessions/{id}/prep"];
         delete?: never;
         options?: never;
@@ -1724,7 +1727,7 @@ export interface components {
         };
         Job: {
             /** @enum {string} */
-            name: "overdue_sweep" | "dashboard_snapshots" | "history" | "team_summary" | "percentiles" | "retention";
+            name: "overdue_sweep" | "dashboard_snapshots" | "history" | "team_summary" | "percentiles" | "retention" | "note_escalations" | "acknowledgement_reminders";
             description: string;
             /** @description The daily run time (HH:MM) in timezone. */
             time: string;
@@ -2037,7 +2040,7 @@ export interface components {
             session_type: components["schemas"]["SessionType"];
             status: components["schemas"]["SessionStatus"];
             /** @description The prep snapshot (POST /{id}/prep), or null. */
-            prep_data: Record<string, never> | null;
+            prep_data: components["schemas"]["SessionPrep"] | null;
             topics_covered: string[] | null;
             discussion_notes: string | null;
             agent_commitments: string | null;
@@ -2172,6 +2175,80 @@ export interface components {
             acknowledgement: "ACKNOWLEDGED" | "DISPUTED";
             /** @description Required to dispute. */
             comment?: string;
+        };
+        PrepArea: {
+            metric: string;
+            label: string;
+            value: number;
+            team: number | null;
+            /** @description Against the previous 30 days. */
+            change: number | null;
+            reason: string;
+        };
+        SessionPrep: {
+            /** Format: date-time */
+            generated_at: string;
+            metrics_snapshot: {
+                metric: string;
+                /** @description The agent's average of the last 30 days. */
+                agent: number | null;
+                /** @description The agent's average of the 30 days before. */
+                previous: number | null;
+                /** @description The team's average of the last 30 days. */
+                team: number | null;
+            }[];
+            weakest_areas: components["schemas"]["PrepArea"][];
+            strongest_areas: components["schemas"]["PrepArea"][];
+            unaddressed_notes: {
+                /** Format: uuid */
+                id: string;
+                note_type: string;
+                priority: string;
+                content: string;
+                /** Format: date-time */
+                created_at: string;
+                overdue: boolean;
+            }[];
+            action_items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date */
+                due_date: string;
+                status: string;
+                priority: string;
+            }[];
+            last_session: {
+                /** Format: uuid */
+                id: string;
+                date: string | null;
+                summary: string | null;
+                follow_up_topics: string[];
+            } | null;
+            profile_hints: {
+                learning_style: string;
+                preferred_feedback_method: string | null;
+                responds_well_to: string[] | null;
+                best_coaching_time: string | null;
+                preferred_session_length: number | null;
+                core_strengths: string[] | null;
+                development_areas: string[] | null;
+            } | null;
+            /** @description Minutes add up to the session's planned_minutes. */
+            agenda: {
+                title: string;
+                reason: string;
+                minutes: number;
+            }[];
+            suggested_methods: {
+                issue: string;
+                evidence: string;
+                methods: {
+                    method: string;
+                    sessions: number;
+                    average_improvement: number;
+                }[];
+            }[];
         };
         Settings: {
             /** @description The organisation's time zone (IANA name): the setting, else the server's COACH_TIMEZONE, else UTC. Dates ("today", date filters, daily jobs) are this zone's, and timestamps are written at its offset. */
@@ -3875,7 +3952,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionPrep"];
+                };
             };
             /** @description Error */
             default: {
