@@ -202,7 +202,8 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
         key_dates.push_back(st[members.front()].date.text);
     }
     // A key that matches several sessions already stored cannot say which one to update; a
-    // cancelled or no-show session is not turned into a completed one.
+    // stored session is recorded as completed only where the sessions' rules allow it
+    // (sessions::transition, Action::Record: never over a cancelled or no-show one).
     auto existing = conn.exec(sql::existing_sessions,
                               db::params(db::text_array(key_agents), db::text_array(key_coaches),
                                          db::text_array(key_dates)));
@@ -212,11 +213,12 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
               coach_col = db::column(*existing, "team_leader_id"),
               epoch_col = db::column(*existing, "scheduled_epoch"),
               sessions_col = db::column(*existing, "sessions"),
-              closed_col = db::column(*existing, "closed_status");
+              status_col = db::column(*existing, "status");
     for (int k = 0; k < existing->rows(); ++k) {
-        long long n = existing->get_int(k, sessions_col);
-        auto closed = existing->get_optional(k, closed_col);
-        if (n < 2 && !closed)
+        const long long n = existing->get_int(k, sessions_col);
+        const auto status = sessions::parse_status(existing->get(k, status_col));
+        const auto recorded = sessions::transition(status, sessions::Action::Record, actor_.role);
+        if (n < 2 && recorded)
             continue;
         auto it =
             keys.find({std::string(existing->get(k, agent_col)),
@@ -229,9 +231,7 @@ Result<void> SessionsImport::check(db::SyncConnection& conn, const HeaderMap& h,
                        n >= 2 ? fmt::format("matches {} stored sessions of this agent and "
                                             "coach; fix them first",
                                             n)
-                              : fmt::format("matches a stored session that is {}; it is not "
-                                            "imported over",
-                                            *closed));
+                              : "matches a stored session: " + recorded.error().message);
             st[i].failed = true;
         }
     }

@@ -175,8 +175,8 @@ TEST_F(ImportsSessions, RowTimesReplaceStoredTimesAndClosedSessionsAreRefused) {
     // duration NULL: concat_ws skips them).
     EXPECT_EQ(session(org_.a1, "2024-03-05 10:00", kTimes), "COMPLETED|2024-03-05 12:00");
     EXPECT_EQ(json::serialize(r.json().at("error_details")),
-              R"([{"row":3,"error":"matches a stored session that is CANCELLED; it is not )"
-              R"(imported over","value":"2024-03-06 10:00","column":"Date"}])");
+              R"([{"row":3,"error":"matches a stored session: This session is CANCELLED: )"
+              R"(nothing can change it any more.","value":"2024-03-06 10:00","column":"Date"}])");
     EXPECT_EQ(session(org_.a1, "2024-03-06 10:00", "status"), "CANCELLED");
 }
 
