@@ -20,6 +20,8 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <chrono>
 
