@@ -105,18 +105,14 @@ awaitable<Result<Response>> get(RequestContext& ctx) {
     co_return http::json_text(http::Status::ok, std::move(row->json));
 }
 
-// A retried create: the first note, when the retry is the same note (same agent, type and
-// text); a key reused for another note is the client's mistake (409).
+// A retried create: the first note as it is now (it may have been edited or addressed since),
+// whatever changed meanwhile; a key reused for a note about another agent is the client's
+// mistake (409).
 Result<Response> replay(const KeyedNote& first, const NewNote& in) {
-    auto field = [&](std::string_view name) {
-        auto it = in.set.find(name);
-        return it == in.set.end() ? std::string() : std::string(it->value().as_string());
-    };
-    if (first.agent_id != in.agent_id || first.note_type != field("note_type") ||
-        first.content != field("content"))
+    if (first.agent_id != in.agent_id)
         return make_error(ErrorCode::Conflict,
-                          "This Idempotency-Key was used for another note; send a new key "
-                          "for a new note.");
+                          "This Idempotency-Key was used for a note about another agent; send a "
+                          "new key for a new note.");
     Response res = http::json_text(http::Status::created, first.row.json);
     res.set(http::beast_http::field::location, "/api/v1/quick-notes/" + first.row.id);
     res.set("Idempotent-Replayed", "true");
@@ -146,6 +142,14 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
     auto tx = co_await db::Transaction::begin(ctx.db);
     if (!tx)
         co_return tx.error();
+    // A retry is answered by its key first: the agent may have moved since the first send.
+    if (key) {
+        auto first = co_await note_by_key(*tx, me.id, *key);
+        if (!first)
+            co_return first.error();
+        if (*first)
+            co_return replay(**first, *in);
+    }
     auto agent = co_await users::lock_coached_agent(*tx, me, Resource::QuickNotes, in->agent_id);
     if (!agent)
         co_return agent.error();

@@ -88,9 +88,7 @@ awaitable<Result<std::optional<KeyedNote>>> note_by_key(db::Transaction& tx,
         co_return r.error();
     if (r->empty())
         co_return std::optional<KeyedNote>{};
-    co_return KeyedNote{note_at(*r, 0), std::string(r->get(0, db::column(*r, "agent_id"))),
-                        std::string(r->get(0, db::column(*r, "note_type"))),
-                        std::string(r->get(0, db::column(*r, "content")))};
+    co_return KeyedNote{note_at(*r, 0), std::string(r->get(0, db::column(*r, "agent_id")))};
 }
 
 awaitable<Result<bool>> is_session_of(db::Transaction& tx, const std::string& session_id,

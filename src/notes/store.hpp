@@ -44,11 +44,11 @@ struct Authorship {
 };
 awaitable<Result<std::optional<NoteRow>>> insert_note(db::Transaction& tx, const Authorship& who,
                                                       const boost::json::object& set);
-// The note `writer` created with `key`, and what it was created with (to tell a retry of the
-// same note from a key reused for another).
+// The note `writer` created with `key`, and its agent (to tell a retry from a key reused for a
+// note about another agent).
 struct KeyedNote {
     NoteRow row;
-    std::string agent_id, note_type, content;
+    std::string agent_id;
 };
 awaitable<Result<std::optional<KeyedNote>>> note_by_key(db::Transaction& tx,
                                                         const std::string& writer,

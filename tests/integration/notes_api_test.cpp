@@ -145,8 +145,16 @@ TEST_F(NotesApi, ARetriedCreateMakesOneNote) {
     EXPECT_EQ(again.json().at("id"), first.json().at("id"));
     EXPECT_EQ(again.headers.at("idempotent-replayed"), "true");
     EXPECT_EQ(count("SELECT count(*) FROM quick_notes WHERE content = 'Offline note'"), 1);
-    // The same key for another note is refused; another writer's key space is their own.
-    EXPECT_EQ(write("tl1", o.a1, "COACHING", "Another note", "note-key-1").status, 409);
+    // Edited since, the retry still answers the first note; the key reused for a note about
+    // another agent is refused; another writer's key space is their own.
+    ASSERT_EQ(as("tl1", "PATCH", "/api/v1/quick-notes/" + text(first.json().at("id")),
+                 R"({"content": "Offline note, edited"})")
+                  .status,
+              200);
+    auto edited = write("tl1", o.a1, "COACHING", "Offline note", "note-key-1");
+    EXPECT_EQ(edited.status, 201);
+    EXPECT_EQ(edited.json().at("content"), "Offline note, edited");
+    EXPECT_EQ(write("tl1", o.a2, "COACHING", "Offline note", "note-key-1").status, 409);
     EXPECT_EQ(write("admin", o.a1, "COACHING", "Offline note", "note-key-1").status, 201);
     EXPECT_EQ(write("tl1", o.a1, "COACHING", "Bad key", std::string(101, 'k')).status, 400);
 }

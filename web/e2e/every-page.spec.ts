@@ -22,6 +22,20 @@ async function firstAgent(page: Page): Promise<string> {
   return `/agents/${agent.id}`;
 }
 
+/** A session the signed-in user can read, of that status if given (its page is the session page). */
+function firstSession(status?: string) {
+  return async (page: Page): Promise<string> => {
+    const res = await page.request.get(
+      `/api/v1/coaching-sessions?limit=1&order=desc${status ? `&status=${status}` : ''}`,
+    );
+    expect(res.ok()).toBe(true);
+    const body = (await res.json()) as { items: { id: string }[] };
+    const session = body.items[0];
+    if (!session) throw new Error('the demo organisation has no such session in this scope');
+    return `/sessions/${session.id}`;
+  };
+}
+
 const VISITS: Record<string, { email: string; visits: Visit[] }> = {
   admin: {
     email: 'admin@coach.demo',
@@ -33,6 +47,10 @@ const VISITS: Record<string, { email: string; visits: Visit[] }> = {
       { path: '/audit' },
       { path: '/settings' },
       { path: '/account' },
+      { path: '/sessions' },
+      { path: '/sessions/new' },
+      { path: '/notes' },
+      { path: '/notes/new' },
     ],
   },
   manager: {
@@ -41,6 +59,9 @@ const VISITS: Record<string, { email: string; visits: Visit[] }> = {
       { path: '/', shot: 'manager-home' },
       { path: '/people' },
       { path: firstAgent },
+      { path: '/sessions?view=grid' },
+      { path: firstSession('COMPLETED') },
+      { path: '/notes' },
     ],
   },
   'team leader': {
@@ -50,11 +71,23 @@ const VISITS: Record<string, { email: string; visits: Visit[] }> = {
       { path: firstAgent, shot: 'agent-page' },
       { path: '/people' },
       { path: '/account', shot: 'account' },
+      { path: '/sessions' },
+      { path: '/sessions?view=grid' },
+      { path: '/sessions/new' },
+      { path: firstSession('SCHEDULED') },
+      { path: firstSession('COMPLETED') },
+      { path: '/notes/new' },
+      { path: '/notes' },
     ],
   },
   agent: {
     email: 'agent01@coach.demo',
-    visits: [{ path: '/', shot: 'agent-home' }, { path: '/account' }],
+    visits: [
+      { path: '/', shot: 'agent-home' },
+      { path: '/account' },
+      { path: '/my-sessions' },
+      { path: firstSession('COMPLETED') },
+    ],
   },
 };
 

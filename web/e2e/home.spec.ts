@@ -60,7 +60,7 @@ test('an agent has only Home, their scorecard, and their profile on the account 
   await expect(page.getByRole('region', { name: 'Scorecard' })).toBeVisible();
   await expect(page.getByRole('banner').getByText('Agent', { exact: true })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Home']);
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'My sessions']);
 
   await chooseFromAccountMenu(page, 'Agent', 'Account and password');
   await expect(page).toHaveURL(/\/account$/);

@@ -69,6 +69,9 @@ test('the navigation links only to what the role may use', async ({ page }) => {
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link')).toHaveText([
     'Home',
+    'Sessions',
+    'Quick note',
+    'Notes',
     'People',
     'Imports',
     'Jobs',
@@ -91,7 +94,7 @@ test('the navigation links only to what the role may use', async ({ page }) => {
   await chooseFromAccountMenu(page, 'Avery Collins', 'Sign out');
   await signIn(page, 'manager1@coach.demo');
   await expect(page.getByRole('heading', { level: 1, name: 'Team performance' })).toBeVisible();
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'People']);
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'Sessions', 'Notes', 'People']);
   await page.goto('/imports');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });

@@ -48,7 +48,7 @@ test('the team leader finds the most urgent agent, reads why, and opens their pa
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
   const top = rows.first();
-  const name = (await top.getByRole('link').textContent()) ?? '';
+  const name = (await top.getByRole('link').first().textContent()) ?? '';
   const reasons = await top.locator('.queue-reasons li').allTextContents();
   expect(reasons.length).toBeGreaterThan(0);
   // The reasons are the server's sentences, with the points each adds.
@@ -63,7 +63,7 @@ test('the team leader finds the most urgent agent, reads why, and opens their pa
   );
   await page.screenshot({ path: 'test-results/team-leader-queue.png', fullPage: true });
 
-  await top.getByRole('link').click();
+  await top.getByRole('link').first().click();
   await expect(page).toHaveURL(/\/agents\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   const scorecard = page.getByRole('region', { name: 'Scorecard' });
@@ -102,7 +102,7 @@ test('a keyboard reaches an agent page from the queue with Tab and Enter only', 
   test.setTimeout(60_000);
   await signIn(page, TEAM_LEADER);
   await expect(queueRows(page).first()).toBeVisible();
-  const firstName = (await queueRows(page).first().getByRole('link').textContent()) ?? '';
+  const firstName = (await queueRows(page).first().getByRole('link').first().textContent()) ?? '';
 
   let onAgent = false;
   for (let i = 0; i < 40 && !onAgent; i++) {

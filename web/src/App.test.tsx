@@ -197,10 +197,10 @@ describe('pages and navigation', () => {
   });
 
   it.each<[Role, string, string[]]>([
-    ['ADMIN', 'Administration', ['Home', 'People', 'Imports', 'Jobs', 'Audit', 'Settings']],
-    ['MANAGER', 'Team performance', ['Home', 'People']],
-    ['TEAM_LEADER', 'Priority queue', ['Home', 'People']],
-    ['AGENT', 'My scorecard', ['Home']],
+    ['ADMIN', 'Administration', ['Home', 'Sessions', 'Quick note', 'Notes', 'People', 'Imports', 'Jobs', 'Audit', 'Settings']],
+    ['MANAGER', 'Team performance', ['Home', 'Sessions', 'Notes', 'People']],
+    ['TEAM_LEADER', 'Priority queue', ['Home', 'Sessions', 'Quick note', 'Notes', 'People']],
+    ['AGENT', 'My scorecard', ['Home', 'My sessions']],
   ])('a signed-in %s sees its home (%s) and links only to its pages', async (role, home, links) => {
     fakeApi({ 'GET /api/v1/auth/me': () => jsonResponse(200, USERS[role]) });
     renderApp('/');

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { isApiError } from '../api/client';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeader } from '../components/PageHeader';
@@ -10,6 +12,11 @@ import { DailyTrends } from './DailyTrends';
 import { HistorySection } from './HistorySection';
 import { useAgentOverview } from './hooks';
 import { Scorecard } from './Scorecard';
+
+// Quick notes are for the people who coach (never shown to agents): their own chunk.
+const AgentNotesSection = lazy(() =>
+  import('../notes/AgentNotesSection').then((m) => ({ default: m.AgentNotesSection })),
+);
 
 interface Props {
   agentId: string;
@@ -25,6 +32,7 @@ function isNotFound(error: unknown): boolean {
 /** An agent's scorecard, contact figures, daily trends, history and profile. */
 export function AgentView({ agentId, mine = false }: Props) {
   const overview = useAgentOverview(agentId);
+  const viewer = useCurrentUser();
   const fallbackTitle = mine ? 'My scorecard' : 'Agent';
 
   if (overview.isPending) {
@@ -70,6 +78,11 @@ export function AgentView({ agentId, mine = false }: Props) {
       />
       <Scorecard scorecard={data.scorecard} percentiles={data.percentile_ranking} />
       <ContactFigures agentId={agent.id} scorecard={data.scorecard} asOf={data.as_of} />
+      {!mine && viewer.role !== 'AGENT' && (
+        <Suspense fallback={null}>
+          <AgentNotesSection agentId={agent.id} />
+        </Suspense>
+      )}
       <DailyTrends agentId={agent.id} overview={data} />
       <HistorySection agentId={agent.id} today={data.as_of} />
       <AgentProfile agent={agent} />

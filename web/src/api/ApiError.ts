@@ -9,6 +9,10 @@ export interface ApiErrorInit {
   message: string;
   details?: ApiErrorDetail[];
   retryAfter?: number | null;
+  /** The parsed JSON body of the error answer (e.g. a 409's error.current). */
+  body?: unknown;
+  /** The answer's ETag header (a stale write's 409 names the current version), or null. */
+  etag?: string | null;
 }
 
 /**
@@ -20,6 +24,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly details: ApiErrorDetail[];
   readonly retryAfter: number | null;
+  readonly body: unknown;
+  readonly etag: string | null;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -28,6 +34,8 @@ export class ApiError extends Error {
     this.code = init.code;
     this.details = init.details ?? [];
     this.retryAfter = init.retryAfter ?? null;
+    this.body = init.body;
+    this.etag = init.etag ?? null;
   }
 
   /** The message for one request field, if the server reported one. */

@@ -79,6 +79,8 @@ export async function toApiError(res: Response, now: number): Promise<ApiError> 
         typeof e.message === 'string' && e.message !== '' ? e.message : fallbackMessage(res.status),
       details: asDetails(e.details),
       retryAfter,
+      body,
+      etag: res.headers.get('ETag'),
     });
   }
   return new ApiError({

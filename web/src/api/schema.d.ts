@@ -2070,6 +2070,11 @@ export interface components {
                 /** Format: uuid */
                 changed_by: string | null;
             }[];
+            /**
+             * Format: date-time
+             * @description When the agent was asked to acknowledge it (completed in the app); null: not asked.
+             */
+            acknowledgement_requested_at: string | null;
             /** @enum {string|null} */
             acknowledgement: "ACKNOWLEDGED" | "DISPUTED" | null;
             acknowledgement_comment: string | null;

@@ -55,3 +55,22 @@ export type Settings = Schemas['Settings'];
 export type SettingsPatch = Schemas['SettingsPatch'];
 export type DashboardAdminHome = Schemas['DashboardAdminHome'];
 export type TeamPerformanceSummaryRow = Schemas['TeamPerformanceSummaryRow'];
+// Coaching sessions and notifications
+export type CoachingSession = Schemas['CoachingSession'];
+export type CoachingSessionPage = Schemas['CoachingSessionPage'];
+export type CoachingSessionCreate = Schemas['CoachingSessionCreate'];
+export type CoachingSessionPatch = Schemas['CoachingSessionPatch'];
+export type CoachingSessionCompletion = Schemas['CoachingSessionCompletion'];
+export type ActionItemDraft = Schemas['ActionItemDraft'];
+export type SessionStatus = Schemas['SessionStatus'];
+export type SessionType = Schemas['SessionType'];
+export type SessionAcknowledgement = Schemas['Acknowledgement'];
+export type AppNotification = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationPage'];
+// Quick notes
+export type QuickNote = Schemas['QuickNote'];
+export type QuickNotePage = Schemas['QuickNotePage'];
+export type QuickNoteCreate = Schemas['QuickNoteCreate'];
+export type QuickNoteAddressing = Schemas['QuickNoteAddressing'];
+export type NoteType = Schemas['NoteType'];
+export type NotePriority = Schemas['Priority'];

@@ -4,6 +4,7 @@ import { Link, Outlet, useHref, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/useMe';
 import { useSignOut } from '../auth/useSignOut';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { MainNav } from './MainNav';
 
 const NAV_ID = 'main-nav';
@@ -72,6 +73,7 @@ export function AppLayout() {
           </Link>
           {user && <MainNav id={NAV_ID} role={user.role} open={navOpen} />}
           <div className="header-end">
+            {user && <NotificationBell />}
             {user ? (
               <Suspense fallback={<span className="account-button" aria-hidden="true" />}>
                 <AccountMenu

@@ -3,10 +3,10 @@ import { isPageHandle, mayOpen, navigationFor } from './pages';
 
 describe('navigationFor', () => {
   it.each([
-    ['ADMIN', ['Home', 'People', 'Imports', 'Jobs', 'Audit', 'Settings']],
-    ['MANAGER', ['Home', 'People']],
-    ['TEAM_LEADER', ['Home', 'People']],
-    ['AGENT', ['Home']],
+    ['ADMIN', ['Home', 'Sessions', 'Quick note', 'Notes', 'People', 'Imports', 'Jobs', 'Audit', 'Settings']],
+    ['MANAGER', ['Home', 'Sessions', 'Notes', 'People']],
+    ['TEAM_LEADER', ['Home', 'Sessions', 'Quick note', 'Notes', 'People']],
+    ['AGENT', ['Home', 'My sessions']],
   ] as const)('%s sees %j', (role, labels) => {
     expect(navigationFor(role).map((p) => p.label)).toEqual(labels);
   });

@@ -29,12 +29,33 @@ export const PAGES = {
   agent: { path: '/agents/:id', label: 'Agent', roles: EVERYONE },
   // A team leader's agents; the server answers 404 for a team outside the caller's scope.
   team: { path: '/teams/:teamLeaderId', label: 'Team', roles: ['ADMIN', 'MANAGER'] },
+  // Coaching sessions: a week of them, scheduling one, one session (the server answers 404
+  // outside the caller's scope), and an agent's own.
+  sessions: { path: '/sessions', label: 'Sessions', roles: PEOPLE_MANAGERS },
+  scheduleSession: { path: '/sessions/new', label: 'Schedule a session', roles: PEOPLE_MANAGERS },
+  session: { path: '/sessions/:id', label: 'Session', roles: EVERYONE },
+  mySessions: { path: '/my-sessions', label: 'My sessions', roles: ['AGENT'] },
+  // Quick notes: read by team leaders (their agents), managers (their teams) and admins;
+  // written by team leaders and admins. Agents never see them (the server answers 403).
+  notes: { path: '/notes', label: 'Notes', roles: PEOPLE_MANAGERS },
+  newNote: { path: '/notes/new', label: 'Quick note', roles: ['ADMIN', 'TEAM_LEADER'] },
 } as const satisfies Record<string, PageInfo>;
 
 export type PageKey = keyof typeof PAGES;
 
 /** The header's links, in order. */
-const NAVIGATION: readonly PageKey[] = ['home', 'people', 'imports', 'jobs', 'audit', 'settings'];
+const NAVIGATION: readonly PageKey[] = [
+  'home',
+  'sessions',
+  'mySessions',
+  'newNote',
+  'notes',
+  'people',
+  'imports',
+  'jobs',
+  'audit',
+  'settings',
+];
 
 export function mayOpen(role: Role, page: PageKey): boolean {
   return (PAGES[page].roles as readonly Role[]).includes(role);

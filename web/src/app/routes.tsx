@@ -49,6 +49,18 @@ export const routes: RouteObject[] = [
               page('account', () => import('../pages/AccountPage').then((m) => m.AccountPage)),
               page('agent', () => import('../pages/AgentPage').then((m) => m.AgentPage)),
               page('team', () => import('../pages/TeamPage').then((m) => m.TeamPage)),
+              page('sessions', () =>
+                import('../sessions/SessionsPage').then((m) => m.SessionsPage),
+              ),
+              page('scheduleSession', () =>
+                import('../sessions/ScheduleSessionPage').then((m) => m.ScheduleSessionPage),
+              ),
+              page('session', () => import('../sessions/SessionPage').then((m) => m.SessionPage)),
+              page('mySessions', () =>
+                import('../sessions/MySessionsPage').then((m) => m.MySessionsPage),
+              ),
+              page('notes', () => import('../notes/NotesPage').then((m) => m.NotesPage)),
+              page('newNote', () => import('../notes/NewNotePage').then((m) => m.NewNotePage)),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,5 @@
 import { PageHeader } from '../components/PageHeader';
+import { OverdueNotesSection } from '../notes/OverdueNotesSection';
 import { CorrelationSection } from '../teams/CorrelationSection';
 import { TeamMatrixSection } from '../teams/TeamMatrixSection';
 
@@ -11,6 +12,7 @@ export function ManagerHomePage() {
         description="Your teams by metric over the last 30 days. Open a team to see its agents, most urgent first."
       />
       <TeamMatrixSection />
+      <OverdueNotesSection />
       <CorrelationSection />
     </>
   );

@@ -26,6 +26,9 @@ export const QueueRow = memo(function QueueRow({ card, index, measureRef }: Prop
           {card.employee_id && <span className="mono">{card.employee_id}</span>}
           {card.status !== 'ACTIVE' && <StatusBadge status={card.status} />}
         </span>
+        <Link className="queue-schedule" to={`/sessions/new?agent_id=${encodeURIComponent(card.agent_id)}`}>
+          Schedule session <span className="visually-hidden">with {card.name}</span>
+        </Link>
       </th>
       <td>
         <UrgencyMeter score={card.urgency_score} />

@@ -12,6 +12,8 @@ function openHome(correlations: (req: RecordedRequest) => Response) {
     'GET /api/v1/auth/me': () => jsonResponse(200, manager),
     'GET /api/v1/dashboard': () => jsonResponse(200, { role: 'MANAGER', as_of: null, teams: [] }),
     'GET /api/v1/analytics/correlations': correlations,
+    // The home's late notes (web/src/notes): none.
+    'GET /api/v1/quick-notes': () => jsonResponse(200, { items: [], next_cursor: null }),
   });
   renderApp('/');
   return api;

@@ -24,6 +24,8 @@ function openHome(dashboard: Parameters<typeof fakeApi>[0][string]) {
     'GET /api/v1/auth/me': () => jsonResponse(200, manager),
     'GET /api/v1/dashboard': dashboard,
     'GET /api/v1/analytics/correlations': () => jsonResponse(200, makeMatrix()),
+    // The home's late notes (web/src/notes): none.
+    'GET /api/v1/quick-notes': () => jsonResponse(200, { items: [], next_cursor: null }),
   });
   const app = renderApp('/');
   return { ...api, ...app };

@@ -1,0 +1,84 @@
+// Test fixtures of coaching sessions and notifications (component and unit tests).
+import type { AppNotification, CoachingSession } from '../api/types';
+import { jsonResponse } from '../test/fakeApi';
+
+export function makeSession(overrides: Partial<CoachingSession> = {}): CoachingSession {
+  return {
+    id: '11111111-1111-4111-8111-111111111111',
+    agent_id: 'id-sam.patel',
+    agent_name: 'Sam Patel',
+    team_leader_id: 'id-jordan.reyes',
+    team_leader_name: 'Jordan Reyes',
+    created_by: 'id-jordan.reyes',
+    scheduled_date: '2026-12-07T09:00:00+00:00',
+    planned_minutes: 30,
+    actual_start_time: null,
+    actual_end_time: null,
+    duration_minutes: null,
+    session_type: 'REGULAR',
+    status: 'SCHEDULED',
+    prep_data: null,
+    topics_covered: null,
+    discussion_notes: null,
+    agent_commitments: null,
+    resources_shared: null,
+    engagement_score: null,
+    receptiveness_score: null,
+    understanding_score: null,
+    overall_effectiveness: null,
+    summary: null,
+    key_achievements: null,
+    areas_of_concern: null,
+    follow_up_required: false,
+    follow_up_date: null,
+    follow_up_topics: null,
+    cancelled_reason: null,
+    no_show_reason: null,
+    primary_issue: null,
+    intervention_method: null,
+    schedule_history: [],
+    acknowledgement_requested_at: null,
+    acknowledgement: null,
+    acknowledgement_comment: null,
+    acknowledged_at: null,
+    action_items: [],
+    linked_note_ids: [],
+    version: 1,
+    created_at: '2026-12-01T08:00:00+00:00',
+    updated_at: '2026-12-01T08:00:00+00:00',
+    ...overrides,
+  };
+}
+
+/** The session as GET/PATCH answer it: the body and its ETag. */
+export function sessionResponse(session: CoachingSession, status = 200) {
+  return jsonResponse(status, session, { ETag: `"${session.version}"` });
+}
+
+/** A stale write's 409: error.current and the current ETag. */
+export function staleResponse(current: CoachingSession, sent: number) {
+  return jsonResponse(
+    409,
+    {
+      error: {
+        code: 'conflict',
+        message: `This was changed since you read it (your version ${sent}, now ${current.version}); nothing was saved. Reload it and apply your change again.`,
+        details: [{ field: 'If-Match', message: 'names an older version' }],
+        current,
+      },
+    },
+    { ETag: `"${current.version}"` },
+  );
+}
+
+export function makeNotification(overrides: Partial<AppNotification> = {}): AppNotification {
+  return {
+    id: 'n-1',
+    kind: 'session_completed',
+    subject: "Your coaching session's summary is ready: read it and acknowledge it.",
+    link: '/sessions/11111111-1111-4111-8111-111111111111',
+    read_at: null,
+    created_at: new Date(Date.now() - 5 * 60_000).toISOString(),
+    ...overrides,
+  };
+}
