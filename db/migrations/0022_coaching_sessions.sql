@@ -82,6 +82,7 @@ SELECT json_build_object(
     'cancelled_reason', cs.cancelled_reason, 'no_show_reason', cs.no_show_reason,
     'primary_issue', e.primary_issue, 'intervention_method', e.intervention_method,
     'schedule_history', cs.schedule_history,
+    'acknowledgement_requested_at', cs.acknowledgement_requested_at,
     'acknowledgement', cs.acknowledgement,
     'acknowledgement_comment', cs.acknowledgement_comment,
     'acknowledged_at', cs.acknowledged_at,
