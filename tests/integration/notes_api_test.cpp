@@ -1,7 +1,7 @@
 // /api/v1/quick-notes for every role, in and out of scope: writing from a phone with three
 // fields, the priority and deadline rules, idempotent retries (also racing), addressing,
 // linking to a session, filters, and agents kept out of every route.
-#include "support/test_server.hpp"
+#include "support/org_api_test.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,32 +12,8 @@ namespace coach::test {
 namespace {
 namespace json = boost::json;
 
-std::string text(const json::value& v) {
-    return v.is_string() ? std::string(v.as_string()) : json::serialize(v);
-}
-
-class NotesApi : public ::testing::Test {
+class NotesApi : public OrgApiTest<NotesApi> {
   protected:
-    static void SetUpTestSuite() {
-        server_ = new TestServer();
-        org_ = new Org(create_org(server_->db()));
-        for (auto who : {"admin", "m1", "m2", "tl1", "tl2", "a1", "a2", "a3"})
-            (*tokens_)[who] = login(*server_, std::string(who) + "@org.test");
-    }
-    static void TearDownTestSuite() {
-        delete org_;
-        delete server_;
-        tokens_->clear();
-    }
-    static HttpResult as(const std::string& who, const std::string& method,
-                         const std::string& target, const std::string& body = {},
-                         std::map<std::string, std::string> headers = {}) {
-        RequestOptions o;
-        o.token = tokens_->at(who);
-        o.body = body;
-        o.headers = std::move(headers);
-        return server_->request(method, target, o);
-    }
     static HttpResult write(const std::string& who, const std::string& agent,
                             const std::string& type, const std::string& content,
                             const std::string& key = "") {
@@ -55,22 +31,7 @@ class NotesApi : public ::testing::Test {
         EXPECT_EQ(r.status, 201) << r.body;
         return std::string(r.json().at("id").as_string());
     }
-    static std::set<std::string> ids(const std::string& who, const std::string& target) {
-        std::set<std::string> out;
-        for (const auto& item : all_items(*server_, tokens_->at(who), target))
-            out.insert(std::string(item.at("id").as_string()));
-        return out;
-    }
-    static long long count(const std::string& sql, const db::Params& params = {}) {
-        return server_->db().exec(sql, params).get_int(0, 0);
-    }
-    static TestServer* server_;
-    static Org* org_;
-    static std::map<std::string, std::string>* tokens_;
 };
-TestServer* NotesApi::server_ = nullptr;
-Org* NotesApi::org_ = nullptr;
-std::map<std::string, std::string>* NotesApi::tokens_ = new std::map<std::string, std::string>();
 
 TEST_F(NotesApi, ThreeFieldsFromAPhoneMakeANoteWithItsPriorityAndDeadline) {
     const Org& o = *org_;
@@ -78,8 +39,8 @@ TEST_F(NotesApi, ThreeFieldsFromAPhoneMakeANoteWithItsPriorityAndDeadline) {
     ASSERT_EQ(r.status, 201) << r.body;
     const auto note = r.json().as_object();
     EXPECT_EQ(note.at("priority"), "HIGH");
-    EXPECT_EQ(text(note.at("team_leader_id")), o.tl1);
-    EXPECT_EQ(text(note.at("created_by")), o.tl1);
+    EXPECT_EQ(json_text(note.at("team_leader_id")), o.tl1);
+    EXPECT_EQ(json_text(note.at("created_by")), o.tl1);
     EXPECT_EQ(note.at("agent_name"), "Ann Agent");
     EXPECT_EQ(note.at("addressed"), false);
     EXPECT_EQ(note.at("overdue"), false);
@@ -132,8 +93,8 @@ TEST_F(NotesApi, AgentsGetNothingAndManagersOnlyRead) {
     // An admin writes too (the team leader stays the agent's).
     auto admin = write("admin", o.a3, "GENERAL", "Spotted on the floor");
     ASSERT_EQ(admin.status, 201) << admin.body;
-    EXPECT_EQ(text(admin.json().at("team_leader_id")), o.tl2);
-    EXPECT_EQ(text(admin.json().at("created_by")), o.admin);
+    EXPECT_EQ(json_text(admin.json().at("team_leader_id")), o.tl2);
+    EXPECT_EQ(json_text(admin.json().at("created_by")), o.admin);
 }
 
 TEST_F(NotesApi, ARetriedCreateMakesOneNote) {
@@ -147,7 +108,7 @@ TEST_F(NotesApi, ARetriedCreateMakesOneNote) {
     EXPECT_EQ(count("SELECT count(*) FROM quick_notes WHERE content = 'Offline note'"), 1);
     // Edited since, the retry still answers the first note; the key reused for a note about
     // another agent is refused; another writer's key space is their own.
-    ASSERT_EQ(as("tl1", "PATCH", "/api/v1/quick-notes/" + text(first.json().at("id")),
+    ASSERT_EQ(as("tl1", "PATCH", "/api/v1/quick-notes/" + json_text(first.json().at("id")),
                  R"({"content": "Offline note, edited"})")
                   .status,
               200);
@@ -170,7 +131,7 @@ TEST_F(NotesApi, TwoRetriesRacingStillMakeOneNote) {
     for (auto& s : sends) {
         auto r = s.get();
         ASSERT_EQ(r.status, 201) << r.body;
-        ids_seen.insert(text(r.json().at("id")));
+        ids_seen.insert(json_text(r.json().at("id")));
     }
     EXPECT_EQ(ids_seen.size(), 1u);
     EXPECT_EQ(count("SELECT count(*) FROM quick_notes WHERE content = 'Raced note'"), 1);
@@ -222,7 +183,7 @@ TEST_F(NotesApi, ChangingAndAddressing) {
                    R"({"addressed_notes": "Talked it through at the desk"})");
     ASSERT_EQ(done.status, 200) << done.body;
     EXPECT_EQ(done.json().at("addressed"), true);
-    EXPECT_EQ(text(done.json().at("addressed_by")), o.tl1);
+    EXPECT_EQ(json_text(done.json().at("addressed_by")), o.tl1);
     EXPECT_EQ(as("tl1", "POST", "/api/v1/quick-notes/" + id + "/address",
                  R"({"addressed_notes": "again"})")
                   .status,

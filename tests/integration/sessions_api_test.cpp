@@ -1,7 +1,7 @@
 // /api/v1/coaching-sessions for every role, in and out of scope: scheduling and the calendar,
 // the lifecycle through the API, If-Match, completion with action items, acknowledgement,
 // notifications and audit; /api/v1/notifications.
-#include "support/test_server.hpp"
+#include "support/org_api_test.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,10 +16,6 @@ namespace coach::test {
 namespace {
 namespace json = boost::json;
 
-std::string text(const json::value& v) {
-    return v.is_string() ? std::string(v.as_string()) : json::serialize(v);
-}
-
 // An RFC 3339 UTC time `days` days and `minutes` minutes from now, on a whole minute.
 std::string at(int days, int minutes = 0) {
     using namespace std::chrono;
@@ -28,29 +24,8 @@ std::string at(int days, int minutes = 0) {
     return fmt::format("{:%Y-%m-%dT%H:%M:00Z}", t);
 }
 
-class SessionsApi : public ::testing::Test {
+class SessionsApi : public OrgApiTest<SessionsApi> {
   protected:
-    static void SetUpTestSuite() {
-        server_ = new TestServer();
-        org_ = new Org(create_org(server_->db()));
-        for (auto who : {"admin", "m1", "m2", "tl1", "tl2", "a1", "a2", "a3"})
-            (*tokens_)[who] = login(*server_, std::string(who) + "@org.test");
-    }
-    static void TearDownTestSuite() {
-        delete org_;
-        delete server_;
-        tokens_->clear();
-    }
-    static HttpResult as(const std::string& who, const std::string& method,
-                         const std::string& target, const std::string& body = {},
-                         std::map<std::string, std::string> headers = {}) {
-        RequestOptions o;
-        o.token = tokens_->at(who);
-        o.body = body;
-        o.headers = std::move(headers);
-        return server_->request(method, target, o);
-    }
-    // Schedules a session as `who`; returns the response (201 expected by the caller).
     static HttpResult schedule(const std::string& who, const std::string& agent,
                                const std::string& when, int minutes = 30,
                                bool allow_overlap = false) {
@@ -69,20 +44,11 @@ class SessionsApi : public ::testing::Test {
     static std::string path(const std::string& id, const std::string& tail = "") {
         return "/api/v1/coaching-sessions/" + id + tail;
     }
-    static long long count(const std::string& sql, const db::Params& params = {}) {
-        return server_->db().exec(sql, params).get_int(0, 0);
-    }
     static long long notifications_of(const std::string& user, const std::string& kind) {
         return count(
             "SELECT count(*) FROM notifications WHERE recipient_id = $1::uuid "
             "AND kind = $2",
             db::params(user, kind));
-    }
-    static std::set<std::string> ids(const std::string& who, const std::string& target) {
-        std::set<std::string> out;
-        for (const auto& item : all_items(*server_, tokens_->at(who), target))
-            out.insert(std::string(item.at("id").as_string()));
-        return out;
     }
     static const std::string& complete_body() {
         static const std::string body = json::serialize(
@@ -95,13 +61,7 @@ class SessionsApi : public ::testing::Test {
                                                                    {"priority", "HIGH"}}}}});
         return body;
     }
-    static TestServer* server_;
-    static Org* org_;
-    static std::map<std::string, std::string>* tokens_;
 };
-TestServer* SessionsApi::server_ = nullptr;
-Org* SessionsApi::org_ = nullptr;
-std::map<std::string, std::string>* SessionsApi::tokens_ = new std::map<std::string, std::string>();
 
 TEST_F(SessionsApi, ATeamLeaderSchedulesForTheirAgentAndTheAgentIsTold) {
     const Org& o = *org_;
@@ -110,8 +70,8 @@ TEST_F(SessionsApi, ATeamLeaderSchedulesForTheirAgentAndTheAgentIsTold) {
     const auto s = r.json().as_object();
     const std::string id(s.at("id").as_string());
     EXPECT_EQ(s.at("status"), "SCHEDULED");
-    EXPECT_EQ(text(s.at("agent_id")), o.a1);
-    EXPECT_EQ(text(s.at("team_leader_id")), o.tl1);
+    EXPECT_EQ(json_text(s.at("agent_id")), o.a1);
+    EXPECT_EQ(json_text(s.at("team_leader_id")), o.tl1);
     EXPECT_EQ(s.at("agent_name"), "Ann Agent");
     EXPECT_EQ(s.at("planned_minutes"), 45);
     EXPECT_EQ(s.at("session_type"), "REGULAR");
@@ -133,8 +93,8 @@ TEST_F(SessionsApi, AManagerSchedulesWithTheAgentsTeamLeader) {
     const Org& o = *org_;
     auto r = schedule("m1", o.a2, at(4), 30, true);
     ASSERT_EQ(r.status, 201) << r.body;
-    EXPECT_EQ(text(r.json().at("team_leader_id")), o.tl1);
-    EXPECT_EQ(text(r.json().at("created_by")), o.m1);
+    EXPECT_EQ(json_text(r.json().at("team_leader_id")), o.tl1);
+    EXPECT_EQ(json_text(r.json().at("created_by")), o.m1);
 }
 
 TEST_F(SessionsApi, WhoMayScheduleWhom) {
@@ -197,9 +157,9 @@ TEST_F(SessionsApi, ListsPageInCalendarOrderEitherWay) {
     const auto window = "&agent_id=" + o.a2 + "&from=" + at(39) + "&to=" + at(41);
     std::vector<std::string> asc, desc;
     for (const auto& item :
-         all_items(*server_, tokens_->at("tl1"), "/api/v1/coaching-sessions?limit=2" + window))
+         all_items(*server_, tokens_.at("tl1"), "/api/v1/coaching-sessions?limit=2" + window))
         asc.emplace_back(item.at("id").as_string());
-    for (const auto& item : all_items(*server_, tokens_->at("tl1"),
+    for (const auto& item : all_items(*server_, tokens_.at("tl1"),
                                       "/api/v1/coaching-sessions?limit=2&order=desc" + window))
         desc.emplace_back(item.at("id").as_string());
     EXPECT_EQ(asc, made);
@@ -345,7 +305,7 @@ TEST_F(SessionsApi, ReschedulingKeepsTheOldTimeAndTellsTheAgent) {
     const auto& history = session.at("schedule_history").as_array();
     ASSERT_EQ(history.size(), 1u);
     EXPECT_EQ(history[0].at("planned_minutes"), 30);
-    EXPECT_EQ(text(history[0].at("changed_by")), o.tl1);
+    EXPECT_EQ(json_text(history[0].at("changed_by")), o.tl1);
     EXPECT_EQ(count("SELECT count(*) FROM notifications WHERE recipient_id = $1::uuid "
                     "AND kind = 'session_changed' AND link = '/sessions/' || $2",
                     db::params(o.a2, id)),
@@ -483,7 +443,7 @@ TEST_F(SessionsApi, PrepNamesItsReasonsAgainstTheTeamAndThePreviousMonth) {
     std::vector<std::string> agenda;
     for (const auto& item : prep.at("agenda").as_array()) {
         minutes += static_cast<int>(item.at("minutes").as_int64());
-        agenda.push_back(text(item.at("title")));
+        agenda.push_back(json_text(item.at("title")));
     }
     EXPECT_EQ(minutes, 30);
     EXPECT_EQ(agenda, (std::vector<std::string>{"Check in", "Work on quality",
@@ -514,7 +474,7 @@ TEST_F(SessionsApi, PrepForAnAgentWithNoFiguresAndNoSessions) {
     EXPECT_TRUE(prep.at("profile_hints").is_null());
     std::vector<std::string> agenda;
     for (const auto& item : prep.at("agenda").as_array())
-        agenda.push_back(text(item.at("title")));
+        agenda.push_back(json_text(item.at("title")));
     EXPECT_EQ(agenda,
               (std::vector<std::string>{"Check in", "Development and goals", "Agree actions"}));
     // A completed session is not prepared any more.
@@ -534,13 +494,14 @@ TEST_F(SessionsApi, NotificationsAreTheCallersOwnUnreadFirst) {
     const std::string first(page.json().at("items").at(0).at("id").as_string());
     // Someone else's notification is not found.
     EXPECT_EQ(as("a1", "POST", "/api/v1/notifications/" + first + "/read").status, 404);
+    EXPECT_EQ(as("a3", "POST", "/api/v1/notifications/not-a-uuid/read").status, 400);
     auto read = as("a3", "POST", "/api/v1/notifications/" + first + "/read");
     ASSERT_EQ(read.status, 200) << read.body;
     EXPECT_FALSE(read.json().at("read_at").is_null());
     // Unread first: the one just read comes last.
-    auto all = all_items(*server_, tokens_->at("a3"), "/api/v1/notifications?limit=1");
+    auto all = all_items(*server_, tokens_.at("a3"), "/api/v1/notifications?limit=1");
     ASSERT_GE(all.size(), 2u);
-    EXPECT_EQ(text(all.back().at("id")), first);
+    EXPECT_EQ(json_text(all.back().at("id")), first);
     for (std::size_t i = 0; i + 1 < all.size(); ++i)
         EXPECT_TRUE(all[i].at("read_at").is_null());
     auto marked = as("a3", "POST", "/api/v1/notifications/read-all");
