@@ -14,4 +14,13 @@ db::Query entry(const RequestOrigin& origin, std::string_view action, std::strin
                                 origin.user_agent, origin.request_id)};
 }
 
+boost::asio::awaitable<Result<void>> commit(db::Transaction& tx, db::Query audit_entry,
+                                            std::vector<db::Query> more) {
+    more.insert(more.begin(), std::move(audit_entry));
+    auto done = co_await tx.commit(std::move(more));
+    if (!done)
+        co_return done.error();
+    co_return Result<void>{};
+}
+
 }  // namespace coach::audit

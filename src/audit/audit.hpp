@@ -6,9 +6,13 @@
 // is read by GET /api/v1/audit-log (audit/routes.*, audit/store.*).
 #include "core/request_origin.hpp"
 #include "db/connection.hpp"
+#include "db/transaction.hpp"
+
+#include <boost/asio/awaitable.hpp>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace coach::audit {
 
@@ -18,5 +22,11 @@ namespace coach::audit {
 db::Query entry(const RequestOrigin& origin, std::string_view action, std::string_view entity_type,
                 std::optional<std::string> entity_id, std::optional<std::string> before,
                 std::optional<std::string> after, std::optional<std::string> actor = std::nullopt);
+
+// Commits `tx` with the change's audit entry, then `more` (final statements of the same change,
+// such as its notifications), in the commit's round trip: the change, its audit row and what it
+// tells people exist together or not at all.
+boost::asio::awaitable<Result<void>> commit(db::Transaction& tx, db::Query audit_entry,
+                                            std::vector<db::Query> more = {});
 
 }  // namespace coach::audit

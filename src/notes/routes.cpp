@@ -49,13 +49,9 @@ std::optional<bool> boolean_query(const RequestContext& ctx, std::string_view na
 awaitable<Result<void>> commit(RequestContext& ctx, db::Transaction& tx, std::string_view action,
                                const std::string& id, std::optional<std::string> before,
                                std::optional<std::string> after) {
-    std::vector<db::Query> writes;
-    writes.push_back(
-        audit::entry(ctx.origin(), action, kEntity, id, std::move(before), std::move(after)));
-    auto done = co_await tx.commit(std::move(writes));
-    if (!done)
-        co_return done.error();
-    co_return Result<void>{};
+    db::Query entry =
+        audit::entry(ctx.origin(), action, kEntity, id, std::move(before), std::move(after));
+    co_return co_await audit::commit(tx, std::move(entry));
 }
 
 // 422 unless `session_id` (when set) is one of the agent's sessions.

@@ -103,15 +103,12 @@ awaitable<Result<void>> commit(RequestContext& ctx, db::Transaction& tx, std::st
                                const std::string& id, std::optional<std::string> before,
                                std::optional<std::string> after,
                                const std::vector<notifications::Notice>& notices) {
-    std::vector<db::Query> writes;
-    writes.push_back(
-        audit::entry(ctx.origin(), action, kEntity, id, std::move(before), std::move(after)));
+    std::vector<db::Query> told;
     for (const auto& n : notices)
-        writes.push_back(notifications::notify(n, ctx.services.config.public_url));
-    auto done = co_await tx.commit(std::move(writes));
-    if (!done)
-        co_return done.error();
-    co_return Result<void>{};
+        told.push_back(notifications::notify(n, ctx.services.config.public_url));
+    db::Query entry =
+        audit::entry(ctx.origin(), action, kEntity, id, std::move(before), std::move(after));
+    co_return co_await audit::commit(tx, std::move(entry), std::move(told));
 }
 
 Response session_response(http::Status status, const SessionRow& row) {

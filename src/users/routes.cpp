@@ -85,13 +85,9 @@ awaitable<Result<void>> commit_with_audit(RequestContext& ctx, db::Transaction& 
                                           std::string_view action, const std::string& id,
                                           std::optional<std::string> before,
                                           std::optional<std::string> after) {
-    std::vector<db::Query> writes;
-    writes.push_back(
-        audit::entry(ctx.origin(), action, "users", id, std::move(before), std::move(after)));
-    auto done = co_await tx.commit(std::move(writes));
-    if (!done)
-        co_return done.error();
-    co_return Result<void>{};
+    db::Query entry =
+        audit::entry(ctx.origin(), action, "users", id, std::move(before), std::move(after));
+    co_return co_await audit::commit(tx, std::move(entry));
 }
 
 // The user of the path's {id}, locked FOR UPDATE in a transaction of its own (held until the
