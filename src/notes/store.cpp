@@ -72,12 +72,7 @@ awaitable<Result<std::optional<NoteRow>>> insert_note(db::Transaction& tx, const
                                                        boost::json::serialize(set), who.key));
     if (!r)
         co_return r.error();
-    if (r->empty())
-        co_return std::optional<NoteRow>{};
-    auto row = co_await reselect(tx, std::string(r->get(0, db::column(*r, "id"))));
-    if (!row)
-        co_return row.error();
-    co_return std::optional<NoteRow>{std::move(*row)};
+    co_return first_note(*r);
 }
 
 awaitable<Result<std::optional<KeyedNote>>> note_by_key(db::Transaction& tx,

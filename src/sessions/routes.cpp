@@ -429,15 +429,15 @@ awaitable<Result<Response>> prepare(RequestContext& ctx) {
     if (!facts)
         co_return facts.error();
     const std::string prep = prep_json(build_prep(facts->inputs), *facts);
-    auto row = co_await set_prep(tx, current.id, prep);
-    if (!row)
-        co_return row.error();
+    auto version = co_await set_prep(tx, current.id, prep);
+    if (!version)
+        co_return version.error();
     const std::vector<notifications::Notice> none;
     if (auto done = co_await commit(ctx, tx, "session.prepare", current.id, std::nullopt,
                                     std::nullopt, none);
         !done)
         co_return done.error();
-    co_return http::with_etag(http::json_text(http::Status::ok, prep), row->version);
+    co_return http::with_etag(http::json_text(http::Status::ok, prep), *version);
 }
 
 awaitable<Result<Response>> answer(RequestContext& ctx) {

@@ -228,12 +228,12 @@ awaitable<Result<PrepFacts>> prep_facts(db::Transaction& tx, const std::string& 
     co_return f;
 }
 
-awaitable<Result<SessionRow>> set_prep(db::Transaction& tx, const std::string& id,
-                                       const std::string& prep_json) {
+awaitable<Result<int>> set_prep(db::Transaction& tx, const std::string& id,
+                                const std::string& prep_json) {
     auto r = co_await tx.query(sql::set_prep, db::params(id, prep_json));
     if (!r)
         co_return r.error();
-    co_return co_await reselect(tx, id);
+    co_return static_cast<int>(r->get_int(0, db::column(*r, "version")));
 }
 
 }  // namespace coach::sessions

@@ -85,9 +85,9 @@ struct PrepFacts {
     std::optional<std::string> last_session, profile;  // JSON objects
 };
 awaitable<Result<PrepFacts>> prep_facts(db::Transaction& tx, const std::string& id);
-// Stores the prep (a snapshot: it replaces the one before); the session after.
-awaitable<Result<SessionRow>> set_prep(db::Transaction& tx, const std::string& id,
-                                       const std::string& prep_json);
+// Stores the prep (a snapshot: it replaces the one before); the session's version after.
+awaitable<Result<int>> set_prep(db::Transaction& tx, const std::string& id,
+                                const std::string& prep_json);
 
 // Days ago (from today, in the organisation's zone) of the agent's no-shows of the last 30 days.
 awaitable<Result<std::vector<int>>> recent_no_shows(db::Transaction& tx,

@@ -418,6 +418,10 @@ SELECT u.id, f.last_coaching_at::text, coalesce(f.unaddressed_high_notes, 0),
     EXPECT_EQ(facts_of(o.a1).get_int(0, 3), 1);
     db.exec("DELETE FROM coaching_sessions WHERE actual_end_time IS NOT NULL");
     same("session deleted");
+    // The scheduled one completed (an UPDATE whose old row did not count).
+    db.exec("UPDATE coaching_sessions SET status = 'COMPLETED' WHERE status = 'SCHEDULED'");
+    same("session completed");
+    EXPECT_EQ(facts_of(o.a1).get_int(0, 3), -1);  // scheduled tomorrow
 
     // Notes: HIGH open (counts), LOW open, HIGH addressed.
     db.exec(
@@ -431,6 +435,17 @@ SELECT u.id, f.last_coaching_at::text, coalesce(f.unaddressed_high_notes, 0),
     db.exec("UPDATE quick_notes SET addressed = true WHERE note_type = 'COMPLIANCE'");
     same("note addressed");
     EXPECT_EQ(facts_of(o.a1).get_int(0, 0), 1);
+    // Only HIGH open notes count (migration 0024 queues only those): a LOW note raised to
+    // HIGH, moved to another agent, lowered again.
+    db.exec("UPDATE quick_notes SET priority = 'HIGH' WHERE priority = 'LOW'");
+    same("note raised");
+    EXPECT_EQ(facts_of(o.a1).get_int(0, 0), 2);
+    db.exec("UPDATE quick_notes SET agent_id = $1 WHERE note_type = 'GENERAL'", db::params(o.a2));
+    same("note moved");
+    EXPECT_EQ(facts_of(o.a2).get_int(0, 0), 1);
+    db.exec("UPDATE quick_notes SET priority = 'MEDIUM' WHERE note_type = 'GENERAL'");
+    same("note lowered");
+    EXPECT_EQ(facts_of(o.a2).get_int(0, 0), 0);
     db.exec("DELETE FROM quick_notes WHERE priority = 'HIGH' AND NOT addressed");
     same("note deleted");
     EXPECT_EQ(facts_of(o.a1).get_int(0, 0), 0);
