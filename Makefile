@@ -7,7 +7,7 @@ export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_f
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all build build-server run test bench bench-data bootstrap web clean format tidy
+.PHONY: all build build-server run test bench bench-data bench-coaching bootstrap web clean format tidy
 
 all: build
 
@@ -41,6 +41,12 @@ bench: build
 # and the query plans; see bench/issue3/run.
 bench-data: build
 	@BUILD=$(BUILD) bench/issue3/run
+
+# On the same data with a year of coaching: session prep, a team leader's sessions against
+# pgbench on the same SQL, note creates, and notes at a steady rate beside the team dashboard;
+# see bench/issue13/run.
+bench-coaching: build
+	@BUILD=$(BUILD) bench/issue13/run
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -12,7 +12,8 @@ header comments), where pgbench would take a ':' for a variable; the rest is the
 
   endpoint_sql.py LOG FROM TO OUT_PREFIX SUBJECT_ID SUBJECT_FILE [REQUEST_VALUE...]
 
-LOG FROM TO: the log and the byte range of the request. SUBJECT_ID: the id in the URL (team
+LOG FROM TO: the log and the byte range of the request (with the BEGIN and COMMIT of its
+transactions; a NULL parameter becomes the literal NULL). SUBJECT_ID: the id in the URL (team
 leader or agent); SUBJECT_FILE: one id per line, the ids pgbench rotates over (one script per
 id, equal weights, like the wrk script rotates over the same ids; "-": SUBJECT_ID only). Writes:
   OUT_PREFIX.<k>.pgbench   the statements, in order: every parameter becomes a pgbench variable
@@ -94,6 +95,12 @@ def main() -> None:
     found, protocol = statements(data)
     mine = {subject, *known}
     stmts = [(t, p, x) for t, p, x in found if mine & {v for v in p.values() if v is not None}]
+    # The BEGIN and COMMIT of the request's transactions (no parameters of their own): the
+    # statements with the virtual transaction id of one of the request's.
+    ours = {x for _, _, x in stmts if x}
+    stmts = [(t, p, x) for t, p, x in found
+             if (mine & {v for v in p.values() if v is not None})
+             or (x in ours and code(t).strip().upper() in ("BEGIN", "COMMIT"))]
     if not any(subject in p.values() for _, p, _ in stmts):
         fail(f"no logged statement has {subject} as a parameter")
     ids = ([subject] if subject_file == "-" else
@@ -112,11 +119,14 @@ def main() -> None:
             fail(f"statement {s}: placeholders {used} but parameters {sorted(params)}")
         if ":" in re.sub(r"::", "", text):
             fail(f"statement {s}: a lone ':' would be taken for a pgbench variable")
-        if any(v is None for v in params.values()):
-            fail(f"statement {s}: NULL parameters cannot be passed by pgbench -D")
         names = {}
         for n, v in params.items():
-            if v == subject:
+            if v is None:
+                # pgbench -D cannot pass a NULL: the statement gets the literal (its cast, as
+                # "$n::uuid", stays). The planner then folds "NULL IS NULL" where the server's
+                # plan tests a parameter: if anything, the baseline gets the easier plan.
+                names[n] = "NULL"
+            elif v == subject:
                 names[n] = "SUBJECT"
             else:
                 names[n] = f"p{s}_{n}"
@@ -124,7 +134,7 @@ def main() -> None:
         # Replace $10 before $1.
         out = text
         for n in sorted(names, reverse=True):
-            out = out.replace(f"${n}", f":{names[n]}")
+            out = out.replace(f"${n}", "NULL" if names[n] == "NULL" else f":{names[n]}")
         # All but the last end with ';' (pgbench sends it; it changes nothing in the plan). Not
         # \gset: a column without a name (?column?) is no valid variable name for it.
         i = s - 1
@@ -143,7 +153,8 @@ def main() -> None:
     named = named_statements()
     Path(f"{prefix}.names").write_text("".join(named.get(t, "?") + "\n" for t, _, _ in stmts))
     Path(f"{prefix}.params").write_text("".join(
-        "\t".join(p[n] for n in sorted(p)) + "\n" for _, p, _ in stmts))
+        "\t".join("\\N" if p[n] is None else p[n] for n in sorted(p)) + "\n"
+        for _, p, _ in stmts))
     print(len(stmts), protocol)
 
 

@@ -18,6 +18,8 @@ int http_status(ErrorCode code) {
             return 405;
         case ErrorCode::Conflict:
             return 409;
+        case ErrorCode::PreconditionRequired:
+            return 428;
         case ErrorCode::PayloadTooLarge:
             return 413;
         case ErrorCode::UnsupportedMediaType:
@@ -48,6 +50,8 @@ std::string_view error_code_name(ErrorCode code) {
             return "method_not_allowed";
         case ErrorCode::Conflict:
             return "conflict";
+        case ErrorCode::PreconditionRequired:
+            return "precondition_required";
         case ErrorCode::PayloadTooLarge:
             return "payload_too_large";
         case ErrorCode::UnsupportedMediaType:

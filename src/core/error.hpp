@@ -17,6 +17,7 @@ enum class ErrorCode {
     NotFound,              // 404 not found or outside the caller's scope
     MethodNotAllowed,      // 405
     Conflict,              // 409 duplicate, invalid state transition, changed file
+    PreconditionRequired,  // 428 a write of a versioned resource without If-Match
     PayloadTooLarge,       // 413
     UnsupportedMediaType,  // 415
     ValidationFailed,      // 422

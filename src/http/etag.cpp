@@ -23,15 +23,14 @@ std::optional<int> version_of(std::string_view tag) {
 }
 
 // The error model with one detail on If-Match and, for a stale write, the row as it is now.
-Response if_match_error(Status status, std::string_view code, std::string message,
-                        std::string_view detail, json::value current) {
-    json::object e{
-        {"code", code},
-        {"message", std::move(message)},
-        {"details", json::array{json::object{{"field", "If-Match"}, {"message", detail}}}}};
+Response if_match_error(ErrorCode code, std::string message, std::string detail,
+                        json::value current) {
+    Error e = make_error(code, std::move(message));
+    e.details.push_back({"If-Match", std::move(detail)});
+    json::object more;
     if (!current.is_null())
-        e["current"] = std::move(current);
-    return json_value(status, json::object{{"error", std::move(e)}});
+        more["current"] = std::move(current);
+    return error_response(e, std::move(more));
 }
 
 }  // namespace
@@ -51,29 +50,24 @@ std::optional<Response> if_match_refusal(const RequestContext& ctx, int version,
     if (header.empty()) {
         if (!required)
             return std::nullopt;
-        Response res = json_value(
-            Status::precondition_required,
-            json::object{{"error", json::object{{"code", "precondition_required"},
-                                                {"message",
-                                                 "Send the ETag you last read in If-Match, so "
-                                                 "that a change made meanwhile is not "
-                                                 "overwritten."},
-                                                {"details", json::array{}}}}});
-        return with_etag(std::move(res), version);
+        return with_etag(error_response(make_error(ErrorCode::PreconditionRequired,
+                                                   "Send the ETag you last read in If-Match, so "
+                                                   "that a change made meanwhile is not "
+                                                   "overwritten.")),
+                         version);
     }
     if (header == "*")
         return std::nullopt;
     auto sent = version_of(header);
     if (!sent) {
-        return if_match_error(Status::bad_request, "bad_request",
-                              "If-Match must be an ETag this server sent.",
+        return if_match_error(ErrorCode::BadRequest, "If-Match must be an ETag this server sent.",
                               "must be an ETag such as \"7\"", nullptr);
     }
     if (*sent == version)
         return std::nullopt;
     json::value current = json::parse(current_json);
     return with_etag(
-        if_match_error(Status::conflict, "conflict",
+        if_match_error(ErrorCode::Conflict,
                        "This was changed since you read it (your version " + std::to_string(*sent) +
                            ", now " + std::to_string(version) +
                            "); nothing was saved. Reload it and apply your change again.",

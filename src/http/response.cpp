@@ -63,7 +63,9 @@ std::string serialize_header(const Response& res) {
     return out;
 }
 
-std::string error_body(const Error& error) {
+namespace {
+
+json::object error_object(const Error& error) {
     json::object e;
     e["code"] = error_code_name(error.code);
     e["message"] = error.message;
@@ -71,7 +73,13 @@ std::string error_body(const Error& error) {
     for (const auto& d : error.details)
         details.push_back({{"field", d.field}, {"message", d.message}});
     e["details"] = std::move(details);
-    return json::serialize(json::object{{"error", std::move(e)}});
+    return e;
+}
+
+}  // namespace
+
+std::string error_body(const Error& error) {
+    return json::serialize(json::object{{"error", error_object(error)}});
 }
 
 Response error_response(const Error& error) {
@@ -79,6 +87,14 @@ Response error_response(const Error& error) {
     if (error.retry_after_seconds)
         res.set(beast_http::field::retry_after, std::to_string(*error.retry_after_seconds));
     return res;
+}
+
+Response error_response(const Error& error, json::object more) {
+    json::object e = error_object(error);
+    for (auto& [key, value] : more)
+        e[key] = std::move(value);
+    return json_value(static_cast<Status>(http_status(error.code)),
+                      json::object{{"error", std::move(e)}});
 }
 
 }  // namespace coach::http

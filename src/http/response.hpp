@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "http/types.hpp"
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include <string>
@@ -14,6 +15,8 @@ Response json_text(Status status, std::string body);
 Response json_value(Status status, const boost::json::value& body);
 Response no_content();
 Response error_response(const Error& error);
+// The same with more members of "error" (e.g. "current" of a stale write, "conflicts").
+Response error_response(const Error& error, boost::json::object more);
 
 // The response's status line and fields, then http::fixed_header_lines(res) and the blank
 // line: the whole header as one string, which the server writes with the body in one gather

@@ -27,7 +27,19 @@ json::value error_schema() {
             "properties": {"field": {"type": ["string", "null"]},
                            "message": {"type": "string"}}}},
           "current": {"type": "object",
-            "description": "A stale write (409): the resource as it is now."}}}}})");
+            "description": "A stale write (409): the resource as it is now."},
+          "conflicts": {"type": "array",
+            "description": "A calendar clash (409): the sessions the new time overlaps.",
+            "items": {"type": "object",
+              "required": ["session_id", "agent_id", "agent_name", "scheduled_date",
+                           "planned_minutes", "calendar"],
+              "properties": {"session_id": {"type": "string", "format": "uuid"},
+                "agent_id": {"type": "string", "format": "uuid"},
+                "agent_name": {"type": "string"},
+                "scheduled_date": {"type": "string", "format": "date-time"},
+                "planned_minutes": {"type": "integer"},
+                "calendar": {"type": "string", "enum": ["team_leader", "agent", "both"],
+                  "description": "Whose calendar has it."}}}}}}}})");
 }
 
 std::string lower_method(const http::Route& route) {

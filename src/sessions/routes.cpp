@@ -20,12 +20,14 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <chrono>
 
 namespace coach::sessions {
+namespace json = boost::json;
 using auth::Resource;
 
 namespace {
@@ -80,22 +82,32 @@ awaitable<Result<LockedSession>> lock_visible_session(RequestContext& ctx) {
     co_return LockedSession{std::move(*tx), std::move(*current)};
 }
 
-// The 409 naming the sessions a calendar already has then (none: nothing to refuse).
-std::optional<Error> overlap_error(const std::vector<Conflict>& conflicts) {
+// The 409 naming the sessions a calendar already has then (none: nothing to refuse): in words
+// (details) and as data (error.conflicts, which the web app lists).
+std::optional<Response> overlap_refusal(const std::vector<Conflict>& conflicts) {
     if (conflicts.empty())
         return std::nullopt;
     Error e = make_error(ErrorCode::Conflict,
                          "This time overlaps another session; choose another time or send "
                          "allow_overlap: true to book it anyway.");
+    json::array listed;
     for (const Conflict& c : conflicts) {
-        std::string whose = c.same_leader && c.same_agent ? "both calendars"
-                            : c.same_leader               ? "the team leader's calendar"
-                                                          : "the agent's calendar";
-        e.details.push_back({"scheduled_date", fmt::format("overlaps the session with {} at {} "
-                                                           "({}; session {})",
-                                                           c.agent_name, c.at, whose, c.id)});
+        const bool both = c.same_leader && c.same_agent;
+        const std::string_view calendar = both ? "both" : c.same_leader ? "team_leader" : "agent";
+        const std::string_view whose = both            ? "both calendars"
+                                       : c.same_leader ? "the team leader's calendar"
+                                                       : "the agent's calendar";
+        e.details.push_back(
+            {"scheduled_date", fmt::format("overlaps the session with {} at {} ({}; session {})",
+                                           c.agent_name, c.at, whose, c.id)});
+        listed.push_back(json::object{{"session_id", c.id},
+                                      {"agent_id", c.agent_id},
+                                      {"agent_name", c.agent_name},
+                                      {"scheduled_date", c.at},
+                                      {"planned_minutes", c.planned_minutes},
+                                      {"calendar", calendar}});
     }
-    return e;
+    return http::error_response(e, json::object{{"conflicts", std::move(listed)}});
 }
 
 // Commits the transaction with the audit entry and the notifications of the change.
@@ -166,8 +178,8 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
                                                      in->scheduled_date, in->planned_minutes, none);
         if (!conflicts)
             co_return conflicts.error();
-        if (auto e = overlap_error(*conflicts))
-            co_return *e;
+        if (auto refused = overlap_refusal(*conflicts))
+            co_return std::move(*refused);
     }
     auto row = co_await insert_session(*tx, *in, *subject.team_leader_id, me.id);
     if (!row)
@@ -221,8 +233,8 @@ awaitable<Result<Response>> patch(RequestContext& ctx) {
                                                          current.agent.id, start, minutes, except);
             if (!conflicts)
                 co_return conflicts.error();
-            if (auto e = overlap_error(*conflicts))
-                co_return *e;
+            if (auto refused = overlap_refusal(*conflicts))
+                co_return std::move(*refused);
         }
         notices.push_back({current.agent.id, "session_changed",
                            fmt::format("Your coaching session moved to {}.", when(start)),
@@ -363,7 +375,6 @@ awaitable<Result<Response>> complete(RequestContext& ctx) {
 // prep_data (docs/domain.md, "Session prep"): the decisions of build_prep and the facts they
 // come from, as Boost.JSON (a small object, written once per prep).
 std::string prep_json(const Prep& p, const PrepFacts& f) {
-    namespace json = boost::json;
     auto optional = [](std::optional<double> v) { return v ? json::value(*v) : json::value(); };
     auto areas = [&](const std::vector<Area>& list) {
         json::array out;

@@ -96,8 +96,8 @@ awaitable<Result<std::vector<Conflict>>> calendar_conflicts(
               planned = db::column(*r, "planned_minutes"),
               new_start = db::column(*r, "new_start_epoch"),
               same_leader = db::column(*r, "same_leader"),
-              same_agent = db::column(*r, "same_agent"), agent_name = db::column(*r, "agent_name"),
-              at = db::column(*r, "at");
+              same_agent = db::column(*r, "same_agent"), their_agent = db::column(*r, "agent_id"),
+              agent_name = db::column(*r, "agent_name"), at = db::column(*r, "at");
     std::vector<Conflict> out;
     for (int i = 0; i < r->rows(); ++i) {
         const std::chrono::sys_seconds theirs{std::chrono::seconds(r->get_int(i, start_epoch))};
@@ -105,8 +105,9 @@ awaitable<Result<std::vector<Conflict>>> calendar_conflicts(
         if (!overlaps(ours, std::chrono::minutes(minutes), theirs,
                       std::chrono::minutes(r->get_int(i, planned))))
             continue;
-        out.push_back({std::string(r->get(i, id)), std::string(r->get(i, agent_name)),
-                       std::string(r->get(i, at)), r->get_bool(i, same_leader),
+        out.push_back({std::string(r->get(i, id)), std::string(r->get(i, their_agent)),
+                       std::string(r->get(i, agent_name)), std::string(r->get(i, at)),
+                       static_cast<int>(r->get_int(i, planned)), r->get_bool(i, same_leader),
                        r->get_bool(i, same_agent)});
     }
     co_return out;

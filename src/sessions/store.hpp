@@ -45,7 +45,8 @@ awaitable<Result<std::optional<SessionRow>>> lock_session(db::Transaction& tx,
 
 // A session of the team leader's or the agent's calendar that overlaps the one being written.
 struct Conflict {
-    std::string id, agent_name, at;
+    std::string id, agent_id, agent_name, at;  // at: its start, RFC 3339 in UTC
+    int planned_minutes = 0;
     bool same_leader = false, same_agent = false;
 };
 // Locks both calendars until the transaction ends, then finds the sessions still to happen

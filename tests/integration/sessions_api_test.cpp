@@ -174,11 +174,22 @@ TEST_F(SessionsApi, ACalendarIsNotDoubleBookedUnlessAsked) {
     ASSERT_EQ(clash.status, 409) << clash.body;
     EXPECT_NE(clash.body.find(first), std::string::npos) << clash.body;
     EXPECT_NE(clash.body.find("team leader"), std::string::npos) << clash.body;
+    // And as data, for the web app to list.
+    const json::value refusal = clash.json();
+    const json::array& listed = refusal.at("error").at("conflicts").as_array();
+    ASSERT_EQ(listed.size(), 1u) << clash.body;
+    EXPECT_EQ(json_text(listed[0].at("session_id")), first);
+    EXPECT_EQ(json_text(listed[0].at("agent_id")), o.a1);
+    EXPECT_EQ(listed[0].at("calendar"), "team_leader");
+    EXPECT_EQ(listed[0].at("planned_minutes"), 30);
+    EXPECT_EQ(json_text(listed[0].at("scheduled_date")), at(60));  // RFC 3339, UTC
     // Back to back is fine; asked for, an overlap too.
     EXPECT_EQ(schedule("tl1", o.a2, at(60, 30)).status, 201);
     EXPECT_EQ(schedule("tl1", o.a2, at(60, 10), 30, true).status, 201);
     // A cancelled session frees its time (up to the overlap booked at +10 minutes).
-    EXPECT_EQ(schedule("m1", o.a1, at(60), 10).status, 409);
+    auto both = schedule("m1", o.a1, at(60), 10);
+    ASSERT_EQ(both.status, 409);
+    EXPECT_EQ(both.json().at("error").at("conflicts").at(0).at("calendar"), "both") << both.body;
     ASSERT_EQ(as("tl1", "POST", path(first, "/cancel"), R"({"reason": "Agent on leave"})").status,
               200);
     EXPECT_EQ(schedule("m1", o.a1, at(60), 10).status, 201);

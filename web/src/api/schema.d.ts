@@ -2375,6 +2375,22 @@ export interface components {
                 }[];
                 /** @description A stale write (409): the resource as it is now. */
                 current?: Record<string, never>;
+                /** @description A calendar clash (409): the sessions the new time overlaps. */
+                conflicts?: {
+                    /** Format: uuid */
+                    session_id: string;
+                    /** Format: uuid */
+                    agent_id: string;
+                    agent_name: string;
+                    /** Format: date-time */
+                    scheduled_date: string;
+                    planned_minutes: number;
+                    /**
+                     * @description Whose calendar has it.
+                     * @enum {string}
+                     */
+                    calendar: "team_leader" | "agent" | "both";
+                }[];
             };
         };
     };
@@ -3909,7 +3925,10 @@ export interface operations {
     "PATCH /api/v1/coaching-sessions/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change was made to (GET answers it), or *. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4190,7 +4209,10 @@ export interface operations {
     "POST /api/v1/quick-notes": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Chosen by the client once per note (visible ASCII): a retry with the same key returns the first note. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

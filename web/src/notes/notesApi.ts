@@ -44,10 +44,9 @@ export interface CreatedNote {
 
 /** Writes a note once: `key` is the Idempotency-Key chosen when the note was written. */
 export async function createNote(body: QuickNoteCreate, key: string): Promise<CreatedNote> {
-  // The header is not in the API description (schema.d.ts), so it goes as a plain header.
   const { data, response } = await api.POST('/api/v1/quick-notes', {
+    params: { header: { 'Idempotency-Key': key } },
     body,
-    headers: { 'Idempotency-Key': key },
   });
   return {
     note: data as QuickNote,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { CalendarConflict } from './conflicts';
+import { whoseCalendar, type CalendarConflict } from './conflicts';
 import { formatDayHeading, formatTime, localDayOf } from './dates';
 
 interface Props {
@@ -10,19 +10,14 @@ interface Props {
 }
 
 function ConflictItem({ conflict }: { conflict: CalendarConflict }) {
-  if (!conflict.agentName || !conflict.sessionId) return <li>{conflict.message}</li>;
+  const at = conflict.scheduled_date;
   return (
     <li>
-      <Link to={`/sessions/${encodeURIComponent(conflict.sessionId)}`}>
-        Session with {conflict.agentName}
-      </Link>
-      {conflict.at && (
-        <>
-          {' '}
-          on {formatDayHeading(localDayOf(conflict.at), true)} at {formatTime(conflict.at)}
-        </>
-      )}
-      {conflict.whose && <> ({conflict.whose})</>}
+      <Link to={`/sessions/${encodeURIComponent(conflict.session_id)}`}>
+        Session with {conflict.agent_name}
+      </Link>{' '}
+      on {formatDayHeading(localDayOf(at), true)} at {formatTime(at)}, {conflict.planned_minutes} min
+      ({whoseCalendar(conflict)})
     </li>
   );
 }
@@ -37,7 +32,7 @@ export function ConflictList({ conflicts, action }: Props) {
       </p>
       <ul className="sessions-conflicts">
         {conflicts.map((c) => (
-          <ConflictItem key={c.message} conflict={c} />
+          <ConflictItem key={c.session_id} conflict={c} />
         ))}
       </ul>
       <p>Choose another time, or book it anyway if both sessions can really happen.</p>

@@ -10,8 +10,21 @@ import { makeSession, sessionResponse } from './testing';
 const TL = makeUser({ name: 'Jordan Reyes', role: 'TEAM_LEADER' });
 const SAM = makeUser({ name: 'Sam Patel', role: 'AGENT', id: 'id-sam.patel', team_leader_id: TL.id });
 const NEW_ID = '33333333-3333-4333-8333-333333333333';
-const OVERLAP =
-  "overlaps the session with Riley Chen at 2026-12-08 09:00:00+00 (the team leader's calendar; session 22222222-2222-4222-8222-222222222222)";
+const OVERLAP = {
+  code: 'conflict',
+  message: 'This time overlaps another session; choose another time or send allow_overlap: true to book it anyway.',
+  details: [{ field: 'scheduled_date', message: 'overlaps the session with Riley Chen' }],
+  conflicts: [
+    {
+      session_id: '22222222-2222-4222-8222-222222222222',
+      agent_id: 'id-riley',
+      agent_name: 'Riley Chen',
+      scheduled_date: '2026-12-08T09:00:00Z',
+      planned_minutes: 30,
+      calendar: 'team_leader',
+    },
+  ],
+};
 
 afterEach(() => {
   cleanup();
@@ -50,13 +63,7 @@ describe('scheduling a session', () => {
       'POST /api/v1/coaching-sessions': () => {
         posts += 1;
         if (posts === 1)
-          return jsonResponse(409, {
-            error: {
-              code: 'conflict',
-              message: 'This time overlaps another session; choose another time or send allow_overlap: true to book it anyway.',
-              details: [{ field: 'scheduled_date', message: OVERLAP }],
-            },
-          });
+          return jsonResponse(409, { error: OVERLAP });
         return sessionResponse(created, 201);
       },
       [`GET /api/v1/coaching-sessions/${NEW_ID}`]: () => sessionResponse(created),
@@ -106,9 +113,7 @@ describe('scheduling a session', () => {
   it('changing the time clears the overlap the server named', async () => {
     open('/sessions/new?agent_id=id-sam.patel', {
       'POST /api/v1/coaching-sessions': () =>
-        jsonResponse(409, {
-          error: { code: 'conflict', message: 'overlaps', details: [{ field: 'scheduled_date', message: OVERLAP }] },
-        }),
+        jsonResponse(409, { error: OVERLAP }),
     });
     const form = await screen.findByRole('form', { name: 'Schedule a session' });
     await waitFor(() =>

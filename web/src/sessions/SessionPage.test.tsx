@@ -121,11 +121,15 @@ describe('the session page', () => {
             error: {
               code: 'conflict',
               message: 'This time overlaps another session.',
-              details: [
+              details: [{ field: 'scheduled_date', message: 'overlaps the session with Riley Chen' }],
+              conflicts: [
                 {
-                  field: 'scheduled_date',
-                  message:
-                    "overlaps the session with Riley Chen at 2026-12-08 10:00:00+00 (the team leader's calendar; session 22222222-2222-4222-8222-222222222222)",
+                  session_id: '22222222-2222-4222-8222-222222222222',
+                  agent_id: 'id-riley',
+                  agent_name: 'Riley Chen',
+                  scheduled_date: '2026-12-08T10:00:00Z',
+                  planned_minutes: 30,
+                  calendar: 'team_leader',
                 },
               ],
             },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import { completionBody, emptyCompletion, hasErrors, newActionItem, serverCompletionErrors, validateCompletion } from './completeForm';
-import { overlapConflicts, parseConflict, parseServerTime } from './conflicts';
+import { isStaleWrite, overlapConflicts, whoseCalendar } from './conflicts';
 import { localToRfc3339, mondayOf, parseWeek, toRfc3339, weekDays } from './dates';
 import { createBody, emptySchedule, serverFieldErrors, validateSchedule, validateWhen } from './scheduleForm';
 import { byDay, hourRange, layDay } from './week';
@@ -37,36 +37,39 @@ describe('session times', () => {
 });
 
 describe('calendar conflicts (409)', () => {
-  const sentence =
-    "overlaps the session with Ximena Baptiste at 2026-12-13 17:00:00+00 (both calendars; session adfc078b-033f-420b-be06-b8c831b6fd26)";
+  const listed = {
+    session_id: 'adfc078b-033f-420b-be06-b8c831b6fd26',
+    agent_id: '5b7b0e7e-43c4-4d7c-9d8e-0c6f2b7b9a10',
+    agent_name: 'Ximena Baptiste',
+    scheduled_date: '2026-12-13T17:00:00Z',
+    planned_minutes: 30,
+    calendar: 'both' as const,
+  };
 
-  it('reads the server sentence: agent, time, whose calendar, session id', () => {
-    expect(parseConflict(sentence)).toEqual({
-      message: sentence,
-      agentName: 'Ximena Baptiste',
-      at: '2026-12-13T17:00:00+00:00',
-      whose: 'both calendars',
-      sessionId: 'adfc078b-033f-420b-be06-b8c831b6fd26',
-    });
-    expect(parseServerTime('2026-12-13 17:00:00+05:30')).toBe('2026-12-13T17:00:00+05:30');
-    expect(parseConflict('something else').agentName).toBeNull();
-  });
-
-  it('tells an overlap from a stale version', () => {
+  it('reads the sessions the server lists, and says whose calendar in words', () => {
     const overlap = new ApiError({
       status: 409,
       code: 'conflict',
       message: 'This time overlaps another session',
-      details: [{ field: 'scheduled_date', message: sentence }],
+      details: [{ field: 'scheduled_date', message: 'overlaps the session with Ximena Baptiste' }],
+      body: { error: { code: 'conflict', message: 'This time overlaps another session', details: [], conflicts: [listed] } },
     });
-    expect(overlapConflicts(overlap)).toHaveLength(1);
+    expect(overlapConflicts(overlap)).toEqual([listed]);
+    expect(whoseCalendar(listed)).toBe('both calendars');
+    expect(whoseCalendar({ ...listed, calendar: 'team_leader' })).toBe("the team leader's calendar");
+    expect(whoseCalendar({ ...listed, calendar: 'agent' })).toBe("the agent's calendar");
+  });
+
+  it('tells an overlap from a stale version', () => {
     const staleWrite = new ApiError({
       status: 409,
       code: 'conflict',
       message: 'changed',
       details: [{ field: 'If-Match', message: 'names an older version' }],
+      body: { error: { code: 'conflict', message: 'changed', details: [], current: { version: 4 } } },
     });
     expect(overlapConflicts(staleWrite)).toBeNull();
+    expect(isStaleWrite(staleWrite)).toBe(true);
   });
 });
 

@@ -96,9 +96,8 @@ export function patchSession(
 ): Promise<VersionedSession> {
   return versioned(
     api.PATCH('/api/v1/coaching-sessions/{id}', {
-      params: { path: { id } },
+      params: { path: { id }, header: { 'If-Match': etag } },
       body,
-      headers: { 'If-Match': etag },
     }),
   );
 }
