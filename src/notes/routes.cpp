@@ -54,17 +54,22 @@ awaitable<Result<void>> commit(RequestContext& ctx, db::Transaction& tx, std::st
     co_return co_await audit::commit(tx, std::move(entry));
 }
 
+Error not_a_session_of_the_agent() {
+    return validation_error({{"linked_session_id", "is not a session of this agent"}});
+}
+
 // 422 unless `session_id` (when set) is one of the agent's sessions.
 awaitable<Result<void>> check_session(db::Transaction& tx,
                                       const std::optional<std::string>& session_id,
                                       const std::string& agent_id) {
     if (!session_id)
         co_return Result<void>{};
-    auto found = co_await is_session_of(tx, *session_id, agent_id);
+    auto q = session_of_query(*session_id, agent_id);
+    auto found = co_await tx.query(q.sql, std::move(q.params));
     if (!found)
         co_return found.error();
-    if (!*found)
-        co_return validation_error({{"linked_session_id", "is not a session of this agent"}});
+    if (!is_session_of(*found))
+        co_return not_a_session_of_the_agent();
     co_return Result<void>{};
 }
 
@@ -115,6 +120,9 @@ Result<Response> replay(const KeyedNote& first, const NewNote& in) {
     return res;
 }
 
+// A create is one round trip before its commit: the key's note, the agent (share-locked), the
+// linked session and the insert go in one pipeline; the checks then read their rows, and a
+// refusal rolls the insert back with the transaction (docs/architecture.md, "Check and write").
 awaitable<Result<Response>> create(RequestContext& ctx) {
     const auth::Principal& me = ctx.me();
     if (!auth::role_may(me.role, Resource::QuickNotes, auth::Action::Create))
@@ -138,24 +146,31 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
     auto tx = co_await db::Transaction::begin(ctx.db);
     if (!tx)
         co_return tx.error();
+    std::vector<db::Query> batch;
+    if (key)
+        batch.push_back(note_by_key_query(me.id, *key));
+    batch.push_back(users::lock_subject_query(in->agent_id));
+    if (in->linked_session_id)
+        batch.push_back(session_of_query(*in->linked_session_id, in->agent_id));
+    batch.push_back(insert_note_query({in->agent_id, me.id, key}, boost::json::serialize(in->set)));
+    auto rows = co_await tx->pipeline(std::move(batch));
+    if (!rows)
+        co_return rows.error();
+    std::size_t next = 0;
     // A retry is answered by its key first: the agent may have moved since the first send.
-    if (key) {
-        auto first = co_await note_by_key(*tx, me.id, *key);
-        if (!first)
-            co_return first.error();
-        if (*first)
-            co_return replay(**first, *in);
-    }
-    auto agent = co_await users::lock_coached_agent(*tx, me, Resource::QuickNotes, in->agent_id);
+    if (key)
+        if (auto first = keyed_note((*rows)[next++]))
+            co_return replay(*first, *in);
+    auto agent =
+        users::coached_agent(me, Resource::QuickNotes, users::locked_subject((*rows)[next++]));
     if (!agent)
         co_return agent.error();
-    if (auto linked = co_await check_session(*tx, in->linked_session_id, in->agent_id); !linked)
-        co_return linked.error();
-    const Authorship who{in->agent_id, *agent->subject.team_leader_id, me.id, key};
-    auto row = co_await insert_note(*tx, who, in->set);
-    if (!row)
-        co_return row.error();
-    if (!*row) {
+    if (in->linked_session_id && !is_session_of((*rows)[next++]))
+        co_return not_a_session_of_the_agent();
+    auto note = inserted_note((*rows)[next]);
+    if (!note && !key)  // the checks above cover every other reason for no row
+        co_return make_error(ErrorCode::Internal, "The note was not written.");
+    if (!note) {
         // The key was used: its note committed first (the insert waited for it).
         auto first = co_await note_by_key(*tx, me.id, *key);
         if (!first)
@@ -166,12 +181,11 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
                                  "try again.");
         co_return replay(**first, *in);
     }
-    const NoteRow& note = **row;
-    if (auto done = co_await commit(ctx, *tx, "note.create", note.id, std::nullopt, note.json);
+    if (auto done = co_await commit(ctx, *tx, "note.create", note->id, std::nullopt, note->json);
         !done)
         co_return done.error();
-    Response res = http::json_text(http::Status::created, note.json);
-    res.set(http::beast_http::field::location, "/api/v1/quick-notes/" + note.id);
+    Response res = http::json_text(http::Status::created, note->json);
+    res.set(http::beast_http::field::location, "/api/v1/quick-notes/" + note->id);
     co_return res;
 }
 

@@ -65,33 +65,40 @@ awaitable<Result<db::KeysetPage>> list_notes(db::Pool& pool, const auth::Princip
     co_return db::keyset_page(*r, f.limit, "json", {"created_at", "id"});
 }
 
-awaitable<Result<std::optional<NoteRow>>> insert_note(db::Transaction& tx, const Authorship& who,
-                                                      const boost::json::object& set) {
-    auto r =
-        co_await tx.query(sql::insert_note, db::params(who.agent_id, who.team_leader_id, who.writer,
-                                                       boost::json::serialize(set), who.key));
-    if (!r)
-        co_return r.error();
-    co_return first_note(*r);
+db::Query insert_note_query(const Authorship& who, const std::string& set_json) {
+    return db::Query{sql::insert_note, db::params(who.agent_id, who.writer, set_json, who.key)};
+}
+
+std::optional<NoteRow> inserted_note(const db::PgResult& r) {
+    return first_note(r);
+}
+
+db::Query note_by_key_query(const std::string& writer, const std::string& key) {
+    return db::Query{sql::note_by_key, db::params(writer, key)};
+}
+
+std::optional<KeyedNote> keyed_note(const db::PgResult& r) {
+    if (r.empty())
+        return std::nullopt;
+    return KeyedNote{note_at(r, 0), std::string(r.get(0, db::column(r, "agent_id")))};
 }
 
 awaitable<Result<std::optional<KeyedNote>>> note_by_key(db::Transaction& tx,
                                                         const std::string& writer,
                                                         const std::string& key) {
-    auto r = co_await tx.query(sql::note_by_key, db::params(writer, key));
+    auto q = note_by_key_query(writer, key);
+    auto r = co_await tx.query(q.sql, std::move(q.params));
     if (!r)
         co_return r.error();
-    if (r->empty())
-        co_return std::optional<KeyedNote>{};
-    co_return KeyedNote{note_at(*r, 0), std::string(r->get(0, db::column(*r, "agent_id")))};
+    co_return keyed_note(*r);
 }
 
-awaitable<Result<bool>> is_session_of(db::Transaction& tx, const std::string& session_id,
-                                      const std::string& agent_id) {
-    auto r = co_await tx.query(sql::session_of_agent, db::params(session_id, agent_id));
-    if (!r)
-        co_return r.error();
-    co_return r->get_int(0, db::column(*r, "found")) > 0;
+db::Query session_of_query(const std::string& session_id, const std::string& agent_id) {
+    return db::Query{sql::session_of_agent, db::params(session_id, agent_id)};
+}
+
+bool is_session_of(const db::PgResult& r) {
+    return r.get_int(0, db::column(r, "found")) > 0;
 }
 
 awaitable<Result<NoteRow>> update_note(db::Transaction& tx, const std::string& id,

@@ -37,25 +37,33 @@ awaitable<Result<db::KeysetPage>> list_notes(db::Pool& pool, const auth::Princip
 // The following run inside the caller's transaction.
 awaitable<Result<std::optional<NoteRow>>> lock_note(db::Transaction& tx, const std::string& id);
 
-// Inserts the note; nullopt when `writer` used `key` before (the caller then reads that note).
+// A create's statements, which the route sends in one pipeline with
+// users::lock_subject_query (docs/architecture.md, "Check and write"), and their readings.
 struct Authorship {
-    std::string agent_id, team_leader_id, writer;
+    std::string agent_id, writer;
     std::optional<std::string> key;  // Idempotency-Key
 };
-awaitable<Result<std::optional<NoteRow>>> insert_note(db::Transaction& tx, const Authorship& who,
-                                                      const boost::json::object& set);
+// Inserts the note (its team leader: the agent's). No row when `writer` used `key` before, and
+// none, rather than an error, for an agent_id that is no agent with a team leader or a
+// linked_session_id that is none of the agent's sessions: the route answers those from the
+// other statements' rows and rolls the transaction back.
+db::Query insert_note_query(const Authorship& who, const std::string& set_json);
+std::optional<NoteRow> inserted_note(const db::PgResult& r);
 // The note `writer` created with `key`, and its agent (to tell a retry from a key reused for a
 // note about another agent).
 struct KeyedNote {
     NoteRow row;
     std::string agent_id;
 };
+db::Query note_by_key_query(const std::string& writer, const std::string& key);
+std::optional<KeyedNote> keyed_note(const db::PgResult& r);
+// Whether `session_id` is one of `agent_id`'s sessions.
+db::Query session_of_query(const std::string& session_id, const std::string& agent_id);
+bool is_session_of(const db::PgResult& r);
+
 awaitable<Result<std::optional<KeyedNote>>> note_by_key(db::Transaction& tx,
                                                         const std::string& writer,
                                                         const std::string& key);
-// Whether `session_id` is one of `agent_id`'s sessions.
-awaitable<Result<bool>> is_session_of(db::Transaction& tx, const std::string& session_id,
-                                      const std::string& agent_id);
 awaitable<Result<NoteRow>> update_note(db::Transaction& tx, const std::string& id,
                                        const boost::json::object& set);
 // nullopt when it was addressed already.

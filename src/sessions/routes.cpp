@@ -67,19 +67,32 @@ std::string when(std::string_view rfc3339) {
 struct LockedSession {
     db::Transaction tx;
     SessionRow current;
+    std::optional<db::PgResult> also;  // the rows of lock_visible_session's `also`
 };
 
-awaitable<Result<LockedSession>> lock_visible_session(RequestContext& ctx) {
+// The session of the path's {id}, locked in a new transaction, 404 unless the caller may read
+// it. `also` (given the id): a read sent in the same round trip, after the lock.
+awaitable<Result<LockedSession>> lock_visible_session(RequestContext& ctx,
+                                                      db::Query (*also)(const std::string&) = {}) {
     auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
     auto tx = co_await db::Transaction::begin(ctx.db);
     if (!tx)
         co_return tx.error();
-    auto current = visible(ctx, co_await lock_session(*tx, *id));
+    std::vector<db::Query> batch{lock_session_query(*id)};
+    if (also)
+        batch.push_back(also(*id));
+    auto rows = co_await tx->pipeline(std::move(batch));
+    if (!rows)
+        co_return rows.error();
+    auto current = visible(ctx, locked_session(rows->front()));
     if (!current)
         co_return current.error();
-    co_return LockedSession{std::move(*tx), std::move(*current)};
+    std::optional<db::PgResult> more;
+    if (also)
+        more = std::move(rows->back());
+    co_return LockedSession{std::move(*tx), std::move(*current), std::move(more)};
 }
 
 // The 409 naming the sessions a calendar already has then (none: nothing to refuse): in words
@@ -426,7 +439,7 @@ std::string prep_json(const Prep& p, const PrepFacts& f) {
 }
 
 awaitable<Result<Response>> prepare(RequestContext& ctx) {
-    auto locked = co_await lock_visible_session(ctx);
+    auto locked = co_await lock_visible_session(ctx, prep_facts_query);
     if (!locked)
         co_return locked.error();
     db::Transaction& tx = locked->tx;
@@ -436,7 +449,7 @@ awaitable<Result<Response>> prepare(RequestContext& ctx) {
         co_return to.error();
     if (!auth::may(me, Resource::Sessions, auth::Action::Update, current.agent))
         co_return forbidden("You may not prepare this session.");
-    auto facts = co_await prep_facts(tx, current.id);
+    auto facts = prep_facts_of(*locked->also);
     if (!facts)
         co_return facts.error();
     const std::string prep = prep_json(build_prep(facts->inputs), *facts);

@@ -56,12 +56,12 @@ awaitable<Result<std::optional<SessionRow>>> find_session(db::Pool& pool, const 
     co_return session_of(*r);
 }
 
-awaitable<Result<std::optional<SessionRow>>> lock_session(db::Transaction& tx,
-                                                          const std::string& id) {
-    auto r = co_await tx.query(sql::lock_session, db::params(id));
-    if (!r)
-        co_return r.error();
-    co_return session_of(*r);
+db::Query lock_session_query(const std::string& id) {
+    return db::Query{sql::lock_session, db::params(id)};
+}
+
+std::optional<SessionRow> locked_session(const db::PgResult& r) {
+    return session_of(r);
 }
 
 awaitable<Result<db::KeysetPage>> list_sessions(db::Pool& pool, const auth::Principal& viewer,
@@ -186,26 +186,27 @@ std::optional<double> number_or_null(const boost::json::value& v) {
 }
 }  // namespace
 
-awaitable<Result<PrepFacts>> prep_facts(db::Transaction& tx, const std::string& id) {
-    auto r = co_await tx.query(sql::prep_facts, db::params(id));
-    if (!r)
-        co_return r.error();
-    if (r->empty())
-        co_return not_found();
+db::Query prep_facts_query(const std::string& id) {
+    return db::Query{sql::prep_facts, db::params(id)};
+}
+
+Result<PrepFacts> prep_facts_of(const db::PgResult& r) {
+    if (r.empty())
+        return not_found();
     PrepFacts f;
-    f.metrics = std::string(r->get(0, db::column(*r, "metrics")));
-    f.notes = std::string(r->get(0, db::column(*r, "notes")));
-    f.items = std::string(r->get(0, db::column(*r, "items")));
-    f.last_session = r->get_optional(0, db::column(*r, "last_session"));
-    f.profile = r->get_optional(0, db::column(*r, "profile"));
+    f.metrics = std::string(r.get(0, db::column(r, "metrics")));
+    f.notes = std::string(r.get(0, db::column(r, "notes")));
+    f.items = std::string(r.get(0, db::column(r, "items")));
+    f.last_session = r.get_optional(0, db::column(r, "last_session"));
+    f.profile = r.get_optional(0, db::column(r, "profile"));
     PrepInputs& in = f.inputs;
-    in.planned_minutes = static_cast<int>(r->get_int(0, db::column(*r, "planned_minutes")));
+    in.planned_minutes = static_cast<int>(r.get_int(0, db::column(r, "planned_minutes")));
     // Each parsed document is held by name: a range-for over parse(...).as_array() would
     // iterate a destroyed temporary.
     const boost::json::value metrics = boost::json::parse(f.metrics);
     const boost::json::value notes = boost::json::parse(f.notes);
     const boost::json::value items = boost::json::parse(f.items);
-    const boost::json::value evidence = boost::json::parse(r->get(0, db::column(*r, "evidence")));
+    const boost::json::value evidence = boost::json::parse(r.get(0, db::column(r, "evidence")));
     for (const auto& m : metrics.as_array())
         in.metrics.push_back({std::string(m.at("metric").as_string()),
                               number_or_null(m.at("agent")), number_or_null(m.at("previous")),
@@ -226,7 +227,7 @@ awaitable<Result<PrepFacts>> prep_facts(db::Transaction& tx, const std::string& 
                                std::string(e.at("method").as_string()),
                                static_cast<int>(e.at("sessions").to_number<std::int64_t>()),
                                e.at("average_improvement").to_number<double>()});
-    co_return f;
+    return f;
 }
 
 awaitable<Result<int>> set_prep(db::Transaction& tx, const std::string& id,

@@ -40,8 +40,10 @@ awaitable<Result<db::KeysetPage>> list_sessions(db::Pool& pool, const auth::Prin
 
 // The following run inside the caller's transaction (docs/architecture.md, "Check and write").
 
-awaitable<Result<std::optional<SessionRow>>> lock_session(db::Transaction& tx,
-                                                          const std::string& id);
+// Session `id`, locked until the transaction ends (find_session's row): the statement and its
+// reading, so that a caller may send other reads in the same round trip.
+db::Query lock_session_query(const std::string& id);
+std::optional<SessionRow> locked_session(const db::PgResult& r);
 
 // A session of the team leader's or the agent's calendar that overlaps the one being written.
 struct Conflict {
@@ -85,7 +87,8 @@ struct PrepFacts {
     std::string notes, items, metrics;                 // JSON arrays
     std::optional<std::string> last_session, profile;  // JSON objects
 };
-awaitable<Result<PrepFacts>> prep_facts(db::Transaction& tx, const std::string& id);
+db::Query prep_facts_query(const std::string& id);
+Result<PrepFacts> prep_facts_of(const db::PgResult& r);
 // Stores the prep (a snapshot: it replaces the one before); the session's version after.
 awaitable<Result<int>> set_prep(db::Transaction& tx, const std::string& id,
                                 const std::string& prep_json);

@@ -19,5 +19,8 @@ boost::asio::awaitable<Result<LockedSubject>> lock_coached_agent(db::Transaction
                                                                  const auth::Principal& me,
                                                                  auth::Resource resource,
                                                                  const std::string& agent_id);
+// The same checks on the row of users::lock_subject_query, for a caller that pipelined it.
+Result<LockedSubject> coached_agent(const auth::Principal& me, auth::Resource resource,
+                                    const std::optional<LockedSubject>& agent);
 
 }  // namespace coach::users

@@ -96,15 +96,24 @@ awaitable<Result<std::vector<std::pair<std::string, RefInfo>>>> lock_references(
     co_return out;
 }
 
+db::Query lock_subject_query(const std::string& id) {
+    return db::Query{sql::lock_subject, db::params(id)};
+}
+
+std::optional<LockedSubject> locked_subject(const db::PgResult& r) {
+    if (r.empty())
+        return std::nullopt;
+    return LockedSubject{auth::subject_at(r, 0, auth::SubjectColumns(r)),
+                         std::string(r.get(0, db::column(r, "status")))};
+}
+
 awaitable<Result<std::optional<LockedSubject>>> lock_subject(db::Transaction& tx,
                                                              const std::string& id) {
-    auto r = co_await tx.query(sql::lock_subject, db::params(id));
+    auto q = lock_subject_query(id);
+    auto r = co_await tx.query(q.sql, std::move(q.params));
     if (!r)
         co_return r.error();
-    if (r->empty())
-        co_return std::optional<LockedSubject>{};
-    co_return LockedSubject{auth::subject_at(*r, 0, auth::SubjectColumns(*r)),
-                            std::string(r->get(0, db::column(*r, "status")))};
+    co_return locked_subject(*r);
 }
 
 awaitable<Result<long long>> count_reports(db::Transaction& tx, const std::string& id) {

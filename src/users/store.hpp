@@ -55,6 +55,10 @@ struct LockedSubject {
 };
 awaitable<Result<std::optional<LockedSubject>>> lock_subject(db::Transaction& tx,
                                                              const std::string& id);
+// The same as a statement and its reading, for a caller that sends it in a pipeline with
+// others (its write then waits in the same round trip; docs/architecture.md, "Check and write").
+db::Query lock_subject_query(const std::string& id);
+std::optional<LockedSubject> locked_subject(const db::PgResult& r);
 
 awaitable<Result<long long>> count_reports(db::Transaction& tx, const std::string& id);
 

@@ -167,6 +167,55 @@ TEST_F(NotesApi, BadInputNamesEveryField) {
     EXPECT_EQ(linked.status, 422) << linked.body;
 }
 
+// A create is written and checked in one round trip, its refusals rolled back: none of them
+// leaves a note, a fact or an audit entry behind; with a key, a refusal does not use it up.
+TEST_F(NotesApi, ARefusedCreateLeavesNothing) {
+    const Org& o = *org_;
+    auto& db = server_->db();
+    db.exec("UPDATE users SET status = 'TERMINATED' WHERE id = $1::uuid", db::params(o.a3));
+    auto session = db.exec(
+        "INSERT INTO coaching_sessions (agent_id, team_leader_id, scheduled_date) "
+        "VALUES ($1::uuid, $2::uuid, now()) RETURNING id::text",
+        db::params(o.a2, o.tl1));
+    const std::string other_session(session.get(0, 0));
+    auto urgent = [&](const std::string& agent, const std::string& linked = "") {
+        json::object body{{"agent_id", agent}, {"note_type", "URGENT"}, {"content", "Refused"}};
+        if (!linked.empty())
+            body["linked_session_id"] = linked;
+        return json::serialize(body);
+    };
+    const std::map<std::string, std::string> keyed{{"Idempotency-Key", "refused-1"}};
+    const std::string facts =
+        "SELECT coalesce(sum(unaddressed_high_notes), 0) FROM agent_coaching_facts";
+    const long long audits = count("SELECT count(*) FROM audit_log WHERE action = 'note.create'");
+    const long long high = count(facts);
+    struct Case {
+        const char* who;
+        std::string body;
+        int status;
+    };
+    for (const Case& c : std::vector<Case>{
+             {"tl2", urgent(o.a1), 422},                                    // another team's agent
+             {"admin", urgent(o.a3), 422},                                  // terminated
+             {"tl1", urgent(o.gone), 422},                                  // deleted
+             {"admin", urgent(o.tl1), 422},                                 // no agent
+             {"tl1", urgent("00000000-0000-4000-8000-000000000000"), 422},  // nobody
+             {"tl1", urgent(o.a1, other_session), 422},  // another agent's session
+         }) {
+        auto r = as(c.who, "POST", "/api/v1/quick-notes", c.body, keyed);
+        EXPECT_EQ(r.status, c.status) << c.who << " " << c.body << " " << r.body;
+    }
+    db.exec("UPDATE users SET status = 'ACTIVE' WHERE id = $1::uuid", db::params(o.a3));
+    EXPECT_EQ(count("SELECT count(*) FROM quick_notes WHERE content = 'Refused'"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'note.create'"), audits);
+    EXPECT_EQ(count(facts), high);
+    // The key is still free: the first create that passes uses it.
+    auto ok = as("tl1", "POST", "/api/v1/quick-notes", urgent(o.a1), keyed);
+    ASSERT_EQ(ok.status, 201) << ok.body;
+    EXPECT_EQ(count("SELECT count(*) FROM quick_notes WHERE content = 'Refused'"), 1);
+    EXPECT_EQ(count(facts), high + 1);
+}
+
 TEST_F(NotesApi, ChangingAndAddressing) {
     const Org& o = *org_;
     const std::string id = written("tl1", o.a1, "GENERAL", "Headset issue");
