@@ -65,8 +65,9 @@ def code(text: str) -> str:
 
 
 def named_statements() -> dict[str, str]:
-    """The text of every named SQL file (src/<area>/sql/<name>.sql) -> "<area>/<name>"."""
-    return {f.read_text(): f"{f.parent.parent.name}/{f.stem}"
+    """The code of every named SQL file (src/<area>/sql/<name>.sql, without its comment
+    lines, as the server sends it) -> "<area>/<name>"."""
+    return {code(f.read_text()).strip(): f"{f.parent.parent.name}/{f.stem}"
             for f in sorted(ROOT.glob("src/*/sql/*.sql"))}
 
 
@@ -151,7 +152,9 @@ def main() -> None:
     Path(f"{prefix}.vars").write_text("".join(v + "\n" for v in variables))
     Path(f"{prefix}.statements").write_text("".join(t + "\0" for t, _, _ in stmts))
     named = named_statements()
-    Path(f"{prefix}.names").write_text("".join(named.get(t, "?") + "\n" for t, _, _ in stmts))
+    Path(f"{prefix}.names").write_text(
+        "".join(named.get(code(t).strip(), code(t).strip() if code(t).strip() in
+                          ("BEGIN", "COMMIT") else "?") + "\n" for t, _, _ in stmts))
     Path(f"{prefix}.params").write_text("".join(
         "\t".join("\\N" if p[n] is None else p[n] for n in sorted(p)) + "\n"
         for _, p, _ in stmts))
