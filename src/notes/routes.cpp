@@ -16,6 +16,8 @@
 #include "notes/store.hpp"
 #include "users/coached_agent.hpp"
 
+#include <boost/json/serialize.hpp>
+
 namespace coach::notes {
 using auth::Resource;
 

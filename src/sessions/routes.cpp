@@ -129,6 +129,7 @@ awaitable<Result<void>> commit(RequestContext& ctx, db::Transaction& tx, std::st
                                std::optional<std::string> after,
                                const std::vector<notifications::Notice>& notices) {
     std::vector<db::Query> told;
+    told.reserve(notices.size());
     for (const auto& n : notices)
         told.push_back(notifications::notify(n, ctx.services.config.public_url));
     db::Query entry =
