@@ -11,6 +11,7 @@ import {
   type OutboxDeps,
   type OutboxStorage,
 } from './outbox';
+import { makeNote } from './testing';
 
 const TL = 'tl-1';
 const BODY: QuickNoteCreate = {
@@ -20,32 +21,15 @@ const BODY: QuickNoteCreate = {
 };
 
 function noteFor(body: QuickNoteCreate, id = 'note-1'): QuickNote {
-  return {
+  return makeNote({
     id,
     agent_id: body.agent_id,
     agent_name: 'Alex Kim',
     team_leader_id: TL,
     created_by: TL,
     note_type: body.note_type,
-    category: null,
-    subcategory: null,
     content: body.content,
-    call_id: null,
-    customer_id: null,
-    timestamp_occurred: '2026-12-07T09:00:00Z',
-    priority: 'MEDIUM',
-    requires_follow_up: false,
-    linked_session_id: null,
-    addressed: false,
-    addressed_date: null,
-    addressed_notes: null,
-    addressed_by: null,
-    address_by: '2026-12-14T09:00:00Z',
-    overdue: false,
-    escalated_at: null,
-    created_at: '2026-12-07T09:00:00Z',
-    updated_at: '2026-12-07T09:00:00Z',
-  };
+  });
 }
 
 const networkError = () => new ApiError({ status: 0, code: 'network_error', message: 'offline' });
