@@ -24,6 +24,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // Vitest's default 5 s per test is Testing Library's own wait (src/test/setup.ts): on a
+    // loaded two-core CI machine a test that waits once could be cut off while still passing.
+    testTimeout: 30_000,
     unstubGlobals: true,
   },
 });

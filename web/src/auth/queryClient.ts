@@ -14,7 +14,8 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
  */
 export const HANDLES_UNAUTHORIZED = { handlesUnauthorized: true } as const;
 
-export function createQueryClient(): QueryClient {
+/** `retryDelayMs` is for tests: the same retries without the back-off's seconds of waiting. */
+export function createQueryClient(options: { retryDelayMs?: number } = {}): QueryClient {
   const client: QueryClient = new QueryClient({
     // A session that expired mid-use (any API call answering 401) sends the app to the
     // sign-in page, which returns to the same page afterwards.
@@ -30,7 +31,11 @@ export function createQueryClient(): QueryClient {
       },
     }),
     defaultOptions: {
-      queries: { retry: shouldRetry, refetchOnWindowFocus: false },
+      queries: {
+        retry: shouldRetry,
+        refetchOnWindowFocus: false,
+        ...(options.retryDelayMs === undefined ? {} : { retryDelay: options.retryDelayMs }),
+      },
       mutations: { retry: false },
     },
   });

@@ -15,7 +15,7 @@ afterEach(cleanup);
 
 /** `ui` as `me` would see it, inside a router and a query client. */
 function renderAs(me: User, ui: ReactNode) {
-  const client = createQueryClient();
+  const client = createQueryClient({ retryDelayMs: 0 });
   client.setQueryData(meKey, me);
   const router = createMemoryRouter([{ path: '*', element: ui }]);
   render(

@@ -8,7 +8,7 @@ import { createQueryClient } from '../auth/queryClient';
 /** The whole app at `path` (a memory router over the real routes); returns its router. */
 export function renderApp(path = '/') {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const queryClient = createQueryClient();
+  const queryClient = createQueryClient({ retryDelayMs: 0 });
   const view = render(
     <QueryClientProvider client={queryClient}>
       <App router={router} />
