@@ -68,18 +68,23 @@ awaitable<Result<Response>> login(RequestContext& ctx) {
     if (!f.ok())
         co_return f.error();
 
-    std::string account = *email;
-    std::transform(account.begin(), account.end(), account.begin(), ::tolower);
-    LoginThrottle& throttle = ctx.services.login_throttle;
-    if (auto wait = throttle.blocked(account, ctx.client_ip)) {
-        Error e = make_error(ErrorCode::RateLimited,
-                             "Too many failed sign-in attempts; try again later.");
-        e.retry_after_seconds = *wait;
-        co_return e;
-    }
     auto user = co_await ctx.db.query(sql::user_for_login, db::params(*email));
     if (!user)
         co_return user.error();
+    // The throttle counts per account as the database finds it (its lower(), any script), so
+    // no spelling of an address gets counters of its own; see LoginThrottle.
+    std::string account = user->empty() ? "email:" + *email
+                                        : std::string(user->get(0, db::column(*user, "id")));
+    LoginThrottle& throttle = ctx.services.login_throttle;
+    if (auto refusal = throttle.check(account, ctx.client_ip)) {
+        Error e = make_error(ErrorCode::RateLimited,
+                             refusal->reset_required
+                                 ? "Too many failed sign-ins to this account; reset the password "
+                                   "to sign in."
+                                 : "Too many failed sign-in attempts; try again later.");
+        e.retry_after_seconds = refusal->retry_after_seconds;
+        co_return e;
+    }
     // Unknown emails cost the same bcrypt time as wrong passwords.
     std::string hash = user->empty()
                            ? dummy_hash()
@@ -89,7 +94,7 @@ awaitable<Result<Response>> login(RequestContext& ctx) {
         throttle.record_failure(account, ctx.client_ip);
         co_return bad_credentials();
     }
-    throttle.record_success(account);
+    throttle.record_success(account, ctx.client_ip);
 
     std::string user_id(user->get(0, db::column(*user, "id")));
     std::string token = random_token(32);
@@ -191,9 +196,9 @@ awaitable<Result<Response>> start_reset(RequestContext& ctx) {
     // Resets share the per-address budget of sign-ins, so they cannot be used to spam mail.
     LoginThrottle& throttle = ctx.services.login_throttle;
     std::string account = "reset:" + *email;
-    if (auto wait = throttle.blocked(account, ctx.client_ip)) {
+    if (auto refusal = throttle.check(account, ctx.client_ip)) {
         Error e = make_error(ErrorCode::RateLimited, "Too many requests; try again later.");
-        e.retry_after_seconds = *wait;
+        e.retry_after_seconds = refusal->retry_after_seconds;
         co_return e;
     }
     throttle.record_failure(account, ctx.client_ip);
@@ -244,6 +249,7 @@ awaitable<Result<Response>> confirm_reset(RequestContext& ctx) {
     auto done = co_await tx->commit(std::move(writes));
     if (!done)
         co_return done.error();
+    ctx.services.login_throttle.forget_account(id);  // the reset the ceiling asks for
     co_return http::no_content();
 }
 
@@ -279,6 +285,7 @@ awaitable<Result<Response>> change_password(RequestContext& ctx) {
     auto r = co_await ctx.db.pipeline(std::move(writes));
     if (!r)
         co_return r.error();
+    ctx.services.login_throttle.forget_account(ctx.me().id);
     co_return http::no_content();
 }
 
