@@ -73,8 +73,8 @@ awaitable<Result<Response>> login(RequestContext& ctx) {
         co_return user.error();
     // The throttle counts per account as the database finds it (its lower(), any script), so
     // no spelling of an address gets counters of its own; see LoginThrottle.
-    std::string account = user->empty() ? "email:" + *email
-                                        : std::string(user->get(0, db::column(*user, "id")));
+    std::string account =
+        user->empty() ? "email:" + *email : std::string(user->get(0, db::column(*user, "id")));
     LoginThrottle& throttle = ctx.services.login_throttle;
     if (auto refusal = throttle.check(account, ctx.client_ip)) {
         Error e = make_error(ErrorCode::RateLimited,
@@ -295,7 +295,8 @@ void add_routes(http::Router& router) {
     using http::Access;
     using http::Verb;
     constexpr auto limit = http::kJsonBodyLimit;
-    router.add({Verb::post, "/api/v1/auth/login", login, Access::Public, limit,
+    constexpr auto public_limit = http::kPublicBodyLimit;
+    router.add({Verb::post, "/api/v1/auth/login", login, Access::Public, public_limit,
                 "Sign in; sets the session cookie and returns {user, csrf_token, token}"});
     router.add({Verb::post, "/api/v1/auth/logout", logout, Access::Authenticated, limit,
                 "Sign out (revokes the session)"});
@@ -305,10 +306,10 @@ void add_routes(http::Router& router) {
         {Verb::get, "/api/v1/auth/me", me, Access::Authenticated, limit, "The signed-in user"});
     router.add({Verb::get, "/api/v1/auth/csrf", csrf, Access::Authenticated, limit,
                 "The CSRF token of the current session"});
-    router.add({Verb::post, "/api/v1/auth/password-reset", start_reset, Access::Public, limit,
-                "Mail a password reset link (always 202)"});
+    router.add({Verb::post, "/api/v1/auth/password-reset", start_reset, Access::Public,
+                public_limit, "Mail a password reset link (always 202)"});
     router.add({Verb::post, "/api/v1/auth/password-reset/confirm", confirm_reset, Access::Public,
-                limit, "Set a new password with a reset token"});
+                public_limit, "Set a new password with a reset token"});
     router.add({Verb::put, "/api/v1/auth/password", change_password, Access::Authenticated, limit,
                 "Change the signed-in user's password"});
 }

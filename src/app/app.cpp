@@ -45,10 +45,11 @@ App::App(Config config, std::string database_url)
       router_(build_router()),
       metrics_(router_.routes().size()),
       static_files_(http::StaticFiles::load(config_.web_dir)),
+      uploads_(config_.max_uploads),
       workers_(config_.worker_threads),
       long_work_(http::kLongWorkThreads),
-      services_{config_,   router_, workers_, long_work_,   metrics_,  static_files_,
-                throttle_, {},      {},       database_url, time_zone_},
+      services_{config_,   router_,  workers_, long_work_, metrics_,     static_files_,
+                throttle_, uploads_, {},       {},         database_url, time_zone_},
       server_(services_,
               db::ConnectOptions{std::move(database_url), "coach", config_.statement_timeout_ms,
                                  std::chrono::milliseconds(5000), &time_zone_}) {
@@ -85,8 +86,10 @@ Result<void> App::start() {
     // recording their failure, become FAILED 'interrupted': at start, and every minute after
     // (docs/domain.md, "Imports").
     interrupted_imports_ = std::make_unique<Periodic>(
-        server_.context(0), config_.interrupted_import_check, Periodic::First::Now,
-        [this] { return imports::sweep_interrupted_imports(server_.pool(0)); });
+        server_.context(0), config_.interrupted_import_check, Periodic::First::Now, [this] {
+            return imports::sweep_interrupted_imports(server_.pool(0), long_work_,
+                                                      services_.database_url, time_zone_.name());
+        });
     interrupted_imports_->start();
     if (!config_.smtp_url.empty()) {
         mail_ = std::make_unique<mail::OutboxSender>(

@@ -9,6 +9,7 @@
 #include "http/server.hpp"
 #include "http/services.hpp"
 #include "http/static_files.hpp"
+#include "http/upload_slots.hpp"
 #include "jobs/scheduler.hpp"
 #include "mail/outbox_sender.hpp"
 
@@ -37,6 +38,7 @@ class App {
     http::Metrics metrics_;
     http::StaticFiles static_files_;
     auth::LoginThrottle throttle_;
+    http::UploadSlots uploads_;
     OrgTimeZone time_zone_;  // before server_: its pools read it
     boost::asio::thread_pool workers_;
     boost::asio::thread_pool long_work_;

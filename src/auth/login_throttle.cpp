@@ -50,8 +50,7 @@ std::optional<LoginThrottle::Refusal> LoginThrottle::check(const std::string& ac
     if (auto it = addresses_.find(address); it != addresses_.end() && !known) {
         trim(it->second, now, limits_.address_window);
         if (it->second.size() >= limits_.per_address)
-            return Refusal{seconds_until(it->second.front() + limits_.address_window, now),
-                           false};
+            return Refusal{seconds_until(it->second.front() + limits_.address_window, now), false};
     }
     return std::nullopt;
 }

@@ -22,13 +22,13 @@ class LoginThrottle {
   public:
     using Clock = std::chrono::steady_clock;
     struct Limits {
-        std::size_t free_failures = 3;                // per account and address, before a delay
-        std::chrono::seconds first_delay{5};          // then 5 s, 10 s, 20 s ... doubling
-        std::chrono::seconds max_delay{15 * 60};      // up to this
-        std::chrono::seconds pair_memory{60 * 60};    // forgotten this long after the last one
-        std::size_t account_ceiling = 50;             // failures from every address together
+        std::size_t free_failures = 3;              // per account and address, before a delay
+        std::chrono::seconds first_delay{5};        // then 5 s, 10 s, 20 s ... doubling
+        std::chrono::seconds max_delay{15 * 60};    // up to this
+        std::chrono::seconds pair_memory{60 * 60};  // forgotten this long after the last one
+        std::size_t account_ceiling = 50;           // failures from every address together
         std::chrono::seconds account_window{24 * 60 * 60};
-        std::size_t per_address = 30;                 // failures from one address
+        std::size_t per_address = 30;  // failures from one address
         std::chrono::seconds address_window{15 * 60};
         std::chrono::seconds known_for{30 * 24 * 60 * 60};  // a sign-in from an address
     };

@@ -63,7 +63,9 @@ ConfigResult config_from_env() {
         unsigned* out;
     } unsigned_vars[] = {{"COACH_THREADS", &c.threads},
                          {"COACH_DB_CONNECTIONS_PER_THREAD", &c.db_connections_per_thread},
-                         {"COACH_WORKER_THREADS", &c.worker_threads}};
+                         {"COACH_WORKER_THREADS", &c.worker_threads},
+                         {"COACH_MAX_CONNECTIONS", &c.max_connections},
+                         {"COACH_MAX_UPLOADS", &c.max_uploads}};
     for (auto& u : unsigned_vars)
         if (auto v = env(u.name); v && !parse_number(v, *u.out))
             fail(u.name);
@@ -91,6 +93,10 @@ ConfigResult config_from_env() {
         c.db_connections_per_thread = 1;
     if (c.worker_threads == 0)
         c.worker_threads = 1;
+    if (c.max_connections == 0)
+        fail("COACH_MAX_CONNECTIONS");
+    if (c.max_uploads == 0)
+        fail("COACH_MAX_UPLOADS");
     if (c.public_url.empty())
         c.public_url = "http://" + c.listen_host + ":" + std::to_string(c.listen_port);
     return r;
@@ -105,6 +111,10 @@ std::string config_help() {
   COACH_THREADS                    I/O threads, one io_context each (default: cores)
   COACH_DB_CONNECTIONS_PER_THREAD  PostgreSQL connections per I/O thread (default 4)
   COACH_WORKER_THREADS             threads for blocking work: bcrypt, parsing (default 2)
+  COACH_MAX_CONNECTIONS            client connections open at once; more are closed at once
+                                   (default 1024)
+  COACH_MAX_UPLOADS                file uploads (imports) at once, at most 2 per user; more get
+                                   429 before their body is read (default 4)
   COACH_STATEMENT_TIMEOUT_MS       statement_timeout per connection (default 15000)
   COACH_LOG_LEVEL                  trace|debug|info|warn|error (default info)
   COACH_ACCESS_LOG                 0 to turn the per-request access log off (default 1)

@@ -14,12 +14,15 @@ struct Config {
     unsigned threads = 0;                    // COACH_THREADS; 0 = one per core
     unsigned db_connections_per_thread = 4;  // COACH_DB_CONNECTIONS_PER_THREAD
     unsigned worker_threads = 2;             // COACH_WORKER_THREADS (bcrypt, parsing)
-    int statement_timeout_ms = 15000;        // COACH_STATEMENT_TIMEOUT_MS
-    std::string log_level = "info";          // COACH_LOG_LEVEL
-    bool access_log = true;                  // COACH_ACCESS_LOG=0 turns the per-request log off
-    bool secure_cookies = false;             // COACH_SECURE_COOKIES=1 behind TLS
-    std::string public_url;  // COACH_PUBLIC_URL (links in mails); default http://listen
-    std::string smtp_url;    // COACH_SMTP_URL, e.g. smtp://127.0.0.1:2525
+    // Memory stays bounded under any flood (docs/architecture.md, "Bounded memory"):
+    unsigned max_connections = 1024;   // COACH_MAX_CONNECTIONS, open at once; more are closed
+    unsigned max_uploads = 4;          // COACH_MAX_UPLOADS, file uploads at once (2 per user)
+    int statement_timeout_ms = 15000;  // COACH_STATEMENT_TIMEOUT_MS
+    std::string log_level = "info";    // COACH_LOG_LEVEL
+    bool access_log = true;            // COACH_ACCESS_LOG=0 turns the per-request log off
+    bool secure_cookies = false;       // COACH_SECURE_COOKIES=1 behind TLS
+    std::string public_url;            // COACH_PUBLIC_URL (links in mails); default http://listen
+    std::string smtp_url;              // COACH_SMTP_URL, e.g. smtp://127.0.0.1:2525
     // COACH_METRICS_TOKEN: /metrics answers only "Authorization: Bearer <it>"; unset, 404.
     std::string metrics_token;
     std::string mail_from = "coach@localhost";         // COACH_MAIL_FROM

@@ -32,6 +32,9 @@ inline std::string job(std::string_view name) {
 // A running import: (kImportRun, hashtext(its id)), held by the import's transaction, so that
 // start-up recovery fails only the imports no live transaction runs.
 inline constexpr int kImportRun = 73100;
+// An import's recompute after its commit: (kImportRecompute, hashtext(its id)), a session lock
+// held while it runs, so that the sweep of owed recomputes skips one running elsewhere.
+inline constexpr int kImportRecompute = 73103;
 // An import's file: (kImportFile, hashtext(its SHA-256)): one import of a file at once.
 inline constexpr int kImportFile = 73101;
 // A setting being written: (kSetting, hashtext(its key)), held by the writing transaction, so

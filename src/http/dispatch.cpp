@@ -5,6 +5,7 @@
 #include "http/metrics.hpp"
 #include "http/response.hpp"
 #include "http/static_files.hpp"
+#include "http/upload_slots.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -42,6 +43,20 @@ std::optional<Error> malformed_text(const Incoming& in) {
     return std::nullopt;
 }
 
+std::optional<Error> body_error(BodyRead read, std::size_t limit) {
+    switch (read) {
+        case BodyRead::TooLarge:
+            return make_error(ErrorCode::PayloadTooLarge, "The request body is larger than " +
+                                                              std::to_string(limit) + " bytes.");
+        case BodyRead::Malformed:
+            return make_error(ErrorCode::BadRequest, "Malformed HTTP request body.");
+        case BodyRead::Complete:
+        case BodyRead::ClientGone:
+            break;
+    }
+    return std::nullopt;
+}
+
 bool is_api_path(std::string_view path) {
     return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/readyz" ||
            path == "/metrics";
@@ -64,7 +79,8 @@ void finish_response(Response& res, const std::string& request_id) {
     res.set("X-Request-Id", request_id);
 }
 
-asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& services) {
+asio::awaitable<std::optional<Response>> dispatch(Incoming in, const ReadBody& read_body,
+                                                  db::Pool& pool, Services& services) {
     const auto started = std::chrono::steady_clock::now();
     const Request& req = in.request;
     std::string rid = request_id_for(req);
@@ -94,18 +110,35 @@ asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& servic
                            in.query,     pool, services,     std::nullopt,
                            std::nullopt, {},   std::nullopt};
         Result<Response> out = Error{};
+        std::optional<UploadSlots::Slot> upload;  // held until the response is ready
         try {
-            if (auto bad = malformed_text(in)) {
-                out = *bad;
-            } else {
-                if (route.access == Access::Authenticated) {
-                    auto prefetch = route.prefetch ? route.prefetch(ctx) : std::nullopt;
-                    if (auto a = co_await services.authenticate(ctx, std::move(prefetch)); !a)
-                        out = a.error();
-                }
-                if (route.access == Access::Public || ctx.principal)
-                    out = co_await route.handler(ctx);
+            std::optional<Error> refused = malformed_text(in);
+            if (!refused && route.access == Access::Authenticated) {
+                auto prefetch = route.prefetch ? route.prefetch(ctx) : std::nullopt;
+                if (auto a = co_await services.authenticate(ctx, std::move(prefetch)); !a)
+                    refused = a.error();
+                else if (route.admit)
+                    refused = route.admit(ctx);
             }
+            if (!refused && route.body_limit > kJsonBodyLimit) {
+                upload =
+                    services.uploads.try_take(ctx.principal ? ctx.principal->id : in.client_ip);
+                if (!upload) {
+                    refused = make_error(ErrorCode::RateLimited,
+                                         "Too many uploads at once; try again soon.");
+                    refused->retry_after_seconds = 10;
+                }
+            }
+            if (!refused) {
+                BodyRead body = co_await read_body();
+                if (body == BodyRead::ClientGone)
+                    co_return std::nullopt;
+                refused = body_error(body, route.body_limit);
+            }
+            if (refused)
+                out = std::move(*refused);
+            else
+                out = co_await route.handler(ctx);
         } catch (const std::exception& e) {
             spdlog::error("{} unhandled exception in {} {}: {}", rid,
                           std::string(beast_http::to_string(route.method)), route.pattern,

@@ -6,6 +6,8 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include <functional>
+
 namespace coach::db {
 class Pool;
 }
@@ -20,7 +22,16 @@ struct Incoming {
     std::string client_ip;
 };
 
-boost::asio::awaitable<Response> dispatch(Incoming in, db::Pool& pool, Services& services);
+// How reading the request's body ended (the server's session loop reads it when dispatch asks).
+enum class BodyRead { Complete, TooLarge, Malformed, ClientGone };
+using ReadBody = std::function<boost::asio::awaitable<BodyRead>()>;
+
+// The body is read only once the route is known, its caller authenticated and admitted
+// (Route::admit) and, for an upload, a slot taken: no anonymous or refused client makes the
+// server hold its body. nullopt: the client went away, there is nothing to answer. A body
+// left unread is the caller's to discard (it closes the connection).
+boost::asio::awaitable<std::optional<Response>> dispatch(Incoming in, const ReadBody& read_body,
+                                                         db::Pool& pool, Services& services);
 
 // Request id: the client's X-Request-Id when it is short and plain, else a fresh one.
 std::string request_id_for(const Request& req);

@@ -34,6 +34,13 @@ bool is_param(std::string_view s) {
 void Router::add(Route route) {
     if (route.prefetch && (route.method != Verb::get || route.access != Access::Authenticated))
         throw std::logic_error("a Prefetch is for authenticated GET routes: " + route.pattern);
+    if (route.access == Access::Public && route.body_limit > kPublicBodyLimit)
+        throw std::logic_error(
+            "a public route reads its body before knowing the caller: at "
+            "most kPublicBodyLimit: " +
+            route.pattern);
+    if (route.admit && route.access != Access::Authenticated)
+        throw std::logic_error("an Admit checks an authenticated caller: " + route.pattern);
     route.index = routes_.size();
     std::vector<std::string> segs;
     for (auto s : split(route.pattern))

@@ -27,6 +27,11 @@ enum class Access { Public, Authenticated };
 // handler must also work without the result: when the pipeline fails, it has none.
 using Prefetch = std::function<std::optional<db::Query>(const RequestContext&)>;
 
+// Checks an authenticated route makes on the header alone, after authentication and before
+// its body is read (the caller's role for an upload): an error is answered at once and the
+// body is never read (docs/architecture.md, "Bounded memory").
+using Admit = std::function<std::optional<Error>(const RequestContext&)>;
+
 struct Route {
     Verb method;
     std::string pattern;
@@ -36,6 +41,7 @@ struct Route {
     std::string summary;    // one line for the OpenAPI document
     std::size_t index = 0;  // position in the table (metrics)
     Prefetch prefetch;      // optional
+    Admit admit;            // optional
 };
 
 struct RouteMatch {

@@ -162,6 +162,13 @@ asio::awaitable<void> Server::accept_loop(Thread& t) {
             co_await pause.async_wait(as_tuple_awaitable);
             continue;
         }
+        // A flood of connections must not grow memory without bound: past the limit, the new
+        // one is closed before anything is read from it.
+        if (open_connections_.fetch_add(1) >= services_.config.max_connections) {
+            --open_connections_;
+            socket.close(ec);
+            continue;
+        }
         socket.set_option(tcp::no_delay(true), ec);
         asio::co_spawn(t.ctx, session(std::move(socket), t), asio::detached);
     }
@@ -177,8 +184,12 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
     struct Unregister {
         Thread& t;
         std::list<SessionEntry*>::iterator it;
-        ~Unregister() { t.sessions.erase(it); }
-    } unregister{t, t.sessions.begin()};
+        std::atomic<unsigned>& open;
+        ~Unregister() {
+            t.sessions.erase(it);
+            --open;
+        }
+    } unregister{t, t.sessions.begin(), open_connections_};
 
     beast::flat_buffer buffer;
     bool unread_body = false;  // closing with request bytes unread: linger so no RST eats the reply
@@ -219,31 +230,40 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
             RouteMatch match = services_.router.match(header.method(), path);
             std::size_t limit = match.route ? match.route->body_limit : kJsonBodyLimit;
             parser.body_limit(limit);
-            bool too_large = parser.content_length() && *parser.content_length() > limit;
-            beast::error_code framing;  // a body that is not valid HTTP (e.g. a bad chunk)
-            if (!too_large && !parser.is_done()) {
+            // Called by dispatch only once the caller may send this body (dispatch.hpp).
+            ReadBody read_body = [&]() -> asio::awaitable<BodyRead> {
+                if (parser.is_done())
+                    co_return BodyRead::Complete;
+                if (parser.content_length() && *parser.content_length() > limit)
+                    co_return BodyRead::TooLarge;
+                // The client waiting for leave to send its body gets it only now.
+                if (beast::iequals(header[beast_http::field::expect], "100-continue")) {
+                    static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+                    stream.expires_after(kWriteTimeout);
+                    auto [wec, wn] = co_await asio::async_write(stream, asio::buffer(kContinue),
+                                                                as_tuple_awaitable);
+                    if (wec)
+                        co_return BodyRead::ClientGone;
+                }
                 stream.expires_after(kReadTimeout);
                 auto [bec, bn] =
                     co_await beast_http::async_read(stream, buffer, parser, as_tuple_awaitable);
+                if (!bec)
+                    co_return BodyRead::Complete;
                 if (bec == beast_http::error::body_limit)
-                    too_large = true;
-                else if (client_gone(bec) || bec == beast_http::error::partial_message)
-                    break;
-                else
-                    framing = bec;
-            }
-            if (too_large || framing) {
-                res = error_response(
-                    too_large ? make_error(ErrorCode::PayloadTooLarge,
-                                           "The request body is larger than " +
-                                               std::to_string(limit) + " bytes.")
-                              : make_error(ErrorCode::BadRequest,
-                                           "Malformed HTTP request body: " + framing.message()));
+                    co_return BodyRead::TooLarge;
+                if (client_gone(bec) || bec == beast_http::error::partial_message)
+                    co_return BodyRead::ClientGone;
+                co_return BodyRead::Malformed;
+            };
+            Incoming in{parser.get(), path, target->params(), match, client_ip};
+            auto answer = co_await dispatch(in, read_body, *t.pool, services_);
+            if (!answer)
+                break;
+            res = std::move(*answer);
+            if (!parser.is_done()) {
                 keep_alive = false;  // the rest of the body is not read
                 unread_body = true;
-            } else {
-                Incoming in{parser.get(), path, target->params(), match, client_ip};
-                res = co_await dispatch(in, *t.pool, services_);
             }
         }
         if (res.find("X-Request-Id") == res.end())

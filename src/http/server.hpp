@@ -1,7 +1,8 @@
 #pragma once
 // The HTTP server: one io_context and one thread per core, each with its own SO_REUSEPORT
 // acceptor and database pool. Sessions are Beast coroutines with a fresh parser per request,
-// a body limit per route and an expiry on every read and write. stop() closes the acceptors,
+// a body limit per route and an expiry on every read and write; at most COACH_MAX_CONNECTIONS
+// open at once (more are closed as they come). stop() closes the acceptors,
 // lets in-flight requests finish and closes idle keep-alive connections.
 #include "db/pool.hpp"
 #include "http/router.hpp"
@@ -10,6 +11,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
+#include <atomic>
 #include <functional>
 #include <list>
 #include <thread>
@@ -45,6 +47,7 @@ class Server {
     std::vector<std::unique_ptr<Thread>> threads_;
     std::vector<std::thread> workers_;
     unsigned short port_ = 0;
+    std::atomic<unsigned> open_connections_{0};  // all threads; at most config.max_connections
 };
 
 }  // namespace coach::http

@@ -22,6 +22,7 @@ namespace coach::http {
 class Router;
 class Metrics;
 class StaticFiles;
+class UploadSlots;
 struct RequestContext;
 
 // Resolves the caller of an authenticated route before its handler runs: sets ctx.principal
@@ -44,6 +45,7 @@ struct Services {
     Metrics& metrics;
     const StaticFiles& static_files;
     auth::LoginThrottle& login_throttle;  // only the account area's sign-in routes use it
+    UploadSlots& uploads;                 // dispatch takes one before an upload's body is read
     Authenticate authenticate;
     std::function<std::vector<db::PoolStats>()> pool_stats;  // per I/O thread, for /metrics
     std::string database_url;      // for blocking work on the worker pool (imports)

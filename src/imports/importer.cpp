@@ -295,6 +295,8 @@ Result<void> Run::finish_ok(Action outcome, const Changes& changes) {
     auto audit = main_.exec(row.sql, row.params);
     if (!audit)
         return audit.error();
+    if (auto owed = main_.exec(sql::owe_recompute, db::params(id_)); !owed)
+        return owed.error();
     if (auto r = main_.exec_script("COMMIT"); !r)
         return r.error();
     recompute_after_or_warn(main_, id_);

@@ -20,6 +20,7 @@
 #include "db/pool.hpp"
 
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include <chrono>
 #include <functional>
@@ -89,7 +90,11 @@ Result<void> rollback_import(const std::string& database_url, const std::string&
 // its final status is committed. App runs it at start and every minute after.
 db::Query fail_interrupted_query();
 // Runs it on `pool`, logging what it did (an outage is only logged at debug level: the next
-// run tries again).
-boost::asio::awaitable<void> sweep_interrupted_imports(db::Pool& pool);
+// run tries again); then does the recomputes a crash left owed (recompute_owed), on
+// `long_work` (blocking).
+boost::asio::awaitable<void> sweep_interrupted_imports(db::Pool& pool,
+                                                       boost::asio::thread_pool& long_work,
+                                                       std::string database_url,
+                                                       std::string time_zone);
 
 }  // namespace coach::imports

@@ -9,17 +9,23 @@
 #include "core/error.hpp"
 #include "db/sync_connection.hpp"
 
+#include <cstddef>
 #include <string>
 
 namespace coach::imports {
 
-// Blocking, on an idle connection (after the import's or the rollback's COMMIT). Each step
-// runs in its own transaction. A failure is returned; the data stays right (the import or
-// rollback is committed). The nightly dashboard job recomputes every snapshot, and the
-// history job the periods of rows written since its last run (updated_at), which covers an
-// import but not a rollback (restored rows keep their old updated_at, deleted ones leave no
-// trace): after a failed recompute of a rollback, run `coach jobs run history --full`.
+// Blocking, on an idle connection (after the import's or the rollback's COMMIT, which also set
+// import_logs.recompute_owed). Each step runs in its own transaction; the last one clears
+// recompute_owed. Does nothing when the recompute of this import runs on another connection
+// (a session advisory lock, db::locks::kImportRecompute). A failure is returned; the data stays
+// right (the import or rollback is committed) and the recompute stays owed: the next sweep
+// (recompute_owed) tries again.
 Result<void> recompute_after(db::SyncConnection& conn, const std::string& import_id);
+
+// The recomputes left owed by a crash or a failure between an import's commit and the end of
+// its recompute, done now (the sweep of imports: at start and every minute). Returns how many
+// were owed.
+std::size_t recompute_owed(db::SyncConnection& conn);
 
 // The same, logging a failure as a warning instead of returning it.
 void recompute_after_or_warn(db::SyncConnection& conn, const std::string& import_id);

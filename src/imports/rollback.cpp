@@ -1,6 +1,7 @@
 // Rollback of an import and start-up recovery of interrupted ones (declared in importer.hpp).
 #include "audit/audit.hpp"
 #include "auth/scope_sql.hpp"
+#include "core/offload.hpp"
 #include "core/text.hpp"
 #include "db/advisory_locks.hpp"
 #include "db/arrays.hpp"
@@ -147,6 +148,8 @@ Result<void> rollback(db::SyncConnection& conn, const std::string& id, const Act
     auto audit = conn.exec(row.sql, row.params);
     if (!audit)
         return audit.error();
+    if (auto owed = conn.exec(sql::owe_recompute, db::params(id)); !owed)
+        return owed.error();
     if (auto r = conn.exec_script("COMMIT"); !r)
         return r.error();
     return {};
@@ -180,15 +183,29 @@ db::Query fail_interrupted_query() {
             db::params(to_string(Status::Failed), db::text_array(from), db::locks::kImportRun)};
 }
 
-boost::asio::awaitable<void> sweep_interrupted_imports(db::Pool& pool) {
+boost::asio::awaitable<void> sweep_interrupted_imports(db::Pool& pool,
+                                                       boost::asio::thread_pool& long_work,
+                                                       std::string database_url,
+                                                       std::string time_zone) {
     const db::Query q = fail_interrupted_query();
     auto r = co_await pool.query(q.sql, q.params);
-    if (!r && r.error().code == ErrorCode::Unavailable)
+    if (!r && r.error().code == ErrorCode::Unavailable) {
         spdlog::debug("interrupted imports: the database is not reachable; next time");
-    else if (!r)
+        co_return;
+    }
+    if (!r)
         spdlog::warn("could not check for interrupted imports: {}", r.error().message);
     else if (r->affected() > 0)
         spdlog::warn("{} interrupted import(s) marked FAILED", r->affected());
+    auto owed = co_await pool.query(sql::owed_recomputes);
+    if (!owed || owed->empty())
+        co_return;
+    auto work = [url = std::move(database_url), zone = std::move(time_zone)]() -> std::size_t {
+        auto conn = db::SyncConnection::open(url, zone);
+        return conn ? recompute_owed(*conn) : 0;
+    };
+    std::size_t done = co_await offload(long_work, std::move(work));
+    spdlog::warn("{} import(s) had their recompute owed (a crash after their commit): done", done);
 }
 
 }  // namespace coach::imports

@@ -76,9 +76,17 @@ std::string lower_media_type(std::string_view content_type) {
     return t;
 }
 
-awaitable<Result<Response>> create(RequestContext& ctx) {
+// Before an upload's body is read (Route::admit): who may import at all, and users only by
+// ADMINs, so a refused caller never makes the server hold 50 MB.
+std::optional<Error> admit_upload(const RequestContext& ctx) {
     if (auto e = role_error(ctx, auth::Action::Create))
-        co_return *e;
+        return e;
+    if (ctx.query_param("type") == "USERS" && !auth::role_may_write_any_user(ctx.me().role))
+        return make_error(ErrorCode::Forbidden, "Only administrators import users.");
+    return std::nullopt;
+}
+
+awaitable<Result<Response>> create(RequestContext& ctx) {
     std::vector<FieldError> errors;
     auto type = http::enum_query(ctx, "type", kImportTypes, errors);
     if (!type && !ctx.query_param("type"))
@@ -95,8 +103,6 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
         errors.push_back({"sheet", "must be 1 to 100 characters"});
     if (!errors.empty())
         co_return validation_error(std::move(errors));
-    if (*type == "USERS" && !auth::role_may_write_any_user(ctx.me().role))
-        co_return make_error(ErrorCode::Forbidden, "Only administrators import users.");
 
     // The file: the raw body, or the "file" part of a multipart form.
     std::string_view content_type = ctx.header(http::beast_http::field::content_type);
@@ -224,9 +230,15 @@ awaitable<Result<Response>> template_file(RequestContext& ctx) {
 
 void add_routes(http::Router& router) {
     using http::Verb;
-    router.add({Verb::post, "/api/v1/imports", create, http::Access::Authenticated,
-                http::kUploadBodyLimit,
-                "Import a file (CSV or XLSX) of metrics, users, coaching history or profiles"});
+    http::Route upload{Verb::post,
+                       "/api/v1/imports",
+                       create,
+                       http::Access::Authenticated,
+                       http::kUploadBodyLimit,
+                       "Import a file (CSV or XLSX) of metrics, users, coaching history or "
+                       "profiles"};
+    upload.admit = admit_upload;
+    router.add(std::move(upload));
     router.add({Verb::get, "/api/v1/imports", list, http::Access::Authenticated,
                 http::kJsonBodyLimit, "List imports"});
     router.add({Verb::get, "/api/v1/imports/{id}", get, http::Access::Authenticated,

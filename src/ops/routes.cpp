@@ -73,7 +73,7 @@ awaitable<Result<Response>> openapi(RequestContext& ctx) {
 void add_routes(http::Router& router) {
     using http::Access;
     using http::Verb;
-    constexpr auto limit = http::kJsonBodyLimit;
+    constexpr auto limit = http::kPublicBodyLimit;
     router.add({Verb::get, "/healthz", healthz, Access::Public, limit, "Liveness"});
     router.add({Verb::get, "/readyz", readyz, Access::Public, limit,
                 "Readiness: database reachable and migrations current"});

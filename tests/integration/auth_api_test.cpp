@@ -213,8 +213,8 @@ TEST_F(AuthApi, EverySpellingOfAnEmailCountsAgainstOneAccount) {
     server_.db().exec("UPDATE users SET email = 'élise.brun@org.test' WHERE id = $1::uuid",
                       db::params(org_.a3));
     ASSERT_EQ(login_raw("ÉLISE.BRUN@ORG.TEST", Org::kPassword).status, 200);  // one account
-    for (const char* spelling :
-         {"Élise.Brun@org.test", "élise.brun@ORG.test", "ÉLISE.brun@org.test", "élise.BRUN@org.test"})
+    for (const char* spelling : {"Élise.Brun@org.test", "élise.brun@ORG.test",
+                                 "ÉLISE.brun@org.test", "élise.BRUN@org.test"})
         EXPECT_EQ(login_raw(spelling, "wrong password").status, 401) << spelling;
     EXPECT_EQ(login_raw("élise.brun@org.test", Org::kPassword).status, 429);
 }

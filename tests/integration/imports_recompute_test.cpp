@@ -1,7 +1,10 @@
 // After an import commits, and after its rollback, the dashboards' snapshots and the history
 // of the agents and days it changed are recomputed at once (imports/recompute.hpp), not at
 // night.
+#include "app/app.hpp"
+#include "db/advisory_locks.hpp"
 #include "imports/importer.hpp"
+#include "imports/recompute.hpp"
 #include "support/test_server.hpp"
 
 #include <fmt/format.h>
@@ -116,6 +119,54 @@ TEST(ImportsRecompute, AnImportThatChangedNothingRecomputesNothing) {
     ASSERT_TRUE(t.import("employee_id,metric_date,service_score\nE1,2025-03-04,80\n"));
     // One run for the first import; the second only skipped rows.
     EXPECT_EQ(t.db.exec("SELECT count(*) FROM job_runs").get_int(0, 0), 1);
+}
+
+// What a crash right after an import's COMMIT leaves: the rows loaded, their figures not
+// recomputed. The commit recorded the recompute as owed; the next start does it.
+TEST(ImportsRecompute, ARecomputeACrashLeftOwedIsDoneAtTheNextStart) {
+    Imported t;
+    auto id = t.import(fmt::format(
+        "employee_id,metric_date,service_score\nE1,2025-03-04,80\nE1,{},70\n", t.yesterday()));
+    ASSERT_TRUE(id) << id.error().message;
+    const std::string owed_sql = "SELECT recompute_owed FROM import_logs WHERE id = $1::uuid";
+    EXPECT_FALSE(t.db.exec(owed_sql, db::params(*id)).get_bool(0, 0));  // done, so settled
+    const std::string week = t.history("WEEK");
+    const std::string snapshot = t.snapshot();
+    ASSERT_NE(week, "-");
+    // The crash: committed with the recompute owed, and none of it done.
+    t.db.exec("UPDATE import_logs SET recompute_owed = true WHERE id = $1::uuid", db::params(*id));
+    t.db.exec("DELETE FROM performance_history");
+    t.db.exec("DELETE FROM agent_dashboard_snapshot");
+    ASSERT_EQ(t.history("WEEK"), "-");
+
+    App app(test_config(), t.db.url());
+    ASSERT_TRUE(app.start());
+    EXPECT_TRUE(eventually([&] { return !t.db.exec(owed_sql, db::params(*id)).get_bool(0, 0); }));
+    EXPECT_EQ(t.history("WEEK"), week);
+    EXPECT_EQ(t.snapshot(), snapshot);
+    app.stop();
+}
+
+// A recompute running elsewhere (its session lock held) is left to it: the sweep neither waits
+// nor runs it twice, and it stays owed until that one ends.
+TEST(ImportsRecompute, TheSweepSkipsARecomputeRunningElsewhere) {
+    Imported t;
+    auto id = t.import("employee_id,metric_date,service_score\nE1,2025-03-04,80\n");
+    ASSERT_TRUE(id) << id.error().message;
+    t.db.exec("UPDATE import_logs SET recompute_owed = true WHERE id = $1::uuid", db::params(*id));
+    t.db.exec("DELETE FROM performance_history");
+    auto other = db::SyncConnection::open(t.db.url());
+    ASSERT_TRUE(other);
+    ASSERT_TRUE(other->exec("SELECT pg_advisory_lock($1::int, hashtext($2::text))",
+                            db::params(db::locks::kImportRecompute, *id)));
+    auto sweeper = db::SyncConnection::open(t.db.url());
+    ASSERT_TRUE(sweeper);
+    EXPECT_EQ(imports::recompute_owed(*sweeper), 1u);
+    EXPECT_EQ(t.history("WEEK"), "-");  // not run here
+    ASSERT_TRUE(other->exec("SELECT pg_advisory_unlock_all()"));
+    EXPECT_EQ(imports::recompute_owed(*sweeper), 1u);
+    EXPECT_EQ(t.history("WEEK"), "2025-03-09 80.00");
+    EXPECT_EQ(imports::recompute_owed(*sweeper), 0u);  // settled
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ TEST_F(LoginThrottleTest, ThreeFreeFailuresThenADelayThatDoubles) {
     for (int i = 0; i < 3; ++i)
         fail("u1", kAttacker, t0_);
     EXPECT_FALSE(throttle_.check("u1", kAttacker, t0_));  // three mistakes cost nothing
-    throttle_.record_failure("u1", kAttacker, t0_);      // the fourth
+    throttle_.record_failure("u1", kAttacker, t0_);       // the fourth
     auto refusal = throttle_.check("u1", kAttacker, t0_);
     ASSERT_TRUE(refusal);
     EXPECT_EQ(refusal->retry_after_seconds, 5);
