@@ -7,7 +7,7 @@ export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_f
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all build build-server run test bench bench-data bench-coaching bootstrap web clean format tidy
+.PHONY: all build build-server run test bench bench-data bench-coaching bench-xlsx bootstrap web clean format tidy
 
 all: build
 
@@ -41,6 +41,11 @@ bench: build
 # and the query plans; see bench/issue3/run.
 bench-data: build
 	@BUILD=$(BUILD) bench/issue3/run
+
+# The XLSX decompression bombs against the importer's reader: peak RSS and the limit each hits;
+# see bench/xlsx/run.
+bench-xlsx: build
+	@BUILD=$(BUILD) bench/xlsx/run
 
 # On the same data with a year of coaching: session prep, a team leader's sessions against
 # pgbench on the same SQL, note creates, and notes at a steady rate beside the team dashboard;

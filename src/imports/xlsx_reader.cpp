@@ -147,6 +147,13 @@ void XMLCALL on_text(void* p, const char* text, int len) {
         s->text(std::string_view(text, static_cast<std::size_t>(len)));
 }
 
+// A limit in bytes, as the error message gives it.
+std::string size_text(std::size_t bytes) {
+    constexpr std::size_t kMb = std::size_t{1} << 20;
+    return bytes >= kMb && bytes % kMb == 0 ? fmt::format("{} MB", bytes / kMb)
+                                            : fmt::format("{} bytes", bytes);
+}
+
 XML_Parser make_parser(Sax& sax) {
     XML_Parser p = XML_ParserCreate("UTF-8");
     XML_SetUserData(p, &sax);
@@ -158,25 +165,30 @@ XML_Parser make_parser(Sax& sax) {
 }  // namespace
 
 struct XlsxReader::Impl {
+    Limits limits;
     zip_t* zip = nullptr;
     zip_file_t* sheet = nullptr;
-    XML_Parser parser = nullptr;
+    XML_Parser parser = nullptr;  // the sheet's
+    XML_Parser active = nullptr;  // the parser running now (fail() stops it)
     Sax sax;
     std::string error;
     bool date1904 = false;
     std::vector<std::string> shared;
     std::vector<Style> styles;
-    bool eof = false;
 
-    // Sheet parsing state.
+    // Sheet reading state: the parser stops after each row (XML_StopParser, resumable), so
+    // one row at a time is held, however many rows a buffer of XML holds.
+    std::vector<char> buffer = std::vector<char>(std::size_t{1} << 16);
+    std::size_t sheet_bytes = 0;
+    bool suspended = false, last_chunk = false, finished = false;
     struct Row {
         long number = 0;
         std::vector<std::string> cells;
     };
     std::deque<Row> ready;
     Row row, current;
-    long last_row = 0;
-    std::size_t next_col = 0, col = 0;
+    long last_row = 0, rows_seen = 0;
+    std::size_t next_col = 0, col = 0, row_bytes = 0, value_chars = 0;
     std::string type, value;
     Style style = Style::Plain;
     bool in_value = false, in_inline_text = false, in_cell = false;
@@ -190,32 +202,57 @@ struct XlsxReader::Impl {
             zip_discard(zip);
     }
 
-    std::optional<std::string> read_entry(const std::string& name) {
-        zip_stat_t st;
-        if (zip_stat(zip, name.c_str(), 0, &st) != 0)
-            return std::nullopt;
-        zip_file_t* f = zip_fopen(zip, name.c_str(), 0);
-        if (!f)
-            return std::nullopt;
-        std::string out;
-        char buf[1 << 16];
-        zip_int64_t n;
-        while ((n = zip_fread(f, buf, sizeof buf)) > 0)
-            out.append(buf, static_cast<std::size_t>(n));
-        zip_fclose(f);
-        if (n < 0)
-            return std::nullopt;
-        return out;
+    // The first error wins; the running parser stops at once.
+    void fail(std::string why) {
+        if (error.empty())
+            error = std::move(why);
+        if (active)
+            XML_StopParser(active, XML_FALSE);
     }
 
-    bool parse_whole(const std::string& xml, Sax& s, const char* what) {
+    // Characters of UTF-8 text (bytes that do not continue a sequence).
+    static std::size_t chars(std::string_view t) {
+        std::size_t n = 0;
+        for (unsigned char c : t)
+            n += (c & 0xC0) != 0x80;
+        return n;
+    }
+
+    // Streams entry `name` through a parser with `s`'s callbacks, at most `limit` bytes of it
+    // uncompressed (checked while inflating). false when it is missing (`missing` set) or
+    // failed (`error` set).
+    bool parse_entry(const std::string& name, std::size_t limit, Sax& s, const char* what,
+                     bool& missing) {
+        missing = false;
+        zip_file_t* f = zip_fopen(zip, name.c_str(), 0);
+        if (!f) {
+            missing = true;
+            return false;
+        }
         XML_Parser p = make_parser(s);
-        bool ok = XML_Parse(p, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_OK;
-        if (!ok)
-            error = fmt::format("the workbook's {} is not valid XML ({})", what,
-                                XML_ErrorString(XML_GetErrorCode(p)));
+        active = p;
+        std::size_t total = 0;
+        for (bool last = false; !last && error.empty();) {
+            zip_int64_t n = zip_fread(f, buffer.data(), buffer.size());
+            if (n < 0) {
+                fail(fmt::format("the workbook's {} cannot be read (damaged file)", what));
+                break;
+            }
+            last = n == 0;
+            total += static_cast<std::size_t>(n);
+            if (total > limit) {
+                fail(fmt::format("the workbook's {} is larger than {} uncompressed, the limit",
+                                 what, size_text(limit)));
+                break;
+            }
+            if (XML_Parse(p, buffer.data(), static_cast<int>(n), last) != XML_STATUS_OK)
+                fail(fmt::format("the workbook's {} is not valid XML ({})", what,
+                                 XML_ErrorString(XML_GetErrorCode(p))));
+        }
+        active = nullptr;
         XML_ParserFree(p);
-        return ok;
+        zip_fclose(f);
+        return error.empty();
     }
 
     bool open(const std::string& path, const std::optional<std::string>& wanted) {
@@ -225,12 +262,7 @@ struct XlsxReader::Impl {
             error = "the file is not an XLSX workbook (it cannot be read as a ZIP archive)";
             return false;
         }
-        auto workbook = read_entry("xl/workbook.xml");
-        auto rels = read_entry("xl/_rels/workbook.xml.rels");
-        if (!workbook || !rels) {
-            error = "the file is not an XLSX workbook (no xl/workbook.xml)";
-            return false;
-        }
+        bool missing = false;
         std::vector<std::pair<std::string, std::string>> sheets;  // name, relationship id
         Sax wb{[&](std::string_view n, const char** a) {
                    if (n == "sheet") {
@@ -246,8 +278,11 @@ struct XlsxReader::Impl {
                },
                {},
                {}};
-        if (!parse_whole(*workbook, wb, "workbook"))
+        if (!parse_entry("xl/workbook.xml", limits.part_bytes, wb, "workbook", missing)) {
+            if (missing)
+                error = "the file is not an XLSX workbook (no xl/workbook.xml)";
             return false;
+        }
         std::map<std::string, std::string> targets;
         Sax rs{[&](std::string_view n, const char** a) {
                    const char* id = attribute(a, "Id");
@@ -257,8 +292,12 @@ struct XlsxReader::Impl {
                },
                {},
                {}};
-        if (!parse_whole(*rels, rs, "relationships"))
+        if (!parse_entry("xl/_rels/workbook.xml.rels", limits.part_bytes, rs, "relationships",
+                         missing)) {
+            if (missing)
+                error = "the file is not an XLSX workbook (no xl/workbook.xml)";
             return false;
+        }
         if (sheets.empty()) {
             error = "the workbook has no sheet";
             return false;
@@ -277,65 +316,79 @@ struct XlsxReader::Impl {
         std::string target = targets[chosen->second];
         std::string entry = target.starts_with("/") ? target.substr(1) : "xl/" + target;
 
-        if (auto sst = read_entry("xl/sharedStrings.xml")) {
-            bool in_si = false, in_t = false;
-            int phonetic = 0;
-            std::string text;
-            Sax ss{[&](std::string_view n, const char**) {
-                       if (n == "si") {
-                           in_si = true;
-                           text.clear();
-                       } else if (n == "rPh") {
-                           ++phonetic;
-                       } else if (n == "t" && in_si && !phonetic) {
-                           in_t = true;
-                       }
-                   },
-                   [&](std::string_view n) {
-                       if (n == "si") {
-                           shared.push_back(std::move(text));
-                           text.clear();
-                           in_si = false;
-                       } else if (n == "rPh") {
-                           --phonetic;
-                       } else if (n == "t") {
-                           in_t = false;
-                       }
-                   },
-                   [&](std::string_view t) {
-                       if (in_t)
-                           text.append(t);
-                   }};
-            if (!parse_whole(*sst, ss, "shared strings"))
-                return false;
-        }
-        if (auto st = read_entry("xl/styles.xml")) {
-            std::map<int, std::string> formats;
-            bool in_xfs = false;
-            std::vector<int> xf_formats;
-            Sax sx{[&](std::string_view n, const char** a) {
-                       if (n == "numFmt") {
-                           const char* id = attribute(a, "numFmtId");
-                           const char* c = attribute(a, "formatCode");
-                           if (id && c)
-                               formats[std::atoi(id)] = c;
-                       } else if (n == "cellXfs") {
-                           in_xfs = true;
-                       } else if (n == "xf" && in_xfs) {
-                           const char* id = attribute(a, "numFmtId");
-                           xf_formats.push_back(id ? std::atoi(id) : 0);
-                       }
-                   },
-                   [&](std::string_view n) {
-                       if (n == "cellXfs")
-                           in_xfs = false;
-                   },
-                   {}};
-            if (!parse_whole(*st, sx, "styles"))
-                return false;
-            for (int id : xf_formats)
-                styles.push_back(style_of_format(id, formats.count(id) ? formats[id] : ""));
-        }
+        bool in_si = false, in_t = false;
+        int phonetic = 0;
+        std::string text;
+        Sax ss{[&](std::string_view n, const char**) {
+                   if (n == "si") {
+                       in_si = true;
+                       text.clear();
+                   } else if (n == "rPh") {
+                       ++phonetic;
+                   } else if (n == "t" && in_si && !phonetic) {
+                       in_t = true;
+                   }
+               },
+               [&](std::string_view n) {
+                   if (n == "si") {
+                       if (shared.size() >= limits.shared_strings)
+                           fail(
+                               fmt::format("the workbook has more than {} shared strings, the "
+                                           "limit",
+                                           limits.shared_strings));
+                       shared.push_back(std::move(text));
+                       text.clear();
+                       in_si = false;
+                   } else if (n == "rPh") {
+                       --phonetic;
+                   } else if (n == "t") {
+                       in_t = false;
+                   }
+               },
+               [&](std::string_view t) {
+                   if (!in_t)
+                       return;
+                   text.append(t);
+                   if (text.size() > limits.cell_chars && chars(text) > limits.cell_chars)
+                       fail(
+                           fmt::format("a shared string of the workbook is longer than {} "
+                                       "characters, the limit",
+                                       limits.cell_chars));
+               }};
+        if (!parse_entry("xl/sharedStrings.xml", limits.shared_strings_bytes, ss, "shared strings",
+                         missing) &&
+            !missing)
+            return false;
+        std::map<int, std::string> formats;
+        bool in_xfs = false;
+        std::vector<int> xf_formats;
+        Sax sx{[&](std::string_view n, const char** a) {
+                   if (n == "numFmt") {
+                       const char* id = attribute(a, "numFmtId");
+                       const char* c = attribute(a, "formatCode");
+                       if (id && c)
+                           formats[std::atoi(id)] = c;
+                   } else if (n == "cellXfs") {
+                       in_xfs = true;
+                   } else if (n == "xf" && in_xfs) {
+                       if (xf_formats.size() >= limits.cell_formats)
+                           fail(
+                               fmt::format("the workbook has more than {} cell formats, the "
+                                           "limit",
+                                           limits.cell_formats));
+                       const char* id = attribute(a, "numFmtId");
+                       xf_formats.push_back(id ? std::atoi(id) : 0);
+                   }
+               },
+               [&](std::string_view n) {
+                   if (n == "cellXfs")
+                       in_xfs = false;
+               },
+               {}};
+        if (!parse_entry("xl/styles.xml", limits.part_bytes, sx, "styles", missing) && !missing)
+            return false;
+        for (int id : xf_formats)
+            styles.push_back(style_of_format(id, formats.count(id) ? formats[id] : ""));
         sheet = zip_fopen(zip, entry.c_str(), 0);
         if (!sheet) {
             error = "the workbook's sheet " + entry + " is missing";
@@ -344,18 +397,29 @@ struct XlsxReader::Impl {
         sax.start = [this](std::string_view n, const char** a) { start(n, a); };
         sax.end = [this](std::string_view n) { end(n); };
         sax.text = [this](std::string_view t) {
-            if (in_value || in_inline_text)
-                value.append(t);
+            if (!in_value && !in_inline_text)
+                return;
+            value.append(t);
+            value_chars += chars(t);
+            if (value_chars > limits.cell_chars)
+                fail(
+                    fmt::format("the cell in row {}, column {} holds more than {} characters, "
+                                "the limit",
+                                current.number, col + 1, limits.cell_chars));
         };
         parser = make_parser(sax);
+        active = parser;
         return true;
     }
 
     void start(std::string_view n, const char** a) {
         if (n == "row") {
             current = Row{};
+            row_bytes = 0;
             const char* r = attribute(a, "r");
             current.number = r ? std::atol(r) : last_row + 1;
+            if (++rows_seen > limits.rows || current.number < 1 || current.number > limits.rows)
+                fail(fmt::format("the sheet has more than {} rows, the limit", limits.rows));
             next_col = 0;
         } else if (n == "c") {
             in_cell = true;
@@ -363,11 +427,14 @@ struct XlsxReader::Impl {
             col = next_col;
             if (r) {
                 std::size_t c = 0;
-                for (const char* p = r; *p >= 'A' && *p <= 'Z'; ++p)
+                for (const char* p = r; *p >= 'A' && *p <= 'Z' && c <= limits.columns; ++p)
                     c = c * 26 + static_cast<std::size_t>(*p - 'A' + 1);
                 if (c > 0)
                     col = c - 1;
             }
+            if (col >= limits.columns)
+                fail(fmt::format("row {} has a cell past column {}, the limit", current.number,
+                                 limits.columns));
             next_col = col + 1;
             const char* t = attribute(a, "t");
             type = t ? t : "n";
@@ -375,6 +442,7 @@ struct XlsxReader::Impl {
             std::size_t si = s ? static_cast<std::size_t>(std::atol(s)) : 0;
             style = si < styles.size() ? styles[si] : Style::Plain;
             value.clear();
+            value_chars = 0;
         } else if (in_cell && (n == "v" || (n == "t" && type == "inlineStr"))) {
             in_value = n == "v";
             in_inline_text = n == "t";
@@ -410,32 +478,53 @@ struct XlsxReader::Impl {
     }
 
     void end(std::string_view n) {
+        if (!error.empty())
+            return;
         if (n == "v" || n == "t") {
             in_value = in_inline_text = false;
         } else if (n == "c") {
             in_cell = false;
-            if (col < 16384) {
-                if (current.cells.size() <= col)
-                    current.cells.resize(col + 1);
-                current.cells[col] = cell_text();
-            }
+            if (current.cells.size() <= col)
+                current.cells.resize(col + 1);
+            current.cells[col] = cell_text();
+            row_bytes += current.cells[col].size();
+            if (row_bytes > limits.row_bytes)
+                fail(fmt::format("row {} holds more than {} of text, the limit", current.number,
+                                 size_text(limits.row_bytes)));
         } else if (n == "row") {
             last_row = current.number;
             ready.push_back(std::move(current));
+            XML_StopParser(parser, XML_TRUE);  // resumed by the next pump()
         }
     }
 
-    // Feeds the parser until a row is ready or the sheet ends.
+    // Feeds the parser until a row is ready or the sheet ends (at most limits.sheet_bytes).
     void pump() {
-        char buf[1 << 16];
-        while (ready.empty() && !eof && error.empty()) {
-            zip_int64_t n = zip_fread(sheet, buf, sizeof buf);
-            if (n < 0) {
-                error = "the workbook's sheet cannot be read (damaged file)";
-                return;
+        while (ready.empty() && !finished && error.empty()) {
+            XML_Status status;
+            if (suspended) {
+                suspended = false;
+                status = XML_ResumeParser(parser);
+            } else {
+                zip_int64_t n = zip_fread(sheet, buffer.data(), buffer.size());
+                if (n < 0) {
+                    error = "the workbook's sheet cannot be read (damaged file)";
+                    return;
+                }
+                sheet_bytes += static_cast<std::size_t>(n);
+                if (sheet_bytes > limits.sheet_bytes) {
+                    fail(fmt::format("the sheet is larger than {} uncompressed, the limit",
+                                     size_text(limits.sheet_bytes)));
+                    return;
+                }
+                last_chunk = n == 0;
+                status = XML_Parse(parser, buffer.data(), static_cast<int>(n), last_chunk);
             }
-            eof = n == 0;
-            if (XML_Parse(parser, buf, static_cast<int>(n), eof) != XML_STATUS_OK)
+            if (status == XML_STATUS_SUSPENDED)
+                suspended = true;
+            else if (status == XML_STATUS_OK)
+                finished = last_chunk;
+            else if (error.empty())
                 error = fmt::format("the sheet is not valid XML ({}, line {})",
                                     XML_ErrorString(XML_GetErrorCode(parser)),
                                     XML_GetCurrentLineNumber(parser));
@@ -443,8 +532,10 @@ struct XlsxReader::Impl {
     }
 };
 
-XlsxReader::XlsxReader(const std::string& path, const std::optional<std::string>& sheet)
+XlsxReader::XlsxReader(const std::string& path, const std::optional<std::string>& sheet,
+                       Limits limits)
     : impl_(std::make_unique<Impl>()) {
+    impl_->limits = limits;
     impl_->open(path, sheet);
 }
 

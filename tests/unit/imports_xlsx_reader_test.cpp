@@ -128,6 +128,116 @@ TEST(ImportsXlsxReader, DamagedFiles) {
     fs::remove(path);
 }
 
+// The bombs of issue 11: each limit stops the reader while it inflates, with a message that
+// names the limit. The limits are lowered here so that the files stay small; the defaults are
+// XlsxLimits'.
+std::string sheet_of(const std::string& rows) {
+    return "<worksheet><sheetData>" + rows + "</sheetData></worksheet>";
+}
+
+std::string error_with(std::map<std::string, std::string> changed, const XlsxLimits& limits) {
+    auto entries = workbook();
+    for (auto& [name, content] : changed)
+        entries[name] = std::move(content);
+    auto path = make_zip("bomb", entries);
+    XlsxReader r(path, std::nullopt, limits);
+    read_all(r);
+    fs::remove(path);
+    return r.error();
+}
+
+TEST(ImportsXlsxReader, ACellLongerThanExcelAllowsIsRefused) {
+    std::string fits(32'767, 'x'), longer(32'768, 'x');
+    std::string accents;  // 20,000 characters of two bytes each: under the limit
+    for (int i = 0; i < 20'000; ++i)
+        accents += "\xC3\xA9";
+    const std::string inline_cell = R"(<row r="1"><c r="A1" t="inlineStr"><is><t>)";
+    const std::string close = "</t></is></c></row>";
+    EXPECT_EQ(error_with({{"xl/worksheets/sheet1.xml", sheet_of(inline_cell + fits + close)}}, {}),
+              "");
+    EXPECT_EQ(
+        error_with({{"xl/worksheets/sheet1.xml", sheet_of(inline_cell + accents + close)}}, {}),
+        "");
+    EXPECT_EQ(
+        error_with({{"xl/worksheets/sheet1.xml", sheet_of(inline_cell + longer + close)}}, {}),
+        "the cell in row 1, column 1 holds more than 32767 characters, the limit");
+    EXPECT_EQ(
+        error_with({{"xl/sharedStrings.xml", "<sst><si><t>" + longer + "</t></si></sst>"}}, {}),
+        "a shared string of the workbook is longer than 32767 characters, the limit");
+}
+
+TEST(ImportsXlsxReader, PartsLargerThanTheirLimitStopWhileInflating) {
+    XlsxLimits small;
+    small.part_bytes = 4096;
+    small.shared_strings_bytes = 4096;
+    small.sheet_bytes = 4096;
+    std::string blanks(5000, ' ');  // compresses to almost nothing: the size is the inflated one
+    EXPECT_EQ(error_with({{"xl/styles.xml", "<styleSheet>" + blanks + "</styleSheet>"}}, small),
+              "the workbook's styles is larger than 4096 bytes uncompressed, the limit");
+    EXPECT_EQ(error_with({{"xl/sharedStrings.xml", "<sst>" + blanks + "</sst>"}}, small),
+              "the workbook's shared strings is larger than 4096 bytes uncompressed, the limit");
+    EXPECT_EQ(error_with({{"xl/workbook.xml", kWorkbook + "<!--" + blanks + "-->"}}, small),
+              "the workbook's workbook is larger than 4096 bytes uncompressed, the limit");
+    EXPECT_EQ(error_with({{"xl/worksheets/sheet1.xml", sheet_of(blanks)}}, small),
+              "the sheet is larger than 4096 bytes uncompressed, the limit");
+    // The defaults: 16 MB for styles, checked on the inflated bytes of a file of a few KB.
+    std::string huge(17 << 20, ' ');
+    EXPECT_EQ(error_with({{"xl/styles.xml", "<styleSheet>" + huge + "</styleSheet>"}}, {}),
+              "the workbook's styles is larger than 16 MB uncompressed, the limit");
+}
+
+TEST(ImportsXlsxReader, CountsPastTheirLimitAreRefused) {
+    XlsxLimits small;
+    small.shared_strings = 4;  // the workbook's own sst has 4
+    small.cell_formats = 5;    // and its styles 5
+    small.rows = 100;
+    small.row_bytes = 1000;
+    EXPECT_EQ(error_with({{"xl/sharedStrings.xml",
+                           "<sst><si><t>a</t></si><si><t>b</t></si><si><t>c</t></si><si><t>d</t>"
+                           "</si><si><t>e</t></si></sst>"}},
+                         small),
+              "the workbook has more than 4 shared strings, the limit");
+    EXPECT_EQ(
+        error_with({{"xl/styles.xml",
+                     "<styleSheet><cellXfs><xf/><xf/><xf/><xf/><xf/><xf/></cellXfs></styleSheet>"}},
+                   small),
+        "the workbook has more than 5 cell formats, the limit");
+    // Declared blank rows: counted, however little XML they take.
+    std::string blank_rows;
+    for (int i = 1; i <= 101; ++i)
+        blank_rows += "<row/>";
+    EXPECT_EQ(error_with({{"xl/worksheets/sheet1.xml", sheet_of(blank_rows)}}, small),
+              "the sheet has more than 100 rows, the limit");
+    EXPECT_EQ(error_with({{"xl/worksheets/sheet1.xml", sheet_of(R"(<row r="101"/>)")}}, small),
+              "the sheet has more than 100 rows, the limit");
+    std::string wide = R"(<row r="1">)";
+    for (int i = 0; i < 3; ++i)
+        wide += R"(<c t="inlineStr"><is><t>)" + std::string(400, 'x') + "</t></is></c>";
+    EXPECT_EQ(error_with({{"xl/worksheets/sheet1.xml", sheet_of(wide + "</row>")}}, small),
+              "row 1 holds more than 1000 bytes of text, the limit");
+    // Columns: Excel's last is XFD; a cell past it is refused, not silently dropped.
+    EXPECT_EQ(error_with({{"xl/worksheets/sheet1.xml",
+                           sheet_of(R"(<row r="1"><c r="XFE1"><v>1</v></c></row>)")}},
+                         {}),
+              "row 1 has a cell past column 16384, the limit");
+}
+
+TEST(ImportsXlsxReader, ManyRowsInOneBufferAreReadOneAtATime) {
+    std::string rows;
+    for (int i = 1; i <= 3000; ++i)
+        rows +=
+            "<row r=\"" + std::to_string(i) + "\"><c><v>" + std::to_string(i) + "</v></c></row>";
+    auto entries = workbook();
+    entries["xl/worksheets/sheet1.xml"] = sheet_of(rows);
+    auto path = make_zip("many", entries);
+    XlsxReader r(path, std::nullopt);
+    auto all = read_all(r);
+    EXPECT_EQ(r.error(), "");
+    ASSERT_EQ(all.size(), 3000u);
+    EXPECT_EQ(all.back(), (std::pair<long, std::vector<std::string>>{3000, {"3000"}}));
+    fs::remove(path);
+}
+
 TEST(ImportsXlsxReader, SerialDates) {
     EXPECT_EQ(XlsxReader::serial_to_date(45352, false), "2024-03-01");
     EXPECT_EQ(XlsxReader::serial_to_date(45352.99, false), "2024-03-01");
