@@ -7,7 +7,7 @@ export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_f
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all build build-server run test bench bench-data bench-coaching bench-xlsx bootstrap web clean format tidy
+.PHONY: all build build-server run test bench bench-data bench-coaching bench-xlsx bootstrap web clean format tidy fuzz fuzz-smoke
 
 all: build
 
@@ -52,6 +52,15 @@ bench-xlsx: build
 # see bench/issue13/run.
 bench-coaching: build
 	@BUILD=$(BUILD) bench/issue13/run
+
+# libFuzzer (clang) targets of tests/fuzz, built in build-fuzz and run one at a time: the smoke
+# run (15 s each, in make test) and the long run (until 10^7 executions or FUZZ_MAX_TIME s,
+# default 600, each); see tests/fuzz/run and bench/RESULTS.md.
+fuzz-smoke: bootstrap
+	@tests/fuzz/run --smoke
+
+fuzz: bootstrap
+	@tests/fuzz/run --long
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
