@@ -4,6 +4,7 @@
 #include "analytics/routes.hpp"
 #include "audit/routes.hpp"
 #include "auth/authenticate.hpp"
+#include "auth/password.hpp"
 #include "dashboards/routes.hpp"
 #include "history/routes.hpp"
 #include "imports/importer.hpp"
@@ -54,6 +55,9 @@ App::App(Config config, std::string database_url)
               db::ConnectOptions{std::move(database_url), "coach", config_.statement_timeout_ms,
                                  std::chrono::milliseconds(5000), &time_zone_}) {
     services_.authenticate = auth::authenticate;  // http calls auth without including it
+    if (!auth::load_common_passwords())
+        spdlog::warn("no list of common passwords at {}: passwords are not checked against one",
+                     auth::kCommonPasswordsFile);
     services_.pool_stats = [this] { return server_.pool_stats(); };
     services_.refresh_time_zone = [this](db::Pool& pool) {
         return check_time_zone(pool, time_zone_, config_.timezone);

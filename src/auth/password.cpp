@@ -1,14 +1,16 @@
 #include "auth/password.hpp"
 
-#include <cctype>
-
 #include <crypt.h>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 #include <array>
+#include <cctype>
+#include <fstream>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "core/crypto.hpp"
 
@@ -189,6 +191,56 @@ bool ascii_run(std::string_view plain) {
 
 }  // namespace
 
+namespace {
+
+// Written once by load_common_passwords before the threads start; read-only afterwards.
+std::unordered_set<std::string>& common_passwords() {
+    static std::unordered_set<std::string> set;
+    return set;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// "Password2024!" -> "password": a common word with what people add to pass a length rule.
+bool is_common(std::string_view plain) {
+    const auto& set = common_passwords();
+    if (set.empty())
+        return false;
+    std::string lower = ascii_lower(plain);
+    if (set.contains(lower))
+        return true;
+    // Every cut within the trailing digits and symbols: "trustno1!!!!" -> "trustno1".
+    for (std::size_t end = lower.size();
+         end > 4 && !std::isalpha(static_cast<unsigned char>(lower[end - 1]));)
+        if (set.contains(lower.substr(0, --end)))
+            return true;
+    return false;
+}
+
+}  // namespace
+
+bool load_common_passwords() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        std::ifstream in{std::string(kCommonPasswordsFile)};
+        auto& set = common_passwords();
+        std::string line;
+        while (std::getline(in, line)) {
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
+            if (!line.empty() && !line.starts_with("#!"))
+                set.insert(ascii_lower(line));
+        }
+    });
+    return !common_passwords().empty();
+}
+
 std::optional<std::string> password_policy_violation(std::string_view plain,
                                                      std::string_view email) {
     if (count_code_points(plain) < kMinPasswordCodePoints) {
@@ -204,6 +256,10 @@ std::optional<std::string> password_policy_violation(std::string_view plain,
     if (one_repeated_character(plain) || ascii_run(plain)) {
         return "The password must not be one character repeated or a run such as "
                "\"abcdefghij\" or \"1234567890\".";
+    }
+    if (is_common(plain)) {
+        return "The password is one of the most common passwords (or one with digits or symbols "
+               "added); choose a less predictable one.";
     }
     if (!email.empty()) {
         if (equals_ignoring_ascii_case(plain, email)) {

@@ -29,10 +29,21 @@ std::string hash_password(std::string_view plain, int cost = kDefaultBcryptCost)
 // Thread-safe and slow by design, like hash_password.
 bool verify_password(std::string_view plain, std::string_view hash);
 
+// The list of common passwords the policy refuses: Debian's john-data (John the Ripper's
+// password.lst, 3,500 passwords people pick first), installed by scripts/bootstrap.
+inline constexpr std::string_view kCommonPasswordsFile = "/usr/share/john/password.lst";
+
+// Reads the list (lines; "#!comment" lines skipped) for password_policy_violation, the first
+// time only: call it at start-up, before threads use the policy (App's constructor does).
+// False when the file cannot be read: the policy then checks no list.
+bool load_common_passwords();
+
 // Why `plain` may not be used as the password of the account `email`, as a human sentence,
 // or nullopt when it is acceptable. Rules: at least 10 characters (UTF-8 code points), at most
 // 72 bytes, no NUL byte, not one character repeated nor a run of letters or digits ("abcdefghij",
-// "0987654321"), not equal (ignoring ASCII case) to the email nor to its local part.
+// "0987654321"), not equal (ignoring ASCII case) to the email nor to its local part, not a
+// common password (load_common_passwords) even with digits or symbols added at its end
+// ("Password2024!", "qwertyuiop").
 std::optional<std::string> password_policy_violation(std::string_view plain,
                                                      std::string_view email);
 

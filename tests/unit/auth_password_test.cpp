@@ -190,6 +190,21 @@ TEST(AuthPasswordPolicy, TooShortCountsCodePoints) {
     EXPECT_NE(message->find("10"), std::string::npos) << *message;
 }
 
+// Issue 11: "a list of common passwords" (Debian's john-data, which scripts/bootstrap installs).
+TEST(AuthPasswordPolicy, CommonPasswordsAreRefusedAlsoWithDigitsOrSymbolsAdded) {
+    ASSERT_TRUE(load_common_passwords()) << kCommonPasswordsFile;
+    for (const std::string plain : {"qwertyuiop", "basketball", "Password2024!", "sunshine123",
+                                    "IloveYou1234", "trustno1!!!!"}) {
+        const auto message = password_policy_violation(plain, "jane@example.com");
+        ASSERT_TRUE(message.has_value()) << plain;
+        EXPECT_NE(message->find("common"), std::string::npos) << *message;
+    }
+    // A word of the list inside a longer password, or with letters added, is not the list's.
+    for (const std::string plain : {"correct horse battery staple", "sunshine over the bay",
+                                    "coach-demo-2026", "passwordsmith", "my basketball team"})
+        EXPECT_EQ(password_policy_violation(plain, "jane@example.com"), std::nullopt) << plain;
+}
+
 // Issue 11: "aaaaaaaaaaaaaaaa" was accepted.
 TEST(AuthPasswordPolicy, RepeatedCharactersAndRunsAreRefused) {
     const std::vector<std::string> refused = {std::string(16, 'a'), "éééééééééé", "🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑",
