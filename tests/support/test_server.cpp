@@ -186,6 +186,26 @@ SELECT (SELECT id FROM admin), (SELECT id FROM m1), (SELECT id FROM m2), (SELECT
     return o;
 }
 
+boost::json::value api_description(TestServer& server) {
+    auto r = server.request("GET", "/api/v1/openapi.json");
+    EXPECT_EQ(r.status, 200);
+    return json::parse(r.body);
+}
+
+std::vector<ApiOperation> api_operations(const boost::json::value& description) {
+    std::vector<ApiOperation> out;
+    for (const auto& [path, item] : description.at("paths").as_object())
+        for (const auto& [method, op] : item.as_object()) {
+            std::string verb(method);
+            if (verb != "get" && verb != "post" && verb != "put" && verb != "patch" &&
+                verb != "delete")
+                continue;  // "parameters" shared by the path's operations, say
+            std::transform(verb.begin(), verb.end(), verb.begin(), ::toupper);
+            out.push_back({verb, std::string(path), &op.as_object()});
+        }
+    return out;
+}
+
 std::string login(TestServer& server, const std::string& email, const std::string& password) {
     json::object body{{"email", email}, {"password", password}};
     RequestOptions o;

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace coach::test {
 
@@ -79,6 +80,15 @@ std::vector<boost::json::value> all_items(TestServer& server, const std::string&
 // Waits (at most 10 s) until a statement of the server waits for a lock that `holder` holds:
 // the race tests hold a lock on a second connection, send the request, and release it then.
 bool request_waits_for(TestDatabase& db, db::SyncConnection& holder);
+
+// One operation of the server's openapi.json: "GET", "/api/v1/users/{id}" and its object.
+struct ApiOperation {
+    std::string method, path;
+    const boost::json::object* spec;  // points into the document it was read from
+};
+// The server's API description (GET /api/v1/openapi.json), and its operations in order.
+boost::json::value api_description(TestServer& server);
+std::vector<ApiOperation> api_operations(const boost::json::value& description);
 
 // Signs in (POST /auth/login); returns the bearer token (fails the test on error).
 std::string login(TestServer& server, const std::string& email,
