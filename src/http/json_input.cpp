@@ -273,9 +273,14 @@ std::optional<std::int64_t> Fields::integer(std::string_view name, bool required
         n = v->as_int64();
     if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
         n = static_cast<std::int64_t>(v->as_uint64());
-    if (v->is_double() &&
-        v->as_double() == static_cast<double>(static_cast<std::int64_t>(v->as_double())))
-        n = static_cast<std::int64_t>(v->as_double());
+    // A double converts only inside int64's range (outside, the cast is undefined): -2^63 is
+    // exact as a double, 2^63 is the first value past the top.
+    if (v->is_double()) {
+        double d = v->as_double();
+        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 &&
+            d == static_cast<double>(static_cast<std::int64_t>(d)))
+            n = static_cast<std::int64_t>(d);
+    }
     if (!n) {
         add(std::string(name), "must be an integer");
         return std::nullopt;
