@@ -7,7 +7,7 @@ export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_f
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 
-.PHONY: all build build-server run test bench bench-data bench-coaching bench-xlsx bootstrap web clean format tidy fuzz fuzz-smoke
+.PHONY: all build build-server run test test-asan bench bench-data bench-coaching bench-xlsx bootstrap web clean format tidy fuzz fuzz-smoke
 
 all: build
 
@@ -32,6 +32,11 @@ run: build-server web
 
 test: build web
 	@scripts/test
+
+# The unit and integration suites under AddressSanitizer and UndefinedBehaviorSanitizer, built in
+# build-asan (-DCOACH_SANITIZE=ON); see scripts/test-asan.
+test-asan: bootstrap
+	@scripts/test-asan
 
 bench: build
 	@bench/run
