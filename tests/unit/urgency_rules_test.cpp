@@ -27,7 +27,8 @@ void PrintTo(const Reason& r, std::ostream* os) {
 
 std::vector<Reason> reasons_of(const UrgencyInput& in) {
     std::vector<Reason> out;
-    for (const UrgencyPart& part : urgency(in).parts()) {
+    const Urgency u = urgency(in);  // parts() refers into it: not a temporary of the loop
+    for (const UrgencyPart& part : u.parts()) {
         std::string text;
         append_reason_text(text, part.code, in);
         out.push_back({std::string(to_string(part.code)), std::move(text), part.points});
