@@ -240,13 +240,13 @@ TEST_F(HistoryApi, BadParameters) {
 
 TEST_F(HistoryApi, GetOneRespectsScope) {
     const Org& o = *org_;
-    auto id = server_->db()
-                  .exec(
-                      "SELECT id::text FROM performance_history WHERE agent_id = $1::uuid "
-                      "AND period_type = 'QUARTER'",
-                      db::params(o.a3))
-                  .get(0, 0);
-    std::string path = "/api/v1/performance-history/" + std::string(id);
+    // A string, not a view into the result, which ends with this statement.
+    std::string id(server_->db()
+                       .exec("SELECT id::text FROM performance_history WHERE agent_id = $1::uuid "
+                             "AND period_type = 'QUARTER'",
+                             db::params(o.a3))
+                       .get(0, 0));
+    std::string path = "/api/v1/performance-history/" + id;
     for (auto who : {"admin", "m2", "tl2", "a3"}) {
         auto r = as(who, "GET", path);
         EXPECT_EQ(r.status, 200) << who;

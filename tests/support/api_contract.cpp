@@ -29,8 +29,10 @@ void close_objects(json::value& v) {
                      (type->is_array() && std::ranges::any_of(type->as_array(), [](const auto& t) {
                           return t == "object";
                       })));
-        if (object_type && o->contains("properties") && !o->contains("additionalProperties"))
+        if (object_type && o->contains("properties") && !o->contains("additionalProperties")) {
             (*o)["additionalProperties"] = false;
+            type = o->if_contains("type");  // the insertion may have moved the members
+        }
         // valijson applies "format" to null as well: {"type": [T, "null"], "format": F}
         // becomes {"anyOf": [{"type": "null"}, {"type": T, "format": F}]}.
         if (type && type->is_array() && o->contains("format") &&
