@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "core/crypto.hpp"
+#include "core/text.hpp"
 
 namespace coach::auth {
 
@@ -197,14 +198,6 @@ namespace {
 std::unordered_set<std::string>& common_passwords() {
     static std::unordered_set<std::string> set;
     return set;
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 // "Password2024!" -> "password": a common word with what people add to pass a length rule.

@@ -15,4 +15,12 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 }  // namespace coach

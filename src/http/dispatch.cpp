@@ -121,8 +121,8 @@ asio::awaitable<std::optional<Response>> dispatch(Incoming in, const ReadBody& r
                     refused = route.admit(ctx);
             }
             if (!refused && route.body_limit > kJsonBodyLimit) {
-                upload =
-                    services.uploads.try_take(ctx.principal ? ctx.principal->id : in.client_ip);
+                // Uploads are never public (Router::add caps public bodies at 16 KiB).
+                upload = services.uploads.try_take(ctx.me().id);
                 if (!upload) {
                     refused = make_error(ErrorCode::RateLimited,
                                          "Too many uploads at once; try again soon.");

@@ -1,6 +1,7 @@
 #include "imports/routes.hpp"
 
 #include "core/offload.hpp"
+#include "core/text.hpp"
 #include "http/collection.hpp"
 #include "http/export.hpp"
 #include "http/handler.hpp"
@@ -67,12 +68,9 @@ awaitable<Result<Response>> log_response(RequestContext& ctx, const std::string&
 }
 
 std::string lower_media_type(std::string_view content_type) {
-    std::string t(content_type.substr(0, content_type.find(';')));
+    std::string t = ascii_lower(content_type.substr(0, content_type.find(';')));
     while (!t.empty() && t.back() == ' ')
         t.pop_back();
-    for (auto& c : t)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
     return t;
 }
 
@@ -219,11 +217,8 @@ awaitable<Result<Response>> template_file(RequestContext& ctx) {
         errors.push_back({"format", "must be csv or xlsx"});
     if (!errors.empty())
         co_return validation_error(std::move(errors));
-    std::string base = type;
-    for (auto& c : base)
-        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     co_return co_await http::sheet_download(ctx, template_sheet(*content, type), format,
-                                            base + "_template");
+                                            ascii_lower(type) + "_template");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "auth/scope.hpp"
 #include "core/hex.hpp"
+#include "core/text.hpp"
 #include "core/utf8.hpp"
 #include "db/arrays.hpp"
 #include "db/columns.hpp"
@@ -83,9 +84,9 @@ Result<std::vector<AgentMatch>> lookup_agents(db::SyncConnection& conn, const Ac
 
 UserKey user_key(std::string_view cell) {
     if (http::is_uuid(cell))
-        return {UserKey::Id, lower(cell)};
+        return {UserKey::Id, ascii_lower(cell)};
     if (cell.find('@') != std::string_view::npos)
-        return {UserKey::Email, lower(cell)};
+        return {UserKey::Email, ascii_lower(cell)};
     return {UserKey::EmployeeId, std::string(cell)};
 }
 
@@ -107,7 +108,7 @@ Result<Agents> find_agents(db::SyncConnection& conn, const Actor& actor,
         if (!r.cells[employee_id_column].empty())
             ids.push_back(r.cells[employee_id_column]);
         if (!r.cells[email_column].empty())
-            emails.push_back(lower(r.cells[email_column]));
+            emails.push_back(ascii_lower(r.cells[email_column]));
     }
     auto found = lookup_agents(conn, actor, ids, emails);
     if (!found)
@@ -143,7 +144,7 @@ const Agent* agent_of_row(const Agents& agents, const HeaderMap& h,
         by_id = &it->second;
     }
     if (!mail.empty()) {
-        auto it = agents.by_email.find(lower(mail));
+        auto it = agents.by_email.find(ascii_lower(mail));
         if (it == agents.by_email.end()) {
             errors.add(row.row, column_name(h, specs, email_column), mail,
                        "no agent has this email");
@@ -319,14 +320,6 @@ std::optional<std::string> list_literal(std::string_view cell) {
     return db::text_array(items);
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::string enum_label(std::string_view cell) {
     std::string out;
     for (char c : cell) {
@@ -344,7 +337,7 @@ std::string enum_label(std::string_view cell) {
 }
 
 std::optional<bool> parse_bool(std::string_view cell) {
-    std::string v = lower(cell);
+    std::string v = ascii_lower(cell);
     if (v == "yes" || v == "y" || v == "true" || v == "1")
         return true;
     if (v == "no" || v == "n" || v == "false" || v == "0")

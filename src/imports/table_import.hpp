@@ -190,8 +190,6 @@ void copy_field(std::string& out, const std::optional<std::string>& value, bool 
 // A text[] value for COPY ({"a","b"} escaped), from a cell listing items separated by ';'
 // (items trimmed, empty ones dropped); nullopt when no item.
 std::optional<std::string> list_literal(std::string_view cell);
-// ASCII lower case.
-std::string lower(std::string_view s);
 // An enum label from a cell: "team leader", "Team-Leader" -> TEAM_LEADER.
 std::string enum_label(std::string_view cell);
 // yes/no, true/false, y/n, 1/0 (any case); nullopt when none of them.

@@ -1,6 +1,7 @@
 #include "imports/users_rows.hpp"
 
 #include "core/crypto.hpp"
+#include "core/text.hpp"
 #include "db/arrays.hpp"
 #include "db/columns.hpp"
 #include "imports/sql.hpp"
@@ -118,8 +119,8 @@ Result<void> UsersImport::check(db::SyncConnection& conn, const HeaderMap& h,
             keys.employee_ids.push_back(emp);
         }
         if (!mail.empty()) {
-            file_emails[lower(mail)].push_back(i);
-            keys.emails.push_back(lower(mail));
+            file_emails[ascii_lower(mail)].push_back(i);
+            keys.emails.push_back(ascii_lower(mail));
         }
         for (std::size_t c : {kUserTeamLeader, kUserManager})
             keys.add(r.cells[c]);
@@ -187,7 +188,7 @@ Result<void> UsersImport::check(db::SyncConnection& conn, const HeaderMap& h,
         if (emp.empty() && mail.empty())
             continue;
         const DbUser* by_key = emp.empty() ? nullptr : find(by_employee, emp);
-        const DbUser* by_mail = mail.empty() ? nullptr : find(by_email, lower(mail));
+        const DbUser* by_mail = mail.empty() ? nullptr : find(by_email, ascii_lower(mail));
         if (by_key) {
             s.existing = by_key;
             if (by_mail && by_mail != by_key)
