@@ -94,6 +94,79 @@ describe('upload', () => {
     expect(currentPath(router)).toBe(`/imports/${IMPORT_ID}`);
   });
 
+  it("shows the rows the server has read while it works on the upload", async () => {
+    const me = admin;
+    const log = makeImport({ file_name: 'march.csv', imported_by: me.id });
+    // The running imports, by status: this upload's own (the first poll reading the file, the
+    // later ones loading its rows), found by who sent which file, and another admin's.
+    let polls = 0;
+    const { requests } = await openImports({
+      'GET /api/v1/imports': (req) => {
+        const status = new URL(req.url, 'http://x').searchParams.get('status');
+        if (status === null) return jsonResponse(200, { items: [], next_cursor: null });
+        polls++; // two requests a poll, one per status
+        const theirs = summary(9, {
+          status: 'VALIDATING',
+          file_name: 'march.csv',
+          imported_by: 'id-other',
+          processed_rows: 7,
+        });
+        const mine = summary(1, {
+          file_name: 'march.csv',
+          file_size_bytes: 2048,
+          imported_by: me.id,
+          completed_at: null,
+          ...(polls <= 2
+            ? { status: 'VALIDATING', processed_rows: 1200, total_rows: 0 }
+            : { status: 'PROCESSING', processed_rows: 5000, total_rows: 5000 }),
+        });
+        const items = [theirs, mine].filter((i) => i.status === status);
+        return jsonResponse(200, { items, next_cursor: null });
+      },
+      [`GET /api/v1/imports/${IMPORT_ID}`]: () => jsonResponse(200, log),
+    });
+    chooseFile(csv());
+    fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
+    const xhr = await sentUpload();
+    act(() => xhr.progress(1024, 2048));
+    // Nothing is polled while the bytes still go up.
+    expect(requests.some((r) => r.url.includes('status='))).toBe(false);
+
+    act(() => xhr.progress(2048, 2048));
+    await waitFor(() =>
+      expect(screen.getByRole('progressbar', { name: 'Processing march.csv' }).getAttribute('aria-valuetext')).toBe(
+        `Reading the file: ${(1200).toLocaleString()} rows read`,
+      ),
+    );
+    expect(screen.getByText(`Reading the file: ${(1200).toLocaleString()} rows read`)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(
+      'Uploaded. The server is reading march.csv; the report opens when it is done.',
+    );
+    expect(requests.map((r) => r.url)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/imports?status=VALIDATING&limit=50',
+        '/api/v1/imports?status=PROCESSING&limit=50',
+      ]),
+    );
+
+    // The next poll finds it loading the rows.
+    await waitFor(
+      () =>
+        expect(screen.getByRole('progressbar', { name: 'Processing march.csv' }).getAttribute('aria-valuetext')).toBe(
+          `All ${(5000).toLocaleString()} rows read; loading the valid ones`,
+        ),
+      { timeout: 5000 },
+    );
+    expect(screen.getByRole('status').textContent).toMatch(/has read march\.csv and is loading its valid rows/);
+
+    act(() => xhr.respond(201, log, { location: `/api/v1/imports/${IMPORT_ID}` }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'march.csv' })).toBeTruthy();
+    // Polling stops with the answer.
+    const seen = requests.filter((r) => r.url.includes('status=')).length;
+    await new Promise((resolve) => setTimeout(resolve, 1800));
+    expect(requests.filter((r) => r.url.includes('status=')).length).toBe(seen);
+  }, 20_000);
+
   it('takes a dropped file', async () => {
     await openImports();
     const zone = screen.getByRole('group', { name: 'File' });

@@ -24,7 +24,7 @@ export function fileProblem(file: File): string | null {
 /** The upload form: the file, what it holds, how to import it; then the progress. */
 export function UploadForm() {
   const navigate = useNavigate();
-  const { upload, progress, phase } = useUpload();
+  const { upload, progress, phase, server } = useUpload();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [type, setType] = useState<ImportType>('METRICS');
@@ -174,10 +174,10 @@ export function UploadForm() {
         </div>
 
         {busy && file && (
-          <UploadProgressBar phase={shownPhase} progress={progress} fileName={file.name} />
+          <UploadProgressBar phase={shownPhase} progress={progress} fileName={file.name} server={server} />
         )}
         <p role="status" aria-live="polite" className="upload-phase">
-          {busy && file ? uploadPhaseText(shownPhase, file.name) : ''}
+          {busy && file ? uploadPhaseText(shownPhase, file.name, server) : ''}
         </p>
       </form>
     </section>

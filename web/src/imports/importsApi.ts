@@ -1,5 +1,6 @@
 import { api, ok } from '../api/client';
-import type { ImportLog, ImportPage, ImportType } from '../api/types';
+import type { ImportLog, ImportPage, ImportSummary, ImportType } from '../api/types';
+import { RUNNING_STATUSES } from './serverProgress';
 
 export const IMPORTS_PAGE_SIZE = 25;
 
@@ -10,6 +11,19 @@ export function listImports(cursor: string | null, signal?: AbortSignal): Promis
       signal,
     }),
   );
+}
+
+/** How many running imports of each status one poll asks for (the caller's is among the newest). */
+const RUNNING_PAGE_SIZE = 50;
+
+/** The imports still running (VALIDATING or PROCESSING) the caller may see, newest first per status. */
+export async function listRunningImports(signal?: AbortSignal): Promise<ImportSummary[]> {
+  const pages = await Promise.all(
+    RUNNING_STATUSES.map((status) =>
+      ok(api.GET('/api/v1/imports', { params: { query: { status, limit: RUNNING_PAGE_SIZE } }, signal })),
+    ),
+  );
+  return pages.flatMap((page) => page.items);
 }
 
 export function getImport(id: string, signal?: AbortSignal): Promise<ImportLog> {

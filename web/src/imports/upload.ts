@@ -41,6 +41,11 @@ export function isXlsxName(name: string): boolean {
   return /\.xlsx$/i.test(name);
 }
 
+/** The file_name= an upload sends for a file of this name ("" sends none). */
+export function uploadUrlFileName(fileName: string): string {
+  return fileName.slice(0, 255);
+}
+
 /** The query string of an upload: type, mode, dry_run, force and the file's name. */
 export function uploadUrl(fileName: string, options: UploadOptions): string {
   const query = new URLSearchParams({
@@ -49,7 +54,7 @@ export function uploadUrl(fileName: string, options: UploadOptions): string {
     dry_run: options.dryRun ? 'true' : 'false',
   });
   if (options.force) query.set('force', 'true');
-  const name = fileName.slice(0, 255);
+  const name = uploadUrlFileName(fileName);
   if (name !== '') query.set('file_name', name);
   return `${UPLOAD_URL}?${query.toString()}`;
 }
