@@ -7,7 +7,8 @@
 // them. Built by PostgreSQL (json_build_object in the statement), which is simpler, where a
 // view is one object or a page of small rows: the ADMIN home (sql/admin_home.sql), the
 // overview without its series (sql/agent_overview.sql), the team summary's rows
-// (sql/team_summary.sql), a team's averages (sql/manager_team_averages.sql).
+// (sql/team_summary.sql), a team's averages (sql/manager_team_averages.sql) and daily averages
+// (sql/team_daily_averages.sql).
 #include "dashboards/cards.hpp"
 #include "dashboards/store.hpp"
 

@@ -41,17 +41,24 @@ std::optional<db::Query> team_dashboard_prefetch(const RequestContext& ctx) {
     return team_dashboard_prefetch_query(*id);
 }
 
-awaitable<Result<std::optional<AgentOverview>>> overview_of(RequestContext& ctx,
-                                                            const std::string& agent_id) {
-    // 90 days by default, at most two years (the archive keeps older days).
-    constexpr int kOverviewDefaultDays = 90;
-    constexpr int kOverviewMaxDays = 731;
+// The from=/to= of the overview and of a team's daily averages: 90 days by default, at most
+// two years (the archive keeps older days). 422 names the bad fields.
+Result<DateRange> series_range(const RequestContext& ctx) {
+    constexpr int kDefaultDays = 90;
+    constexpr int kMaxDays = 731;
     std::vector<FieldError> errors;
     auto range = read_date_range(ctx.query_param("from"), ctx.query_param("to"),
-                                 ctx.services.time_zone.today(), kOverviewDefaultDays,
-                                 kOverviewMaxDays, errors);
+                                 ctx.services.time_zone.today(), kDefaultDays, kMaxDays, errors);
     if (!range)
-        co_return validation_error(std::move(errors));
+        return validation_error(std::move(errors));
+    return std::move(*range);
+}
+
+awaitable<Result<std::optional<AgentOverview>>> overview_of(RequestContext& ctx,
+                                                            const std::string& agent_id) {
+    auto range = series_range(ctx);
+    if (!range)
+        co_return range.error();
     co_return co_await load_agent_overview(ctx.db, ctx.me(), agent_id, range->from, range->to);
 }
 
@@ -65,6 +72,24 @@ awaitable<Result<Response>> overview(RequestContext& ctx) {
     if (!*found)
         co_return not_found();
     co_return http::json_text(http::Status::ok, agent_overview_json(std::move(**found)));
+}
+
+// A team's average of each charted metric per day: the agent page's "Team average" line.
+awaitable<Result<Response>> team_daily_averages(RequestContext& ctx) {
+    auto id = http::uuid_path_param(ctx, "team_leader_id");
+    if (!id)
+        co_return id.error();
+    if (!auth::role_may(ctx.me().role, auth::Resource::Teams, auth::Action::Read))
+        co_return make_error(ErrorCode::Forbidden, "Agents have no team averages.");
+    auto range = series_range(ctx);
+    if (!range)
+        co_return range.error();
+    auto json = co_await load_team_daily_averages(ctx.db, ctx.me(), *id, range->from, range->to);
+    if (!json)
+        co_return json.error();
+    if (!*json)
+        co_return not_found();
+    co_return http::json_text(http::Status::ok, std::move(**json));
 }
 
 awaitable<Result<Response>> home(RequestContext& ctx) {
@@ -166,6 +191,9 @@ void add_routes(http::Router& router) {
     router.add({Verb::get, "/api/v1/teams/{team_leader_id}/dashboard", team_dashboard,
                 http::Access::Authenticated, http::kJsonBodyLimit,
                 "A team leader's agents ranked by coaching urgency", 0, team_dashboard_prefetch});
+    router.add({Verb::get, "/api/v1/teams/{team_leader_id}/daily-averages", team_daily_averages,
+                http::Access::Authenticated, http::kJsonBodyLimit,
+                "A team's average of each daily metric, per day"});
     router.add({Verb::get, "/api/v1/team-performance-summary", summary, http::Access::Authenticated,
                 http::kJsonBodyLimit, "Team performance matrix (team_performance_summary)"});
     router.add({Verb::get, "/api/v1/agents/{id}/overview", overview, http::Access::Authenticated,

@@ -105,6 +105,19 @@ awaitable<Result<std::optional<AgentOverview>>> load_agent_overview(db::Pool& po
         std::string(overview.get(0, db::column(overview, "json"))), std::move((*r)[1])}};
 }
 
+awaitable<Result<std::optional<std::string>>> load_team_daily_averages(
+    db::Pool& pool, const auth::Principal& viewer, const std::string& team_leader_id,
+    const std::string& from, const std::string& to) {
+    auto r = co_await pool.query(
+        sql::team_daily_averages,
+        db::params(team_leader_id, viewer.id, auth::to_string(viewer.role), from, to));
+    if (!r)
+        co_return r.error();
+    if (r->empty())
+        co_return std::optional<std::string>{};
+    co_return std::optional<std::string>{std::string(r->get(0, db::column(*r, "json")))};
+}
+
 awaitable<Result<db::KeysetPage>> team_performance_summary(
     db::Pool& pool, const auth::Principal& viewer, int limit,
     const std::optional<std::vector<std::string>>& after) {

@@ -65,6 +65,13 @@ awaitable<Result<std::optional<AgentOverview>>> load_agent_overview(db::Pool& po
                                                                     const std::string& from,
                                                                     const std::string& to);
 
+// GET /teams/{id}/daily-averages between `from` and `to` (YYYY-MM-DD, inclusive): the JSON
+// object of sql::team_daily_averages (PostgreSQL's); nullopt when the id is not a TEAM_LEADER
+// whose team the viewer may read.
+awaitable<Result<std::optional<std::string>>> load_team_daily_averages(
+    db::Pool& pool, const auth::Principal& viewer, const std::string& team_leader_id,
+    const std::string& from, const std::string& to);
+
 // GET /team-performance-summary: rows of the materialized view whose team the viewer may read,
 // by team_leader_name then id, keyset-paginated after (name, id); items are JSON objects.
 awaitable<Result<db::KeysetPage>> team_performance_summary(

@@ -217,6 +217,8 @@ TEST_F(AccessMatrix, EveryOperationForEveryRoleInAndOutOfScope) {
         row("/api/v1/teams/{}/dashboard", &Side::team_leader)});
     add("GET /api/v1/teams/{team_leader_id}/dashboard/export", {"AA AN AN FF",
         row("/api/v1/teams/{}/dashboard/export", &Side::team_leader)});
+    add("GET /api/v1/teams/{team_leader_id}/daily-averages", {"AA AN AN FF",
+        row("/api/v1/teams/{}/daily-averages", &Side::team_leader)});
     add("GET /api/v1/team-performance-summary", {"AA AA AA FF",
         fixed("/api/v1/team-performance-summary")});
     add("GET /api/v1/team-performance-summary/export", {"AA AA AA FF",

@@ -1,6 +1,6 @@
 // The dashboards' named statements (src/dashboards/sql/) against the C++ they must agree with:
 // the overview series' columns are metrics::kChartedMetrics (json.cpp writes them from that
-// list).
+// list), and a team's daily averages average and answer the same metrics.
 #include "dashboards/sql.hpp"
 #include "metrics/metric_row.hpp"
 #include "sql_text.hpp"
@@ -33,6 +33,31 @@ TEST(DashboardsSql, SeriesColumnsAreTheChartedMetrics) {
     EXPECT_EQ(
         unqualified(between(code, "SELECT ", " FROM (SELECT * FROM performance_metrics"), "d."),
         charted("metric_date::text AS metric_date"));
+}
+
+TEST(DashboardsSql, TeamDailyAveragesAreOfTheChartedMetrics) {
+    const std::string code = sql_code(dashboards::sql::team_daily_averages);
+    std::vector<std::string> live{"pm.agent_id", "pm.metric_date"};
+    std::vector<std::string> archived{"ar.agent_id", "ar.metric_date"};
+    for (auto m : metrics::kChartedMetrics) {
+        live.push_back("pm." + std::string(m));
+        archived.push_back("ar." + std::string(m));
+    }
+    EXPECT_EQ(sql_items(between(code, "d AS ( SELECT ", " FROM performance_metrics pm")), live);
+    EXPECT_EQ(sql_items(between(code, "UNION ALL SELECT ", " FROM performance_metrics_archive")),
+              archived);
+    std::vector<std::string> averaged{"d.metric_date", "count(*) AS agent_count"};
+    // json_build_object's arguments: each key, then its value.
+    std::vector<std::string> answered{"'metric_date'", "days.metric_date", "'agent_count'",
+                                      "days.agent_count"};
+    for (auto m : metrics::kChartedMetrics) {
+        const std::string name(m);
+        averaged.push_back("round(avg(d." + name + "), 2) AS " + name);
+        answered.push_back("'" + name + "'");
+        answered.push_back("days." + name);
+    }
+    EXPECT_EQ(sql_items(between(code, "days AS ( SELECT ", " FROM d GROUP BY")), averaged);
+    EXPECT_EQ(sql_items(inside(code, "json_agg(json_build_object(")), answered);
 }
 
 }  // namespace

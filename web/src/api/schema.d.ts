@@ -508,6 +508,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teams/{team_leader_id}/daily-averages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A team's average of each daily metric, per day
+         * @description Per day from from to to, the average over the team leader's agents of each daily metric the overview's series has (live and archived days, as GET /api/v1/agents/{id}/overview), with the number of agents it averages. The team is the AGENTs whose team_leader_id is the team leader now, of any status, soft-deleted ones left out. ADMINs may read any team leader's, MANAGERs those of the team leaders reporting to them, TEAM_LEADERs their own (another id: 404); AGENTs: 403.
+         */
+        get: operations["GET /api/v1/teams/{team_leader_id}/daily-averages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/team-performance-summary": {
         parameters: {
             query?: never;
@@ -1388,6 +1408,48 @@ export interface components {
             percentile_ranking: components["schemas"]["DashboardPercentileRanking"] | null;
             /** @description Days between from and to with metrics (live or archived), oldest first. */
             series: components["schemas"]["DashboardDayFigures"][];
+        };
+        /** @description One day's averages over a team's agents. */
+        TeamDayAverages: {
+            /** Format: date */
+            metric_date: string;
+            /** @description The team's agents with metrics that day: the rows averaged. */
+            agent_count: number;
+            /** @description Mean of the day's values of the agents that have one, rounded to 2 decimals (0-100); null when none has. */
+            service_score: number | null;
+            /** @description Mean of the day's values of the agents that have one, rounded to 2 decimals (0-100); null when none has. */
+            productivity_score: number | null;
+            /** @description Mean of the day's values of the agents that have one, rounded to 2 decimals (0-100); null when none has. */
+            quality_score: number | null;
+            /** @description Mean of the day's values of the agents that have one, rounded to 2 decimals (0-100); null when none has. */
+            attendance_rate: number | null;
+            /** @description Mean of the day's values of the agents that have one, rounded to 2 decimals (0-100); null when none has. */
+            adherence_score: number | null;
+            /** @description Mean of the day's values of the agents that have one, rounded to 2 decimals (0-100); null when none has. */
+            composite_score: number | null;
+            /** @description Mean of the day's values of the agents that have one, rounded to 2 decimals (1-5); null when none has. */
+            csat: number | null;
+            /** @description Mean of the day's values of the agents that have one, rounded to 2 decimals (0-100); null when none has. */
+            fcr: number | null;
+            /** @description Mean of the day's values of the agents that have one, rounded to 2 decimals (Seconds); null when none has. */
+            aht: number | null;
+        };
+        /** @description A team's daily averages between from and to. */
+        TeamDailyAverages: {
+            /** Format: uuid */
+            team_leader_id: string;
+            /**
+             * Format: date
+             * @description First day, inclusive.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day, inclusive.
+             */
+            to: string;
+            /** @description Oldest first; only the days on which at least one of the team's agents has metrics (a day without any is left out, as in the overview's series). */
+            days: components["schemas"]["TeamDayAverages"][];
         };
         TeamPerformanceSummaryRow: {
             /** Format: uuid */
@@ -3415,6 +3477,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeamDashboard"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "GET /api/v1/teams/{team_leader_id}/daily-averages": {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive (default: to minus 89 days). */
+                from?: string;
+                /** @description Last day, inclusive (default: today in the organisation's time zone). At most 731 days from from, included. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                team_leader_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDailyAverages"];
                 };
             };
             /** @description Error */
