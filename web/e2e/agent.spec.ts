@@ -14,7 +14,10 @@ test('an agent sees their own scorecard, trends, history and profile', async ({ 
     await expect(scorecard.getByRole('heading', { level: 3, name: score })).toBeVisible();
   }
   await expect(page.getByRole('region', { name: 'Customer contact' }).getByText('Calls handled')).toBeVisible();
-  await expect(page.getByRole('figure', { name: 'Composite score, daily, last 90 days' }).locator('canvas')).toBeVisible();
+  const daily = page.getByRole('figure', { name: 'Composite score, daily, last 90 days' });
+  await expect(daily.locator('canvas')).toBeVisible();
+  await expect(daily.getByText('7-day average', { exact: true })).toBeVisible();
+  await expect(daily.getByText('Team average')).toHaveCount(0); // an agent's own charts: no team line
   await expect(page.getByRole('table', { name: 'History by week, latest first' })).toBeVisible();
   const profile = page.getByRole('region', { name: 'Profile' });
   await expect(profile.getByText(AGENT)).toBeVisible();

@@ -82,8 +82,16 @@ test('the team leader finds the most urgent agent, reads why, and opens their pa
   console.log(
     `chart: the 365-day chart drawn in ${chart[chart.length - 1]} ms (every daily chart drawn: ${chart.join(', ')} ms) ${await calibration(page)}`,
   );
-  // The text alternative says how many days the year holds.
+  // The text alternative says how many days the year holds, and where the team went.
   await expect(year.locator('p.visually-hidden')).toHaveText(/last 365 days: \d+ days with data/);
+  await expect(year.getByText('Team average', { exact: true })).toBeVisible();
+  await expect(year.locator('p.visually-hidden')).toContainText('The team average went from');
+  // Two years: the archive's days, the agent's and the team's.
+  await page.getByRole('radio', { name: '2 years' }).click();
+  await expect(page).toHaveURL(/\?range=730$/);
+  const twoYears = page.getByRole('figure', { name: 'Composite score, daily, last 2 years' });
+  await expect(twoYears.locator('canvas')).toBeVisible();
+  await expect(twoYears.getByText('Team average', { exact: true })).toBeVisible();
 
   const history = page.getByRole('region', { name: 'History' });
   const table = history.getByRole('table', { name: 'History by week, latest first' });

@@ -1,13 +1,26 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AgentOverview, HistoryRow, PerformanceMetric, User } from '../api/types';
+import type {
+  AgentOverview,
+  HistoryRow,
+  PerformanceMetric,
+  TeamDailyAverages,
+  TeamDayAverages,
+  User,
+} from '../api/types';
 import { apiError, fakeApi, jsonResponse, makeUser, type RecordedRequest } from '../test/fakeApi';
 import { currentPath, renderApp } from '../test/renderApp';
 
-// jsdom has no canvas: the chart stands in as its name and text alternative.
+// jsdom has no canvas: the chart stands in as its name, its lines' labels and its text
+// alternative.
 vi.mock('../components/charts/TimeSeriesChart', () => ({
-  TimeSeriesChart: ({ title, summary }: { title: string; summary: string }) => (
+  TimeSeriesChart: ({ title, summary, lines }: { title: string; summary: string; lines: { label: string }[] }) => (
     <figure aria-label={title}>
+      <ul aria-label="Lines">
+        {lines.map((l) => (
+          <li key={l.label}>{l.label}</li>
+        ))}
+      </ul>
       <p>{summary}</p>
     </figure>
   ),
@@ -94,11 +107,33 @@ const WEEK: HistoryRow = {
   updated_at: '2026-12-06T00:00:00Z',
 };
 
+function teamDays(from: string, to: string): TeamDailyAverages {
+  const day = (metric_date: string, composite: number): TeamDayAverages => ({
+    metric_date,
+    agent_count: 12,
+    service_score: composite,
+    productivity_score: composite,
+    quality_score: composite,
+    attendance_rate: composite,
+    adherence_score: composite,
+    composite_score: composite,
+    csat: 4,
+    fcr: composite,
+    aht: 400,
+  });
+  return { team_leader_id: 'tl-jordan', from, to, days: [day('2026-12-03', 61), day('2026-12-04', 65)] };
+}
+
 function metric(date: string, calls: number): PerformanceMetric {
   return { metric_date: date, calls_handled: calls } as PerformanceMetric;
 }
 
-function open(path: string, me: User, overviewStatus = 200) {
+function open(
+  path: string,
+  me: User,
+  overviewStatus = 200,
+  routes: Parameters<typeof fakeApi>[0] = {},
+) {
   const api = fakeApi({
     'GET /api/v1/auth/me': () => jsonResponse(200, me),
     [`GET /api/v1/agents/${AGENT.id}/overview`]: (req: RecordedRequest) => {
@@ -108,8 +143,13 @@ function open(path: string, me: User, overviewStatus = 200) {
     },
     [`GET /api/v1/users/${AGENT.id}`]: () => jsonResponse(200, AGENT),
     'GET /api/v1/performance-history': () => jsonResponse(200, { items: [WEEK], next_cursor: null }),
+    'GET /api/v1/teams/tl-jordan/daily-averages': (req: RecordedRequest) => {
+      const q = new URL(req.url, 'http://x').searchParams;
+      return jsonResponse(200, teamDays(q.get('from') ?? '', q.get('to') ?? ''));
+    },
     'GET /api/v1/performance-metrics': () =>
       jsonResponse(200, { items: [metric('2026-12-04', 55), metric('2026-12-03', 45)], next_cursor: null }),
+    ...routes,
   });
   const app = renderApp(path);
   return { ...api, ...app };
@@ -157,6 +197,63 @@ describe('agent page', () => {
     expect(currentPath(router)).toBe(`/agents/${AGENT.id}?range=365`);
   });
 
+  it("draws the team's average as a third line, from the team leader's daily averages", async () => {
+    const { requests } = open(`/agents/${AGENT.id}`, LEADER);
+    const figure = await screen.findByRole('figure', { name: 'Composite score, daily, last 90 days' });
+    const lines = within(figure).getByRole('list', { name: 'Lines' });
+    expect(within(lines).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Daily',
+      '7-day average',
+      'Team average',
+    ]);
+    expect(figure.textContent).toContain('The team average went from 61.00 to 63.00.');
+    // The 30- and 90-day ranges share one request: 90 days and the week before them.
+    expect(requests.map((r) => r.url)).toContain(
+      '/api/v1/teams/tl-jordan/daily-averages?from=2026-09-02&to=2026-12-06',
+    );
+    expect(screen.getByText(/The team average is the mean of the team's agents on each day/)).toBeTruthy();
+  });
+
+  it('reads 2 years from the archive, for the agent and the team, in one request each', async () => {
+    const { requests, router } = open(`/agents/${AGENT.id}`, LEADER);
+    await screen.findByRole('heading', { level: 1, name: 'Bianca Schmidt' });
+    fireEvent.click(screen.getByRole('radio', { name: '2 years' }));
+    const figure = await screen.findByRole('figure', { name: 'Composite score, daily, last 2 years' });
+    expect(within(figure).getByText('Team average')).toBeTruthy();
+    const urls = requests.map((r) => r.url);
+    // 731 days, the most the server gives at once.
+    expect(urls).toContain(`/api/v1/agents/${AGENT.id}/overview?from=2024-12-06&to=2026-12-06`);
+    expect(urls).toContain('/api/v1/teams/tl-jordan/daily-averages?from=2024-12-06&to=2026-12-06');
+    expect(currentPath(router)).toBe(`/agents/${AGENT.id}?range=730`);
+  });
+
+  it('reads every page of 2 years of call counts, without a team line (calls are not averaged)', async () => {
+    const { requests } = open(`/agents/${AGENT.id}?metric=calls_handled&range=730`, LEADER, 200, {
+      // 500 days a page: the older days come on a second page.
+      'GET /api/v1/performance-metrics': (req: RecordedRequest) =>
+        req.url.includes('cursor=page-2')
+          ? jsonResponse(200, { items: [metric('2025-01-03', 45)], next_cursor: null })
+          : jsonResponse(200, { items: [metric('2026-12-04', 55)], next_cursor: 'page-2' }),
+    });
+    const figure = await screen.findByRole('figure', { name: 'Calls handled, daily, last 2 years' });
+    expect(figure.textContent).toContain('2 days with data');
+    expect(within(figure).queryByText('Team average')).toBeNull();
+    expect(requests.map((r) => r.url)).toContain(
+      `/api/v1/performance-metrics?agent_id=${AGENT.id}&from=2024-12-06&to=2026-12-06&limit=500&cursor=page-2`,
+    );
+    expect(requests.some((r) => r.url.startsWith('/api/v1/teams/'))).toBe(false);
+  });
+
+  it("charts without the team's line when its averages cannot be had", async () => {
+    const { requests } = open(`/agents/${AGENT.id}`, LEADER, 200, {
+      'GET /api/v1/teams/tl-jordan/daily-averages': () => apiError(404, 'not_found', 'Not found.'),
+    });
+    const figure = await screen.findByRole('figure', { name: 'Composite score, daily, last 90 days' });
+    expect(within(figure).queryByText('Team average')).toBeNull();
+    expect(screen.getByText('The team average could not be loaded.')).toBeTruthy();
+    expect(requests.some((r) => r.url.startsWith('/api/v1/teams/tl-jordan/daily-averages'))).toBe(true);
+  });
+
   it('shows the not-found state when the server answers 404', async () => {
     open(`/agents/${AGENT.id}`, LEADER, 404);
     expect(await screen.findByRole('heading', { level: 1, name: 'Agent not found' })).toBeTruthy();
@@ -175,5 +272,9 @@ describe('agent home', () => {
     expect(within(profile).queryByText('Team leader')).toBeNull();
     await waitFor(() => expect(requests.some((r) => r.url.startsWith('/api/v1/performance-history'))).toBe(true));
     expect(requests.some((r) => r.url === '/api/v1/users/tl-jordan')).toBe(false);
+    // Their own charts have no team line, and the team's averages are not asked for.
+    const figure = await screen.findByRole('figure', { name: 'Composite score, daily, last 90 days' });
+    expect(within(figure).queryByText('Team average')).toBeNull();
+    expect(requests.some((r) => r.url.startsWith('/api/v1/teams/'))).toBe(false);
   });
 });

@@ -83,7 +83,11 @@ export function AgentView({ agentId, mine = false }: Props) {
           <AgentNotesSection agentId={agent.id} />
         </Suspense>
       )}
-      <DailyTrends agentId={agent.id} overview={data} />
+      <DailyTrends
+        agentId={agent.id}
+        overview={data}
+        teamLeaderId={!mine && viewer.role !== 'AGENT' ? agent.team_leader_id : null}
+      />
       <HistorySection agentId={agent.id} today={data.as_of} />
       <AgentProfile agent={agent} />
     </>

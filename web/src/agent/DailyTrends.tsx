@@ -7,55 +7,80 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { FormField } from '../components/FormField';
 import { LoadingState } from '../components/LoadingState';
 import { ExportLinks } from '../components/ExportLinks';
-import { addDays } from './dates';
-import { useAgentMetrics, useAgentOverviewRange } from './hooks';
+import { useAgentMetrics, useAgentOverviewRange, useTeamDailyAverages } from './hooks';
 import { SegmentedControl } from './SegmentedControl';
 import {
   CHART_METRICS,
   chartMetric,
   dailySeries,
   describeDailySeries,
+  fetchFrom,
+  needsWiderOverview,
+  OVERVIEW_DAYS,
   parseRange,
+  rangeLabel,
   RANGES,
-  SMOOTHING_DAYS,
   type ChartMetric,
+  type DayRow,
   type RangeDays,
 } from './series';
 
-const RANGE_OPTIONS = RANGES.map((days) => ({ value: String(days), label: `${days} days` }));
+const RANGE_OPTIONS = RANGES.map((days) => ({ value: String(days), label: rangeLabel(days) }));
 
 interface Props {
   agentId: string;
   /** The default overview (90 days to today): the 30- and 90-day charts read it. */
   overview: AgentOverview;
+  /** The team whose average the charts compare with (the agent's team leader); null: none. */
+  teamLeaderId?: string | null;
 }
-
-type Rows = { metric_date: string; value: number | null }[];
 
 /** Where a range's days come from: the overview at hand, a longer overview, or the metrics. */
 function useRows(agentId: string, overview: AgentOverview, range: RangeDays, metric: ChartMetric) {
   const asOf = overview.as_of;
-  // A year asks the server for its days (from the archive too), plus a week to smooth the start.
-  const from = addDays(asOf, -(range - 1) - (SMOOTHING_DAYS - 1));
-  const wide = useAgentOverviewRange(agentId, from, asOf, range === 365 && metric.key !== 'calls_handled');
+  // A longer range asks the server for its days (from the archive too), plus a week to smooth
+  // the start (as much of it as one request may cover).
+  const from = fetchFrom(asOf, range);
+  const wider = needsWiderOverview(range);
+  const wide = useAgentOverviewRange(agentId, from, asOf, wider && metric.key !== 'calls_handled');
   // Call counts are not in the overview's series: the daily metrics have them.
   const metrics = useAgentMetrics(agentId, from, asOf, metric.key === 'calls_handled');
 
   const key = metric.key;
-  const rows = useMemo((): Rows | undefined => {
+  const rows = useMemo((): DayRow[] | undefined => {
     if (key === 'calls_handled') {
       return metrics.data?.items.map((m) => ({ metric_date: m.metric_date, value: m.calls_handled }));
     }
-    const series = range === 365 ? wide.data?.series : overview.series;
+    const series = wider ? wide.data?.series : overview.series;
     return series?.map((d) => ({ metric_date: d.metric_date, value: d[key] }));
-  }, [key, range, metrics.data, wide.data, overview.series]);
+  }, [key, wider, metrics.data, wide.data, overview.series]);
 
-  const source = key === 'calls_handled' ? metrics : range === 365 ? wide : null;
+  const source = key === 'calls_handled' ? metrics : wider ? wide : null;
   return { rows, source };
 }
 
-/** Daily charts of one metric over 30, 90 or 365 days, with its 7-day average. */
-export function DailyTrends({ agentId, overview }: Props) {
+/**
+ * The team's average of the metric per day, over the range and the week before it; the 30-
+ * and 90-day ranges share one request. None for the calls (not averaged) or without a team.
+ */
+function useTeamRows(teamLeaderId: string | null, asOf: string, range: RangeDays, metric: ChartMetric) {
+  const from = fetchFrom(asOf, Math.max(range, OVERVIEW_DAYS));
+  const wanted = teamLeaderId !== null && metric.key !== 'calls_handled';
+  const team = useTeamDailyAverages(teamLeaderId, from, asOf, wanted);
+  const key = metric.key;
+  const rows = useMemo((): DayRow[] | null => {
+    if (!wanted || key === 'calls_handled' || !team.data) return null;
+    return team.data.days.map((d) => ({ metric_date: d.metric_date, value: d[key] }));
+  }, [wanted, key, team.data]);
+  // The chart waits for the team's days; without them (refused, failed) it draws the agent's.
+  return { rows, pending: wanted && team.isPending, failed: wanted && team.isError };
+}
+
+/**
+ * Daily charts of one metric over 30, 90 or 365 days or 2 years, with its 7-day average and,
+ * when a team is given, the team's.
+ */
+export function DailyTrends({ agentId, overview, teamLeaderId = null }: Props) {
   const [params, setParams] = useSearchParams();
   const range = parseRange(params.get('range'));
   const metric = chartMetric(params.get('metric'));
@@ -70,19 +95,21 @@ export function DailyTrends({ agentId, overview }: Props) {
     );
 
   const { rows, source } = useRows(agentId, overview, range, metric);
+  const team = useTeamRows(teamLeaderId, overview.as_of, range, metric);
   const chart = useMemo(() => {
-    if (!rows) return null;
-    const series = dailySeries(rows, overview.as_of, range);
+    if (!rows || team.pending) return null;
+    const series = dailySeries(rows, overview.as_of, range, team.rows);
     const lines: ChartLine[] = [
       { label: 'Daily', values: series.values, variant: 'daily' },
       { label: '7-day average', values: series.smoothed, variant: 'average' },
     ];
+    if (series.team) lines.push({ label: 'Team average', values: series.team, variant: 'team' });
     return {
       x: series.days.map((d) => d * 86_400),
       lines,
       summary: describeDailySeries(metric, series, range),
     };
-  }, [rows, overview.as_of, range, metric]);
+  }, [rows, team.pending, team.rows, overview.as_of, range, metric]);
 
   return (
     <section className="card" aria-labelledby="daily-heading">
@@ -125,10 +152,10 @@ export function DailyTrends({ agentId, overview }: Props) {
             <p>{source.error.message}</p>
           </ErrorAlert>
         ) : !chart ? (
-          <LoadingState label={`Loading ${range} days…`} />
+          <LoadingState label={`Loading ${rangeLabel(range)}…`} />
         ) : (
           <LazyTimeSeriesChart
-            title={`${metric.label}, daily, last ${range} days`}
+            title={`${metric.label}, daily, last ${rangeLabel(range)}`}
             summary={chart.summary}
             x={chart.x}
             lines={chart.lines}
@@ -136,9 +163,13 @@ export function DailyTrends({ agentId, overview }: Props) {
             measure="chart"
           />
         )}
+        {team.failed && <p className="muted chart-note">The team average could not be loaded.</p>}
         <p className="muted chart-note">
           The 7-day average of a day is the mean of the days with data in the week ending that
           day.
+          {team.rows &&
+            " The team average is the mean of the team's agents on each day, averaged over the same week."}
+          {range === 730 && ' Over 2 years, the averages of the first week count only the days from its start.'}
         </p>
       </div>
     </section>

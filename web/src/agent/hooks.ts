@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { HistoryRow } from '../api/types';
-import { getHistory, getMetrics, getOverview, getOverviewRange, getUser } from './agentApi';
+import { getHistory, getMetrics, getOverview, getOverviewRange, getTeamDailyAverages, getUser } from './agentApi';
 import { agentKeys } from './queryKeys';
 
 export function useAgentOverview(id: string) {
@@ -15,6 +15,15 @@ export function useAgentOverviewRange(id: string, from: string, to: string, enab
     queryKey: agentKeys.overviewRange(id, from, to),
     queryFn: ({ signal }) => getOverviewRange(id, from, to, signal),
     enabled,
+  });
+}
+
+/** The daily averages of a team leader's team (the agent page's "Team average" line). */
+export function useTeamDailyAverages(teamLeaderId: string | null, from: string, to: string, enabled: boolean) {
+  return useQuery({
+    queryKey: agentKeys.teamDaily(teamLeaderId ?? '', from, to),
+    queryFn: ({ signal }) => getTeamDailyAverages(teamLeaderId ?? '', from, to, signal),
+    enabled: enabled && teamLeaderId !== null,
   });
 }
 

@@ -13,4 +13,7 @@ export const agentKeys = {
   metrics: (id: string, from: string, to: string) =>
     [...agentKeys.all, id, 'metrics', from, to] as const,
   user: (id: string) => [...agentKeys.all, 'user', id] as const,
+  /** A team's daily averages (the charts' "Team average"), by team leader. */
+  teamDaily: (teamLeaderId: string, from: string, to: string) =>
+    [...agentKeys.all, 'team', teamLeaderId, 'daily', from, to] as const,
 };

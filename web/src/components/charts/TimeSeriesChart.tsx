@@ -6,13 +6,16 @@ import { useEffect, useId, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export type ChartLineVariant = 'daily' | 'average' | 'period';
+export type ChartLineVariant = 'daily' | 'average' | 'period' | 'team';
 
 export interface ChartLine {
   label: string;
   /** One value per x; null leaves a gap the line spans. */
   values: readonly (number | null)[];
-  /** daily: thin and light; average: bold; period: bold with a point per value. */
+  /**
+   * daily: thin and light; average: bold; period: bold with a point per value; team: a
+   * comparison (the team's average), bold, dashed and of another colour.
+   */
   variant: ChartLineVariant;
 }
 
@@ -47,6 +50,7 @@ const VARIANT_COLOUR: Record<ChartLineVariant, string> = {
   daily: '--chart-daily',
   average: '--chart-average',
   period: '--chart-period',
+  team: '--chart-team',
 };
 
 function cssColour(el: Element, name: string, fallback: string): string {
@@ -138,6 +142,7 @@ export function TimeSeriesChart({
         label: line.label,
         stroke: cssColour(el, VARIANT_COLOUR[line.variant], '#1f5fbf'),
         width: line.variant === 'daily' ? 1 : 2.5,
+        ...(line.variant === 'team' ? { dash: [8, 5] } : {}),
         spanGaps: true,
         points: { show: line.variant === 'period', size: 7, fill: surface },
         value: (_u, v) => (v === null ? '—' : fmt(v)),
