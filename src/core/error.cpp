@@ -32,6 +32,8 @@ int http_status(ErrorCode code) {
             return 500;
         case ErrorCode::Unavailable:
             return 503;
+        case ErrorCode::InsufficientStorage:
+            return 507;
     }
     return 500;
 }
@@ -64,6 +66,8 @@ std::string_view error_code_name(ErrorCode code) {
             return "internal";
         case ErrorCode::Unavailable:
             return "unavailable";
+        case ErrorCode::InsufficientStorage:
+            return "insufficient_storage";
     }
     return "internal";
 }

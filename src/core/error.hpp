@@ -24,6 +24,7 @@ enum class ErrorCode {
     RateLimited,           // 429 (retry_after_seconds set)
     Internal,              // 500: a bug
     Unavailable,           // 503 database unavailable (retry_after_seconds set)
+    InsufficientStorage,   // 507 the server's disk is full: nothing was kept
 };
 
 struct FieldError {

@@ -1,11 +1,14 @@
 #include "core/spreadsheet.hpp"
 
+#include "core/files.hpp"
+
 #include <fmt/format.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -77,9 +80,10 @@ Result<std::string> sheet_xlsx(const Sheet& sheet, const std::string& tmp_dir) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     options.tmpdir = tmp.data();
+    errno = 0;
     lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
     if (!book)
-        return make_error(ErrorCode::Internal, "cannot create " + path.string());
+        return write_error(errno, path.string());
     std::string title = sheet.name.substr(0, 31);
     lxw_worksheet* ws = workbook_add_worksheet(book, title.c_str());
     lxw_format* bold = workbook_add_format(book);
@@ -102,9 +106,13 @@ Result<std::string> sheet_xlsx(const Sheet& sheet, const std::string& tmp_dir) {
         }
     }
     worksheet_freeze_panes(ws, 1, 0);
+    errno = 0;
     lxw_error err = workbook_close(book);
     if (err != LXW_NO_ERROR) {
+        int errnum = errno;  // libxlsxwriter's own code does not tell a full disk
         fs::remove(path, ec);
+        if (errnum == ENOSPC || errnum == EDQUOT)
+            return write_error(errnum, path.string());
         return make_error(ErrorCode::Internal,
                           std::string("cannot write the workbook: ") + lxw_strerror(err));
     }

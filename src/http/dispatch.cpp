@@ -130,10 +130,15 @@ asio::awaitable<std::optional<Response>> dispatch(Incoming in, const ReadBody& r
                 }
             }
             if (!refused) {
-                BodyRead body = co_await read_body();
-                if (body == BodyRead::ClientGone)
+                Result<BodyRead> body = co_await read_body();
+                if (!body)
+                    refused = body.error();
+                else if (*body == BodyRead::ClientGone)
                     co_return std::nullopt;
-                refused = body_error(body, route.body_limit);
+                else
+                    refused = body_error(*body, route.body_limit);
+                if (in.spooled_body)
+                    ctx.spooled_body = &*in.spooled_body;
             }
             if (refused)
                 out = std::move(*refused);

@@ -3,6 +3,7 @@
 // the JSON error model, security headers, request id, metrics and the access log.
 #include "http/router.hpp"
 #include "http/services.hpp"
+#include "http/upload_spool.hpp"
 
 #include <boost/asio/awaitable.hpp>
 
@@ -20,11 +21,14 @@ struct Incoming {
     boost::urls::params_view query;
     const RouteMatch& match;
     std::string client_ip;
+    // An upload's body, written to disk by read_body (then set) instead of request.body().
+    const std::optional<SpooledBody>& spooled_body;
 };
 
 // How reading the request's body ended (the server's session loop reads it when dispatch asks).
+// An error: an upload's body could not be kept on disk (507 when the disk is full).
 enum class BodyRead { Complete, TooLarge, Malformed, ClientGone };
-using ReadBody = std::function<boost::asio::awaitable<BodyRead>()>;
+using ReadBody = std::function<boost::asio::awaitable<Result<BodyRead>>()>;
 
 // The body is read only once the route is known, its caller authenticated and admitted
 // (Route::admit) and, for an upload, a slot taken: no anonymous or refused client makes the

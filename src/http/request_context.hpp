@@ -20,6 +20,7 @@ class Pool;
 namespace coach::http {
 
 struct Services;
+struct SpooledBody;
 
 struct Session {
     std::string id;          // user_sessions.id
@@ -41,6 +42,9 @@ struct RequestContext {
     std::optional<Session> session;
     std::vector<std::string> set_cookies;    // added to the response
     std::optional<db::PgResult> prefetched;  // the route's Prefetch result, when it had one
+    // An upload's body (routes with a body limit above kJsonBodyLimit): on disk, not in
+    // request.body() (http/upload_spool.hpp).
+    const SpooledBody* spooled_body = nullptr;
 
     std::string_view path_param(std::string_view name) const {
         for (const auto& [k, v] : path_params)

@@ -3,6 +3,9 @@
 #include "http/dispatch.hpp"
 #include "http/metrics.hpp"
 #include "http/response.hpp"
+#include "http/upload_spool.hpp"
+
+#include "core/offload.hpp"
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
@@ -45,6 +48,43 @@ bool client_gone(const beast::error_code& ec) {
     return ec == beast_http::error::end_of_stream || ec == beast::error::timeout ||
            ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
            ec == asio::error::eof;
+}
+
+// The rest of an upload's body, written to `spool` a piece at a time as it arrives: the server
+// holds one 256 KiB buffer per upload, never the body (docs/architecture.md, "Bounded memory").
+// `header_parser` has read the header only; it is moved into a parser that hands out pieces.
+asio::awaitable<Result<BodyRead>> spool_body(
+    beast::tcp_stream& stream, beast::flat_buffer& buffer,
+    beast_http::request_parser<beast_http::string_body>& header_parser, std::size_t limit,
+    asio::thread_pool& workers, const std::string& data_dir, std::optional<UploadSpool>& spool) {
+    beast_http::request_parser<beast_http::buffer_body> parser{std::move(header_parser)};
+    parser.body_limit(limit);
+    auto created = co_await offload(workers, [&data_dir] { return UploadSpool::create(data_dir); });
+    if (!created)
+        co_return created.error();
+    spool.emplace(std::move(*created));
+    std::vector<char> piece(std::size_t{256} * 1024);
+    while (!parser.is_done()) {
+        parser.get().body().data = piece.data();
+        parser.get().body().size = piece.size();
+        stream.expires_after(kReadTimeout);  // for each piece: a slow line may take its time
+        auto [ec, n] = co_await beast_http::async_read(stream, buffer, parser, as_tuple_awaitable);
+        if (ec == beast_http::error::body_limit)
+            co_return BodyRead::TooLarge;
+        if (ec && ec != beast_http::error::need_buffer)
+            co_return client_gone(ec) || ec == beast_http::error::partial_message
+                ? BodyRead::ClientGone
+                : BodyRead::Malformed;
+        std::size_t got = piece.size() - parser.get().body().size;
+        if (got == 0)
+            continue;
+        auto wrote = co_await offload(
+            workers,
+            [&spool, bytes = std::string_view(piece.data(), got)] { return spool->append(bytes); });
+        if (!wrote)
+            co_return wrote.error();
+    }
+    co_return BodyRead::Complete;
 }
 
 struct SessionEntry {
@@ -222,6 +262,10 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
             std::string_view(header.target().data(), header.target().size()));
         Response res;
         bool keep_alive = header.keep_alive();
+        std::optional<Request> upload_head;  // an upload's header, kept when its parser moves
+        std::optional<UploadSpool> spool;
+        std::optional<SpooledBody> spooled;
+        bool body_done = parser.is_done();
         if (!target) {
             res = error_response(make_error(ErrorCode::BadRequest, "Malformed request target."));
             keep_alive = false;
@@ -230,10 +274,20 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
             RouteMatch match = services_.router.match(header.method(), path);
             std::size_t limit = match.route ? match.route->body_limit : kJsonBodyLimit;
             parser.body_limit(limit);
+            if (limit > kJsonBodyLimit) {
+                // The parser moves into the spooling one: the path and query then view the copy.
+                upload_head.emplace().base() = header.base();
+                target = boost::urls::parse_origin_form(
+                    std::string_view(upload_head->target().data(), upload_head->target().size()));
+                path = target->encoded_path();
+            }
             // Called by dispatch only once the caller may send this body (dispatch.hpp).
-            ReadBody read_body = [&]() -> asio::awaitable<BodyRead> {
-                if (parser.is_done())
+            ReadBody read_body = [&]() -> asio::awaitable<Result<BodyRead>> {
+                if (parser.is_done()) {
+                    if (upload_head)
+                        spooled.emplace();  // an empty upload: nothing to write
                     co_return BodyRead::Complete;
+                }
                 if (parser.content_length() && *parser.content_length() > limit)
                     co_return BodyRead::TooLarge;
                 // The client waiting for leave to send its body gets it only now.
@@ -245,29 +299,52 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
                     if (wec)
                         co_return BodyRead::ClientGone;
                 }
+                if (upload_head) {
+                    auto read =
+                        co_await spool_body(stream, buffer, parser, limit, services_.workers,
+                                            services_.config.data_dir, spool);
+                    if (read && *read == BodyRead::Complete) {
+                        body_done = true;
+                        spooled.emplace(spool->body());
+                    }
+                    co_return read;
+                }
                 stream.expires_after(kReadTimeout);
                 auto [bec, bn] =
                     co_await beast_http::async_read(stream, buffer, parser, as_tuple_awaitable);
-                if (!bec)
+                if (!bec) {
+                    body_done = true;
                     co_return BodyRead::Complete;
+                }
                 if (bec == beast_http::error::body_limit)
                     co_return BodyRead::TooLarge;
                 if (client_gone(bec) || bec == beast_http::error::partial_message)
                     co_return BodyRead::ClientGone;
                 co_return BodyRead::Malformed;
             };
-            Incoming in{parser.get(), path, target->params(), match, client_ip};
+            Incoming in{upload_head ? *upload_head : parser.get(),
+                        path,
+                        target->params(),
+                        match,
+                        client_ip,
+                        spooled};
             auto answer = co_await dispatch(in, read_body, *t.pool, services_);
+            // The spooled body is removed (on a worker thread) before anyone reads the answer.
+            if (spool)
+                co_await offload(services_.workers, [&spool] {
+                    spool.reset();
+                    return true;
+                });
             if (!answer)
                 break;
             res = std::move(*answer);
-            if (!parser.is_done()) {
+            if (!body_done) {
                 keep_alive = false;  // the rest of the body is not read
                 unread_body = true;
             }
         }
         if (res.find("X-Request-Id") == res.end())
-            finish_response(res, request_id_for(header));
+            finish_response(res, request_id_for(upload_head ? *upload_head : header));
         keep_alive = keep_alive && !t.stopping;
         res.keep_alive(keep_alive);
         stream.expires_after(kWriteTimeout);

@@ -1,5 +1,6 @@
 #include "imports/routes.hpp"
 
+#include "core/files.hpp"
 #include "core/offload.hpp"
 #include "core/text.hpp"
 #include "http/collection.hpp"
@@ -9,6 +10,7 @@
 #include "http/query_params.hpp"
 #include "http/response.hpp"
 #include "http/services.hpp"
+#include "http/upload_spool.hpp"
 #include "imports/importer.hpp"
 #include "imports/metrics_columns.hpp"
 #include "imports/multipart.hpp"
@@ -17,6 +19,7 @@
 #include "imports/templates.hpp"
 
 #include <atomic>
+#include <memory>
 
 namespace coach::imports {
 
@@ -48,8 +51,6 @@ std::optional<Error> role_error(const RequestContext& ctx, auth::Action action) 
     return make_error(ErrorCode::Forbidden, "Only administrators and managers work with imports.");
 }
 
-// A cursor's created_at, written in UTC whatever the session's zone (store.cpp):
-// "2024-03-01 10:00:00.123456+00".
 Actor actor_of(const RequestContext& ctx) {
     return Actor{ctx.me().id, ctx.me().role, ctx.client_ip, ctx.user_agent(), ctx.request_id};
 }
@@ -72,6 +73,37 @@ std::string lower_media_type(std::string_view content_type) {
     while (!t.empty() && t.back() == ' ')
         t.pop_back();
     return t;
+}
+
+// An upload's file: the spooled body mapped, or the "file" part of it when it is a multipart form.
+struct UploadedFile {
+    std::shared_ptr<const MappedFile> body;
+    std::string_view content;  // in body
+    std::string name;          // the multipart part's filename, if any
+    bool xlsx() const {        // an XLSX workbook is a ZIP
+        return content.starts_with(std::string_view("PK\x03\x04", 4));
+    }
+};
+
+// Blocking: for a worker thread.
+Result<UploadedFile> uploaded_file(const std::string& path,
+                                   const std::optional<std::string>& boundary) {
+    auto mapped = MappedFile::open(path);
+    if (!mapped)
+        return mapped.error();
+    UploadedFile f{std::make_shared<const MappedFile>(std::move(*mapped)), {}, {}};
+    f.content = f.body->bytes();
+    if (boundary) {
+        std::string why;
+        auto part = find_multipart_file(f.content, *boundary, "file", why);
+        if (!part)
+            return validation_error({{"file", "is required (" + why + ")"}});
+        f.content = part->content;
+        f.name = std::move(part->filename);
+    }
+    if (f.content.empty())
+        return validation_error({{"file", "is empty"}});
+    return f;
 }
 
 // Before an upload's body is read (Route::admit): who may import at all, and users only by
@@ -105,19 +137,12 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
     // The file: the raw body, or the "file" part of a multipart form.
     std::string_view content_type = ctx.header(http::beast_http::field::content_type);
     std::string media = lower_media_type(content_type);
-    std::string_view body = ctx.request.body();
-    std::string uploaded_name;
+    std::optional<std::string> boundary;
     if (media == "multipart/form-data") {
-        auto boundary = multipart_boundary(content_type);
+        boundary = multipart_boundary(content_type);
         if (!boundary)
             co_return make_error(ErrorCode::BadRequest,
                                  "The multipart Content-Type has no boundary.");
-        std::string why;
-        auto part = find_multipart_file(body, *boundary, "file", why);
-        if (!part)
-            co_return validation_error({{"file", "is required (" + why + ")"}});
-        body = part->content;
-        uploaded_name = part->filename;
     } else if (media != "text/csv" && media != "text/plain" && media != "application/csv" &&
                media != "text/tab-separated-values" && media != "application/vnd.ms-excel" &&
                media != kXlsxType && media != "application/octet-stream") {
@@ -125,19 +150,27 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
                              "Send the file as text/csv, as an XLSX workbook (" +
                                  std::string(kXlsxType) + ") or as multipart/form-data.");
     }
-    if (body.empty())
+    // The body is on disk (http/upload_spool.hpp): mapped, and its file part found, off the
+    // I/O thread.
+    const http::SpooledBody* spooled = ctx.spooled_body;
+    if (!spooled || spooled->size == 0)
         co_return validation_error({{"file", "is empty"}});
-    bool xlsx = body.size() >= 4 && body.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+    auto find = [path = spooled->path, boundary]() -> Result<UploadedFile> {
+        return uploaded_file(path, boundary);
+    };
+    auto file = co_await offload(ctx.services.workers, std::move(find));
+    if (!file)
+        co_return file.error();
 
     ImportOptions o;
     o.import_type = *type;
     o.mode = mode == "partial" ? Mode::Partial : Mode::Strict;
     o.dry_run = dry_run;
     o.force = force;
-    o.file_name = file_name                ? *file_name
-                  : !uploaded_name.empty() ? uploaded_name
-                  : xlsx                   ? "upload.xlsx"
-                                           : "upload.csv";
+    o.file_name = file_name             ? *file_name
+                  : !file->name.empty() ? file->name
+                  : file->xlsx()        ? "upload.xlsx"
+                                        : "upload.csv";
     o.sheet = sheet;
     o.actor = actor_of(ctx);
     o.data_dir = ctx.services.config.data_dir;
@@ -151,9 +184,8 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
         e.retry_after_seconds = 10;
         co_return e;
     }
-    Upload upload{body, {}};
-    auto work = [url = ctx.services.database_url, o = std::move(o), upload] {
-        return run_import(url, o, upload);
+    auto work = [url = ctx.services.database_url, o = std::move(o), file = std::move(*file)] {
+        return run_import(url, o, Upload{file.content, {}});
     };
     auto id = co_await offload(ctx.services.long_work, std::move(work));
     if (!id)

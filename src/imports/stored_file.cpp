@@ -1,5 +1,6 @@
 #include "imports/stored_file.hpp"
 
+#include "core/files.hpp"
 #include "core/hex.hpp"
 #include "core/utf8.hpp"
 #include "imports/metrics_rows.hpp"
@@ -10,6 +11,9 @@
 #include <memory>
 #include <vector>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace coach::imports {
 namespace fs = std::filesystem;
 
@@ -17,19 +21,26 @@ Result<StoredFile> store_file(const Upload& upload, const fs::path& path) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec)
-        return make_error(ErrorCode::Internal,
-                          "cannot create " + path.parent_path().string() + ": " + ec.message());
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out)
-        return make_error(ErrorCode::Internal, "cannot write " + path.string());
+        return write_error(ec.value(), path.parent_path().string());
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return write_error(errno, path.string());
+    struct Close {
+        int fd;
+        ~Close() { ::close(fd); }
+    } close_fd{fd};
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> md(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr);
     StoredFile s;
     s.path = path.string();
+    auto take = [&](std::string_view bytes) {
+        EVP_DigestUpdate(md.get(), bytes.data(), bytes.size());
+        s.size += static_cast<long long>(bytes.size());
+        return write_all(fd, bytes, s.path);
+    };
     if (upload.path.empty()) {
-        EVP_DigestUpdate(md.get(), upload.bytes.data(), upload.bytes.size());
-        out.write(upload.bytes.data(), static_cast<std::streamsize>(upload.bytes.size()));
-        s.size = static_cast<long long>(upload.bytes.size());
+        if (auto r = take(upload.bytes); !r)
+            return r.error();
     } else {
         std::ifstream in(upload.path, std::ios::binary);
         if (!in)
@@ -40,16 +51,12 @@ Result<StoredFile> store_file(const Upload& upload, const fs::path& path) {
             auto n = static_cast<std::size_t>(in.gcount());
             if (n == 0)
                 break;
-            EVP_DigestUpdate(md.get(), buf.data(), n);
-            out.write(buf.data(), static_cast<std::streamsize>(n));
-            s.size += static_cast<long long>(n);
+            if (auto r = take({buf.data(), n}); !r)
+                return r.error();
         }
         if (in.bad())
             return make_error(ErrorCode::ValidationFailed, "cannot read " + upload.path);
     }
-    out.close();
-    if (!out)
-        return make_error(ErrorCode::Internal, "cannot write " + path.string());
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned length = 0;
     EVP_DigestFinal_ex(md.get(), digest, &length);

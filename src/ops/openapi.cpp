@@ -21,7 +21,7 @@ json::value error_schema() {
           "code": {"type": "string", "enum": ["bad_request", "unauthorized", "forbidden",
             "not_found", "method_not_allowed", "conflict", "payload_too_large",
             "unsupported_media_type", "validation_failed", "rate_limited", "internal",
-            "unavailable", "precondition_required"]},
+            "unavailable", "precondition_required", "insufficient_storage"]},
           "message": {"type": "string"},
           "details": {"type": "array", "items": {"type": "object", "required": ["message"],
             "properties": {"field": {"type": ["string", "null"]},

@@ -42,7 +42,8 @@ std::optional<std::string> value_of(const UserInput& in, std::string_view column
 // The user as it would be after `in`, validated against the hierarchy; the scope subject
 // of the result (for may() on the proposed row). The users it would report to stay
 // share-locked until `tx` ends, so they cannot be deleted or change role meanwhile.
-awaitable<Result<auth::Subject>> proposed_subject(db::Transaction& tx, const UserInput& in,
+awaitable<Result<auth::Subject>> proposed_subject(db::Transaction& tx, const auth::Principal& me,
+                                                  const UserInput& in,
                                                   const std::optional<auth::Subject>& current) {
     auth::Subject s = current.value_or(auth::Subject{"", auth::Role::Agent, {}, {}, {}, false});
     if (auto role = value_of(in, "role", std::nullopt))
@@ -56,15 +57,20 @@ awaitable<Result<auth::Subject>> proposed_subject(db::Transaction& tx, const Use
         ids.push_back(*s.manager_id);
     std::vector<std::pair<std::string, RefInfo>> refs;
     if (!ids.empty()) {
-        auto r = co_await lock_references(tx, ids);
+        auto r = co_await lock_references(tx, me, ids);
         if (!r)
             co_return r.error();
         refs = std::move(*r);
     }
+    // A reference the request sets to someone outside the caller's scope is answered as one
+    // to nobody (422), never 403: the answer must not tell whether that user exists.
     auto find = [&](const std::optional<std::string>& id) -> const RefInfo* {
         for (const auto& [rid, info] : refs)
             if (id && rid == *id)
-                return &info;
+                return info.visible || (current && (id == current->team_leader_id ||
+                                                    id == current->manager_id))
+                           ? &info
+                           : nullptr;
         return nullptr;
     };
     auto reference = [&](const std::optional<std::string>& id) {
@@ -156,7 +162,7 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
     auto tx = co_await db::Transaction::begin(ctx.db);
     if (!tx)
         co_return tx.error();
-    auto subject = co_await proposed_subject(*tx, *in, std::nullopt);
+    auto subject = co_await proposed_subject(*tx, me, *in, std::nullopt);
     if (!subject)
         co_return subject.error();
     if (!auth::may(me, Resource::Users, Action::Create, *subject))
@@ -211,7 +217,7 @@ awaitable<Result<Response>> patch(RequestContext& ctx) {
     }
     if (!auth::may(me, Resource::Users, Action::Update, user.current.subject))
         co_return forbidden("You may not change this user.");
-    auto proposed = co_await proposed_subject(user.tx, *in, user.current.subject);
+    auto proposed = co_await proposed_subject(user.tx, me, *in, user.current.subject);
     if (!proposed)
         co_return proposed.error();
     if (!auth::may(me, Resource::Users, Action::Update, *proposed))

@@ -12,7 +12,7 @@ std::vector<FieldError> hierarchy_errors(const HierarchyCheck& c) {
             errors.push_back({field, std::string("must be empty for a ") +
                                          std::string(auth::to_string(c.role))});
         } else if (!ref.role) {
-            errors.push_back({field, "does not refer to an existing user"});
+            errors.push_back({field, "does not refer to a user you can see"});
         } else if (*ref.role != wanted) {
             errors.push_back(
                 {field, std::string("must refer to a ") + std::string(auth::to_string(wanted))});

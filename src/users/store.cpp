@@ -82,17 +82,20 @@ awaitable<Result<ListPage>> list_users(db::Pool& pool, const auth::Principal& vi
 }
 
 awaitable<Result<std::vector<std::pair<std::string, RefInfo>>>> lock_references(
-    db::Transaction& tx, const std::vector<std::string>& ids) {
-    auto r = co_await tx.query(sql::lock_references, db::params(db::text_array(ids)));
+    db::Transaction& tx, const auth::Principal& viewer, const std::vector<std::string>& ids) {
+    auto r = co_await tx.query(
+        sql::lock_references,
+        db::params(viewer.id, auth::list_reach(viewer.role, auth::Resource::Users),
+                   db::text_array(ids)));
     if (!r)
         co_return r.error();
     const int id = db::column(*r, "id"), role = db::column(*r, "role"),
-              manager = db::column(*r, "manager_id");
+              manager = db::column(*r, "manager_id"), visible = db::column(*r, "visible");
     std::vector<std::pair<std::string, RefInfo>> out;
     for (int i = 0; i < r->rows(); ++i)
         out.emplace_back(std::string(r->get(i, id)),
                          RefInfo{auth::parse_role(r->get(i, role)).value_or(auth::Role::Agent),
-                                 r->get_optional(i, manager)});
+                                 r->get_optional(i, manager), r->get_bool(i, visible)});
     co_return out;
 }
 

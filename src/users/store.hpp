@@ -40,13 +40,14 @@ awaitable<Result<ListPage>> list_users(db::Pool& pool, const auth::Principal& vi
 awaitable<Result<std::optional<UserRow>>> lock_user(db::Transaction& tx, const std::string& id);
 
 // Roles and managers of the live users among `ids` (team_leader_id / manager_id of a user
-// being written), share-locked until the transaction ends.
+// being written), share-locked until the transaction ends, and whether `viewer` may see them.
 struct RefInfo {
     auth::Role role;
     std::optional<std::string> manager_id;
+    bool visible = false;
 };
 awaitable<Result<std::vector<std::pair<std::string, RefInfo>>>> lock_references(
-    db::Transaction& tx, const std::vector<std::string>& ids);
+    db::Transaction& tx, const auth::Principal& viewer, const std::vector<std::string>& ids);
 // The user a row is about to be written about (a session, a note), share-locked; nullopt when
 // there is none.
 struct LockedSubject {

@@ -184,7 +184,7 @@ TEST_F(AccessMatrix, EveryOperationForEveryRoleInAndOutOfScope) {
     add("PUT /api/v1/auth/password", {"AA AA AA AA", fixed("/api/v1/auth/password"),
         body(R"({"current_password":"wrong one","new_password":"x"})")});
     add("GET /api/v1/users", {"AA AA AA AA", row("/api/v1/users?team_leader_id={}", &Side::team_leader)});
-    add("POST /api/v1/users", {"AA AF FF FF", fixed("/api/v1/users"), [&created](const Side& s) {
+    add("POST /api/v1/users", {"AA AV FF FF", fixed("/api/v1/users"), [&created](const Side& s) {
         return R"({"email":"new)" + std::to_string(++created) + R"(@org.test","name":"New Agent",)"
                R"("role":"AGENT","team_leader_id":)" + q(s.team_leader) + "}"; }});
     add("GET /api/v1/users/{id}", {"AA AN AN AN", row("/api/v1/users/{}", &Side::agent)});

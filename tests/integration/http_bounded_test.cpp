@@ -9,6 +9,8 @@
 #include <boost/asio/read_until.hpp>
 #include <boost/asio/write.hpp>
 
+#include <filesystem>
+
 #include <sys/socket.h>
 #include <sys/time.h>
 
@@ -46,6 +48,11 @@ class Client {
                        asio::transfer_exactly(length - buffer_.size()), ec);
         buffer_.erase(0, std::min(length, buffer_.size()));
         return head;
+    }
+
+    void close() {
+        boost::system::error_code ec;
+        socket_.close(ec);
     }
 
   private:
@@ -130,6 +137,35 @@ TEST_F(HttpBounded, UploadsAtOnceAreCappedPerUserAndInTotal) {
         next.send(upload_start(m2, "METRICS", true));
         return next.read_head().starts_with("HTTP/1.1 100 Continue");
     }));
+}
+
+// The files of bodies being spooled (http/upload_spool.hpp), with their sizes.
+std::vector<std::uintmax_t> spooled(const TestServer& server) {
+    std::vector<std::uintmax_t> sizes;
+    std::filesystem::path dir =
+        std::filesystem::path(const_cast<TestServer&>(server).app().config().data_dir) / "uploads";
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+        sizes.push_back(e.file_size(ec));
+    return sizes;
+}
+
+TEST_F(HttpBounded, AnUploadsBodyGoesToDiskAsItArrivesAndIsRemovedAfter) {
+    std::string admin = login(server_, "admin@org.test");
+    Client client(server_.port());
+    client.send(upload_start(admin));  // announces 50 MB, sends 1 KiB
+    const std::size_t sent = std::size_t{1024} + 4 * 1024 * 1024;
+    client.send(std::string(sent - 1024, 'x'));
+    // Half-sent, the body is in a file of the data directory, not in the server's memory
+    // (but for the piece being filled: at most 256 KiB).
+    EXPECT_TRUE(eventually([&] {
+        auto sizes = spooled(server_);
+        return sizes.size() == 1 && sizes[0] + 256 * 1024 >= sent && sizes[0] <= sent;
+    })) << "spooled files: "
+        << spooled(server_).size();
+    client.close();
+    EXPECT_TRUE(eventually([&] { return spooled(server_).empty(); }));
+    EXPECT_EQ(server_.request("GET", "/healthz").status, 200);
 }
 
 TEST_F(HttpBounded, ConnectionsPastTheLimitAreClosedAndTheServerKeepsServing) {

@@ -108,7 +108,7 @@ json::value bad_report() {
   {"row": 3, "column": "email", "value": "not-an-email", "error": "must be an email address"},
   {"row": 4, "column": "email", "value": "dup@org.test", "error": "duplicate: row 5 has the same email"},
   {"row": 5, "column": "email", "value": "DUP@org.test", "error": "duplicate: row 4 has the same email"},
-  {"row": 7, "column": "team_leader", "value": "nobody@org.test", "error": "does not refer to an existing user"},
+  {"row": 7, "column": "team_leader", "value": "nobody@org.test", "error": "does not refer to a user you can see"},
   {"row": 8, "column": "team_leader", "value": "a1@org.test", "error": "must refer to a TEAM_LEADER"},
   {"row": 9, "column": "team_leader", "value": "tl1@org.test", "error": "must be empty for a TEAM_LEADER"},
   {"row": 10, "column": "hire_date", "value": "2024-02-30", "error": "is not a real calendar date"},

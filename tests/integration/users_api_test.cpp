@@ -126,7 +126,21 @@ TEST_F(UsersApi, ManagerCreatesAgentsInScopeOnly) {
                                                       {"name", "X"},
                                                       {"role", "AGENT"},
                                                       {"team_leader_id", o.tl2}}));
-    EXPECT_EQ(other_team.status, 403) << other_team.body;
+    // Another manager's team leader is answered as nobody: the same 422 as an unknown id, so
+    // the answer does not tell that the id exists.
+    EXPECT_EQ(other_team.status, 422) << other_team.body;
+    auto nobody = as(
+        "m1", "POST", "/api/v1/users",
+        json::serialize(json::object{
+            {"email", "x1@org.test"}, {"name", "X"}, {"role", "AGENT"}, {"team_leader_id", o.a3}}));
+    EXPECT_EQ(nobody.body, other_team.body);  // an agent out of scope: not "must be a TL"
+    auto unknown = as(
+        "m1", "POST", "/api/v1/users",
+        json::serialize(json::object{{"email", "x1@org.test"},
+                                     {"name", "X"},
+                                     {"role", "AGENT"},
+                                     {"team_leader_id", "00000000-0000-4000-8000-000000000000"}}));
+    EXPECT_EQ(unknown.body, other_team.body);
     auto a_manager = as("m1", "POST", "/api/v1/users",
                         R"({"email": "x2@org.test", "name": "X", "role": "MANAGER"})");
     EXPECT_EQ(a_manager.status, 403);
@@ -207,10 +221,14 @@ TEST_F(UsersApi, PatchRulesPerRole) {
     auto manager = as("m1", "PATCH", "/api/v1/users/" + o.a2, R"({"department": "Billing"})");
     EXPECT_EQ(manager.status, 200);
     EXPECT_EQ(manager.json().at("department").as_string(), "Billing");
-    // Moving an agent to another manager's team leader leaves the manager's scope: refused.
+    // Moving an agent to another manager's team leader leaves the manager's scope: refused,
+    // as a move to nobody.
     auto away = as("m1", "PATCH", "/api/v1/users/" + o.a2,
                    json::serialize(json::object{{"team_leader_id", o.tl2}}));
-    EXPECT_EQ(away.status, 403);
+    EXPECT_EQ(away.status, 422);
+    EXPECT_EQ(away.body, as("m1", "PATCH", "/api/v1/users/" + o.a2,
+                            R"({"team_leader_id": "00000000-0000-4000-8000-000000000000"})")
+                             .body);
     EXPECT_EQ(as("m1", "PATCH", "/api/v1/users/" + o.m1, R"({"phone": "1"})").status, 403);
     auto clear = as("admin", "PATCH", "/api/v1/users/" + o.a2, R"({"department": null})");
     EXPECT_TRUE(clear.json().at("department").is_null());

@@ -5,10 +5,13 @@
 #include "auth/password.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+
+#include <filesystem>
 
 namespace coach::test {
 namespace asio = boost::asio;
@@ -97,6 +100,10 @@ Config test_config() {
     c.access_log = false;
     c.web_dir = "/nonexistent-web-dist";
     c.public_url = "http://coach.test";
+    // Spooled uploads and exports' temporary files: never the working directory's var/.
+    c.data_dir =
+        (std::filesystem::temp_directory_path() / ("coach-test-data-" + std::to_string(::getpid())))
+            .string();
     return c;
 }
 

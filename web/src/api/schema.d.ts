@@ -600,7 +600,7 @@ export interface paths {
         put?: never;
         /**
          * Import a file (CSV or XLSX) of metrics, users, coaching history or profiles
-         * @description Uploads one file (at most 50 MB) and imports it; the answer, once the import has ended, is its log (201, Location: /api/v1/imports/{id}), whatever the outcome: a file with errors is a 201 whose status is FAILED (or PARTIAL_SUCCESS in partial mode) with error_details. The body is either the file itself, sent as text/csv, text/plain, application/csv, text/tab-separated-values, application/vnd.ms-excel, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream, or multipart/form-data with the file in the part named "file" (its filename becomes file_name). CSV or XLSX is told from the content (an XLSX workbook is a ZIP), not the media type; CSV may be UTF-8 (with or without BOM) or Windows-1252, separated by commas, semicolons or tabs. Any other media type: 415; an empty file: 422. 409 when the same file (SHA-256) was already imported, unless force=true; 429 (with Retry-After) when too many imports are running. USERS imports are for ADMINs only.
+         * @description Uploads one file (at most 50 MB) and imports it; the answer, once the import has ended, is its log (201, Location: /api/v1/imports/{id}), whatever the outcome: a file with errors is a 201 whose status is FAILED (or PARTIAL_SUCCESS in partial mode) with error_details. The body is either the file itself, sent as text/csv, text/plain, application/csv, text/tab-separated-values, application/vnd.ms-excel, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream, or multipart/form-data with the file in the part named "file" (its filename becomes file_name). CSV or XLSX is told from the content (an XLSX workbook is a ZIP), not the media type; CSV may be UTF-8 (with or without BOM) or Windows-1252, separated by commas, semicolons or tabs. Any other media type: 415; an empty file: 422. 409 when the same file (SHA-256) was already imported, unless force=true; 429 (with Retry-After) when too many imports are running; 507 when the server's disk is full (nothing is kept: send the file again later). USERS imports are for ADMINs only.
          */
         post: operations["POST /api/v1/imports"];
         delete?: never;
@@ -2429,7 +2429,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal" | "unavailable" | "precondition_required";
+                code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal" | "unavailable" | "precondition_required" | "insufficient_storage";
                 message: string;
                 details: {
                     field?: string | null;
