@@ -102,6 +102,77 @@ test.describe('on a phone', () => {
     expect(await countNotes(page.request, agent.id, content)).toBe(1);
   });
 
+  test('after one visit online, the quick note page opens with no network and its note is sent once', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(90_000);
+    // Online: the service worker installs (it keeps the app's files) and controls the page.
+    await signIn(page, TEAM_LEADER, DEMO_PASSWORD, '/notes/new');
+    await expect(page.getByRole('heading', { level: 1, name: 'Quick note' })).toBeVisible();
+    const agent = await firstAgent(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const worker = context.serviceWorkers().find((w) => new URL(w.url()).pathname === '/sw.js');
+    expect(worker, 'the service worker at /sw.js').toBeTruthy();
+    // Served so that the browser always asks for it again: a new deployment replaces it.
+    const script = await page.request.get('/sw.js');
+    expect(script.headers()['cache-control']).toBe('no-cache');
+    expect(script.headers()['content-type']).toMatch(/^text\/javascript/);
+    // It keeps the build's files, and nothing of the API.
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      return urls;
+    });
+    expect(cached).toContain('/index.html');
+    expect(cached.some((u) => u.startsWith('/assets/') && u.endsWith('.js'))).toBe(true);
+    expect(cached.filter((u) => !u.startsWith('/assets/') && u !== '/index.html' && u !== '/favicon.svg')).toEqual([]);
+
+    await context.setOffline(true);
+    // The worker's own requests are cut too: what follows comes from its cache.
+    expect(await worker!.evaluate(() => fetch('/favicon.svg').then(() => 'reached', () => 'offline'))).toBe('offline');
+
+    // A reload without network: the page renders (the browser's offline page before).
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Quick note' })).toBeVisible();
+    await expect(page.getByText(/You are offline\. Notes you write are kept on this device/)).toBeVisible();
+    await page.close();
+
+    // A new tab, still without network (no CSRF token in it yet): the page opens, the agents
+    // are those kept on the device, and a note waits.
+    const tab = await context.newPage();
+    const creates: Request[] = [];
+    tab.on('request', (r) => {
+      if (isCreate(r)) creates.push(r);
+    });
+    await tab.goto('/notes/new');
+    await expect(tab.getByRole('heading', { level: 1, name: 'Quick note' })).toBeVisible();
+    const content = `Opened-offline e2e note ${Date.now()}: read the account number aloud.`;
+    await writeNote(tab, agent.name, 'Compliance', content);
+    const waiting = tab.getByRole('region', { name: 'Not sent yet' });
+    await expect(waiting.getByText('1 note waiting for the network')).toBeVisible();
+    await expect(waiting.getByText(content)).toBeVisible();
+    expect(creates).toHaveLength(0);
+
+    // The network returns: the note is sent, once.
+    await context.setOffline(false);
+    await expect(tab.getByRole('region', { name: 'Sent', exact: true }).getByText(content)).toBeVisible();
+    await expect(waiting.getByText('Nothing waiting: every note you wrote here has been sent.')).toBeVisible();
+    expect(creates).toHaveLength(1);
+    expect(await countNotes(tab.request, agent.id, content)).toBe(1);
+    // The API went to the network, never to the worker's cache.
+    const apiFromWorker = await tab.evaluate(async () => {
+      const hits: string[] = [];
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys())
+          if (new URL(request.url).pathname.startsWith('/api/')) hits.push(request.url);
+      return hits;
+    });
+    expect(apiFromWorker).toEqual([]);
+  });
+
   test('a create whose answer was lost is sent again with the same key and written once', async ({ page }) => {
     test.setTimeout(60_000);
     await signIn(page, TEAM_LEADER, DEMO_PASSWORD, '/notes/new');

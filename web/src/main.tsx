@@ -5,6 +5,7 @@ import { createBrowserRouter } from 'react-router';
 import { App } from './App';
 import { routes } from './app/routes';
 import { createQueryClient } from './auth/queryClient';
+import { registerServiceWorker } from './sw/register';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -19,3 +20,6 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+// The offline shell (src/sw/sw.ts); not in development, where Vite serves the source.
+if (import.meta.env.PROD) registerServiceWorker();

@@ -1,11 +1,12 @@
 import { Outlet } from 'react-router';
-import { useMe } from '../auth/useMe';
+import { useMe, useRecheckMeWhenOnline } from '../auth/useMe';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadingState } from '../components/LoadingState';
 
 /** Every route waits for the first "who am I" answer (signed in, signed out, or an error). */
 export function Root() {
   const me = useMe();
+  useRecheckMeWhenOnline();
   if (me.data !== undefined) return <Outlet />;
   if (me.isError) {
     return (

@@ -1,6 +1,7 @@
 import { api, isApiError, ok } from '../api/client';
 import { getCsrfToken, setCsrfToken } from '../api/csrf';
 import type { LoginResponse, Schemas, User } from '../api/types';
+import { forgetDeviceCopy, keepSignedInUser, keptUser } from './deviceCopy';
 
 export type Credentials = Schemas['LoginRequest'];
 
@@ -28,18 +29,49 @@ export async function changePassword(change: PasswordChange): Promise<void> {
   await api.PUT('/api/v1/auth/password', { body: change });
 }
 
-/** The signed-in user, or null when there is no valid session (401). */
+/**
+ * Fetches the session's CSRF token unless this tab has it. A new tab (or one opened offline)
+ * has the session cookie but not the token its writes need.
+ */
+export async function ensureCsrfToken(signal?: AbortSignal): Promise<void> {
+  if (getCsrfToken() !== null) return;
+  const { csrf_token } = await ok(api.GET('/api/v1/auth/csrf', { signal }));
+  setCsrfToken(csrf_token);
+}
+
+/** The "me" in use came from the device copy: the server could not be reached. */
+let meFromDevice = false;
+
+/** Whether the signed-in user shown now is the device's copy (to ask the server once online). */
+export function isMeFromDevice(): boolean {
+  return meFromDevice;
+}
+
+/**
+ * The signed-in user, or null when there is no valid session (401). When the server cannot be
+ * reached at all (no network), the user it last confirmed on this device, if kept
+ * (auth/deviceCopy.ts): so the quick note page opens offline.
+ */
 export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
   try {
     const me = await ok(api.GET('/api/v1/auth/me', { signal }));
-    // A new tab has the session cookie but not the CSRF token its writes need.
-    if (getCsrfToken() === null) {
-      const { csrf_token } = await ok(api.GET('/api/v1/auth/csrf', { signal }));
-      setCsrfToken(csrf_token);
-    }
+    await ensureCsrfToken(signal);
+    meFromDevice = false;
+    keepSignedInUser(me);
     return me;
   } catch (e) {
-    if (isApiError(e) && e.status === 401) return null;
+    if (isApiError(e) && e.status === 401) {
+      meFromDevice = false;
+      forgetDeviceCopy();
+      return null;
+    }
+    if (isApiError(e) && e.status === 0) {
+      const kept = keptUser();
+      if (kept) {
+        meFromDevice = true;
+        return kept;
+      }
+    }
     throw e;
   }
 }

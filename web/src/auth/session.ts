@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { setCsrfToken } from '../api/csrf';
 import type { User } from '../api/types';
+import { forgetDeviceCopy, keepSignedInUser } from './deviceCopy';
 import { meKey } from './queryKeys';
 
 // Clients whose user chose to sign out (as opposed to a session that expired or never was):
@@ -17,6 +18,7 @@ export function markSignedIn(queryClient: QueryClient, user: User, csrfToken: st
   signedOutByUser.delete(queryClient);
   setCsrfToken(csrfToken);
   dropOtherQueries(queryClient);
+  keepSignedInUser(user);
   queryClient.setQueryData(meKey, user);
 }
 
@@ -29,6 +31,8 @@ export function markSignedOut(queryClient: QueryClient, options: SignedOutOption
   if (options.byUser) signedOutByUser.add(queryClient);
   else signedOutByUser.delete(queryClient);
   setCsrfToken(null);
+  // Nothing of the account stays on the device (the service worker keeps no account data).
+  forgetDeviceCopy();
   dropOtherQueries(queryClient);
   queryClient.setQueryData(meKey, null);
 }

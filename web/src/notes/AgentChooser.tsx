@@ -1,13 +1,16 @@
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { User } from '../api/types';
 
+/** An agent as the picker shows and finds it. */
+export type AgentOption = Pick<User, 'id' | 'name' | 'email' | 'employee_id'>;
+
 /** How many agents the list shows at once (type to find the others): two thumbs' reach. */
 const SHOWN = 8;
 /** How many of the agents written about lately are marked "Recent". */
 const TAGGED = 3;
 
 interface Props {
-  agents: readonly User[];
+  agents: readonly AgentOption[];
   /** Agents the writer wrote about lately, most recent first: listed first. */
   recentIds: readonly string[];
   value: string | null;
@@ -22,8 +25,8 @@ function fold(text: string): string {
 }
 
 /** Agents in the order the picker lists them: recent first, then by name. */
-export function orderAgents(agents: readonly User[], recentIds: readonly string[]): User[] {
-  const rank = (a: User) => {
+export function orderAgents<A extends AgentOption>(agents: readonly A[], recentIds: readonly string[]): A[] {
+  const rank = (a: A) => {
     const i = recentIds.indexOf(a.id);
     return i === -1 ? Number.MAX_SAFE_INTEGER : i;
   };
@@ -31,7 +34,7 @@ export function orderAgents(agents: readonly User[], recentIds: readonly string[
 }
 
 /** Agents whose name, email or employee id contains `text` (accents and case ignored). */
-export function matchAgents(agents: readonly User[], text: string): User[] {
+export function matchAgents<A extends AgentOption>(agents: readonly A[], text: string): A[] {
   const typed = fold(text.trim());
   if (!typed) return [...agents];
   return agents.filter((a) =>
@@ -55,7 +58,7 @@ export function AgentChooser({ agents, recentIds, value, onChange, error, status
   const shown = matches.slice(0, SHOWN);
   const errorId = `${id}-error`;
 
-  function choose(agent: User) {
+  function choose(agent: AgentOption) {
     onChange(agent.id);
     setChanging(false);
     setFilter('');

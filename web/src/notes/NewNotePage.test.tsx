@@ -48,13 +48,13 @@ const created = (req: RecordedRequest) => {
   );
 };
 
-function openForm(
-  path = '/notes/new',
+/** The server, faked (fetch stubbed), for a team leader (or `role`). */
+function fakeServer(
   post: (req: RecordedRequest) => Response | Promise<Response> = created,
   role: Role = 'TEAM_LEADER',
 ) {
   const me = role === 'TEAM_LEADER' ? tl : makeUser({ name: 'Avery Collins', role });
-  const api = fakeApi({
+  return fakeApi({
     'GET /api/v1/auth/me': () => jsonResponse(200, me),
     'GET /api/v1/users': () => jsonResponse(200, { items: [ada, sam, riley, zoe, gone], next_cursor: null }),
     // Sam was written about last, then Riley (a note of before writers were recorded counts
@@ -71,6 +71,14 @@ function openForm(
       }),
     'POST /api/v1/quick-notes': post,
   });
+}
+
+function openForm(
+  path = '/notes/new',
+  post: (req: RecordedRequest) => Response | Promise<Response> = created,
+  role: Role = 'TEAM_LEADER',
+) {
+  const api = fakeServer(post, role);
   renderApp(path);
   return api;
 }
@@ -213,6 +221,37 @@ describe('the quick-note page', () => {
     goOnline();
     await act(() => new Promise((r) => setTimeout(r, 10)));
     expect(posts(requests)).toHaveLength(2);
+  });
+
+  it('opens with no network at all from what the device kept, and sends once it returns', async () => {
+    // Opened online once: the user and their agents are kept on the device.
+    openForm();
+    await agentButtons();
+    cleanup();
+    // Then opened again in a new tab with the network gone (no CSRF token in this tab yet).
+    setCsrfToken(null);
+    online = false;
+    const offline = vi.fn(() => Promise.reject(new TypeError('Failed to fetch')));
+    vi.stubGlobal('fetch', offline);
+    renderApp('/notes/new');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Quick note' })).toBeTruthy();
+    expect(screen.getByText(/You are offline\. Notes you write are kept on this device/)).toBeTruthy();
+    expect(await agentButtons()).toEqual(['Ada Brown', 'Riley Chen', 'Sam Patel', 'Zoë Adams']);
+    await writeNote('Riley Chen', 'Coaching', 'Talked over the customer twice.');
+    expect(await screen.findByText('1 note waiting for the network')).toBeTruthy();
+
+    expect(offline).toHaveBeenCalled();
+
+    const { requests } = fakeServer();
+    goOnline();
+    await screen.findByText('Nothing waiting: every note you wrote here has been sent.');
+    const [post, ...more] = posts(requests);
+    expect(more).toEqual([]);
+    expect((post?.body as QuickNoteCreate).content).toBe('Talked over the customer twice.');
+    // The tab had no CSRF token: it asked for it before sending.
+    expect(post?.headers.get('X-CSRF-Token')).toBe(SERVER_CSRF);
+    // And the server was asked again who is signed in.
+    await waitFor(() => expect(requests.some((r) => r.url === '/api/v1/auth/me')).toBe(true));
   });
 
   it('sends with the same key again after a lost answer ("Send now")', async () => {

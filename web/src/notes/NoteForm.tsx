@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ApiError } from '../api/client';
-import type { NotePriority, NoteType, QuickNoteCreate, User } from '../api/types';
+import type { NotePriority, NoteType, QuickNoteCreate } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormField, TextField } from '../components/FormField';
-import { AgentChooser } from './AgentChooser';
+import { AgentChooser, type AgentOption } from './AgentChooser';
 import { defaultPriority, isPriority, PRIORITIES, priorityLabel } from './labels';
 import {
   checkDraft,
@@ -30,7 +30,7 @@ export type FormResult =
 interface Props {
   initial: NoteDraft;
   /** The agents the writer may choose; undefined while they load. */
-  agents: readonly User[] | undefined;
+  agents: readonly AgentOption[] | undefined;
   /** Said instead of the agents while they load or could not be loaded. */
   agentsStatus?: ReactNode;
   recentIds: readonly string[];

@@ -8,16 +8,34 @@ import {
 } from '@tanstack/react-query';
 import type { ApiError } from '../api/client';
 import type { QuickNote, QuickNoteAddressing, QuickNotePage, User } from '../api/types';
+import { keepAgents, keptAgents, type KeptAgent } from '../auth/deviceCopy';
 import { addressNote, listNotes, listWritableAgents, type NoteListQuery } from './notesApi';
 import { noteKeys } from './queryKeys';
 
-/** The agents `me` may write notes about (few for a team leader; everyone for an admin). */
+/** An agent as the quick note form shows it. */
+export type WritableAgent = KeptAgent;
+
+/**
+ * The agents `me` may write notes about (few for a team leader; everyone for an admin). Kept
+ * on the device (auth/deviceCopy.ts) when loaded, so that a page opened offline can still
+ * write notes; the kept list is used only while the browser is offline, until the server
+ * answers again.
+ */
 export function useWritableAgents(me: User) {
-  return useQuery<User[], ApiError>({
+  return useQuery<WritableAgent[], ApiError>({
     queryKey: noteKeys.writableAgents(me.id),
-    queryFn: ({ signal }) => listWritableAgents(me, signal),
+    queryFn: async ({ signal }) => {
+      const agents: WritableAgent[] = (await listWritableAgents(me, signal)).map(
+        ({ id, name, email, employee_id }) => ({ id, name, email, employee_id }),
+      );
+      keepAgents(me.id, agents);
+      return agents;
+    },
     // The form keeps working offline on what it has.
     staleTime: 5 * 60_000,
+    initialData: () => (navigator.onLine ? undefined : (keptAgents(me.id) ?? undefined)),
+    // Older than any answer: the server is asked as soon as the network returns.
+    initialDataUpdatedAt: 0,
   });
 }
 

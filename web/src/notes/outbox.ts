@@ -9,6 +9,7 @@ import { createStore, del, set, values, type UseStore } from 'idb-keyval';
 import { isApiError } from '../api/client';
 import type { ApiError } from '../api/ApiError';
 import type { QuickNote, QuickNoteCreate } from '../api/types';
+import { ensureCsrfToken } from '../auth/authApi';
 import { createNote, type CreatedNote } from './notesApi';
 
 /** A note kept in the browser until the server has it. */
@@ -422,7 +423,11 @@ export function idbStorage(): OutboxStorage {
 export function browserOutboxDeps(): OutboxDeps {
   return {
     storage: idbStorage(),
-    send: createNote,
+    // A tab opened offline has no CSRF token yet (the server gives it once it is reached).
+    send: async (body, key) => {
+      await ensureCsrfToken();
+      return createNote(body, key);
+    },
     isOnline: () => navigator.onLine,
     newKey: newIdempotencyKey,
     now: () => new Date(),

@@ -1,5 +1,12 @@
 // Vitest setup: what jsdom lacks and the browser has.
 import { configure } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// What the app keeps on the device for offline use (src/auth/deviceCopy.ts) does not carry
+// over from one test to the next.
+afterEach(() => {
+  localStorage.clear();
+});
 
 // CSS.escape (React Aria's overlays use it); the CSSOM spec's algorithm.
 if (typeof globalThis.CSS === 'undefined' || typeof globalThis.CSS.escape !== 'function') {
