@@ -20,7 +20,7 @@ struct CardRow {
     // agent_dashboard_snapshot.card: the figures as JSON object members; nullopt when the
     // agent has no snapshot yet (the JSON then has nulls).
     std::optional<std::string_view> figures;
-    std::optional<std::string_view> last_coaching_at;  // PostgreSQL timestamptz text (UTC)
+    std::optional<std::string_view> last_coaching_at;  // RFC 3339 at UTC (utc_json)
     // The level, trends (snapshot) and coaching facts (agent_coaching_facts) the urgency and
     // the card's other members come from.
     UrgencyInput signals;

@@ -130,25 +130,6 @@ std::string with_role(std::string_view role, std::string_view object) {
     return fmt::format("{{\"role\":\"{}\",{}", role, object.substr(1));
 }
 
-void append_rfc3339(std::string& out, std::string_view ts) {
-    std::size_t start = out.size();
-    out += ts;
-    if (ts.size() > 10 && ts[10] == ' ')
-        out[start + 10] = 'T';
-    // A UTC offset written as "+00" (hours only) becomes "+00:00".
-    if (ts.size() > 13) {
-        char sign = ts[ts.size() - 3];
-        if (sign == '+' || sign == '-')
-            out += ":00";
-    }
-}
-
-std::string rfc3339_of(std::string_view ts) {
-    std::string out;
-    append_rfc3339(out, ts);
-    return out;
-}
-
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
     std::size_t plain = 0;  // start of the run of characters copied as they are
@@ -204,7 +185,7 @@ void append_card_json(std::string& out, const Card& card) {
     out += ",\"last_coaching_at\":";
     if (r.last_coaching_at) {
         out += '"';
-        append_rfc3339(out, *r.last_coaching_at);
+        out += *r.last_coaching_at;  // utc_json's text: nothing to escape
         out += '"';
     } else {
         out += "null";

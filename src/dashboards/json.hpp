@@ -42,9 +42,5 @@ void append_raw_or_null(std::string& out, const std::optional<std::string>& raw)
 // The members a card has when its agent has no snapshot.
 inline constexpr std::string_view kNoFigures =
     R"("snapshot_as_of":null,"performance_level":null,"latest":null,"avg_30d":null,"trends":null)";
-// PostgreSQL's timestamptz text in UTC ("2026-01-02 03:04:05.6+00") as RFC 3339, the way
-// to_json() writes it ("2026-01-02T03:04:05.6+00:00").
-std::string rfc3339_of(std::string_view pg_timestamptz);
-void append_rfc3339(std::string& out, std::string_view pg_timestamptz);
 
 }  // namespace coach::dashboards

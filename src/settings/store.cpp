@@ -44,13 +44,10 @@ awaitable<Result<LockedSettings>> lock_settings(db::Transaction& tx, const std::
 
 awaitable<Result<SavedSettings>> save_time_zone(db::Transaction& tx, const std::string& zone,
                                                 const std::string& actor) {
-    std::vector<db::Query> queries;
-    queries.push_back({sql::use_time_zone, db::params(zone)});
-    queries.push_back({sql::save_time_zone, db::params(zone, actor)});
-    auto r = co_await tx.pipeline(std::move(queries));
+    auto r = co_await tx.query(sql::save_time_zone, db::params(zone, actor));
     if (!r)
         co_return r.error();
-    const db::PgResult& saved = (*r)[1];
+    const db::PgResult& saved = *r;
     auto json = json_of(saved);
     if (!json)
         co_return json.error();

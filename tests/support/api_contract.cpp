@@ -54,10 +54,27 @@ void close_objects(json::value& v) {
     }
 }
 
+// A timestamp the server writes is RFC 3339 at UTC with "Z", whatever the organisation's time
+// zone (docs/architecture.md, "JSON"): a "pattern" on every "format": "date-time" of the
+// responses' document. Requests may give any offset, so theirs is left without.
+void utc_date_times(json::value& v) {
+    if (auto* o = v.if_object()) {
+        if (const auto* f = o->if_contains("format"); f && *f == "date-time")
+            (*o)["pattern"] = R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$)";
+        for (auto& [_, child] : *o)
+            utc_date_times(child);
+    } else if (auto* a = v.if_array()) {
+        for (auto& child : *a)
+            utc_date_times(child);
+    }
+}
+
 class Contract {
   public:
     Contract() : router_(App::build_router()), doc_(ops::openapi_document(router_)) {
         close_objects(doc_);
+        response_doc_ = doc_;
+        utc_date_times(response_doc_);
     }
 
     std::string check(const std::string& method, const std::string& target,
@@ -94,7 +111,7 @@ class Contract {
                 schema = &error_ref_;
             if (!schema)
                 return where + ": answered JSON, described without a JSON body";
-            if (auto v = validate(*schema, response.body); !v.empty())
+            if (auto v = validate(*schema, response.body, response_doc_); !v.empty())
                 return where + ": response " + v;
         } else if (described && json_schema(described) && method != "HEAD") {
             return where + ": described as JSON, answered " + content_type;
@@ -106,7 +123,7 @@ class Contract {
             const json::value* schema =
                 body ? body->at("content").as_object().if_contains("application/json") : nullptr;
             if (schema) {
-                if (auto v = validate(schema->at("schema"), request_body); !v.empty())
+                if (auto v = validate(schema->at("schema"), request_body, doc_); !v.empty())
                     return where + ": accepted a request " + v;
             }
         }
@@ -129,18 +146,20 @@ class Contract {
         return media ? &media->at("schema") : nullptr;
     }
 
-    // The body against `schema` (its $refs resolved in this document): "" or what differs.
-    std::string validate(const json::value& schema, const std::string& body) {
+    // The body against `schema`, its $refs resolved in `doc` (doc_ for a request,
+    // response_doc_ for a response): "" or what differs.
+    std::string validate(const json::value& schema, const std::string& body,
+                         const json::value& doc) {
         boost::system::error_code ec;
         json::value value = json::parse(body, ec);
         if (ec)
             return "is not JSON: " + body.substr(0, 200);
-        std::string key = json::serialize(schema);
+        std::string key = (&doc == &doc_ ? "request " : "response ") + json::serialize(schema);
         std::lock_guard lock(mutex_);
         auto& compiled = compiled_[key];
         if (!compiled) {
             json::value root =
-                json::object{{"components", doc_.at("components")}, {"allOf", json::array{schema}}};
+                json::object{{"components", doc.at("components")}, {"allOf", json::array{schema}}};
             compiled = std::make_unique<valijson::Schema>();
             valijson::SchemaParser parser;
             valijson::adapters::BoostJsonAdapter adapter(root);
@@ -163,7 +182,8 @@ class Contract {
     }
 
     http::Router router_;
-    json::value doc_;
+    json::value doc_;           // requests
+    json::value response_doc_;  // responses: doc_ with UTC date-times
     json::value error_ref_{{"$ref", "#/components/schemas/Error"}};
     std::mutex mutex_;
     std::map<std::string, std::unique_ptr<valijson::Schema>> compiled_;

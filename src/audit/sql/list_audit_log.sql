@@ -6,7 +6,8 @@
 -- $9/$10 the cursor (created_at, id); $11 the limit. Indexes: idx_audit_created, or
 -- idx_audit_actor / idx_audit_entity for those filters (planned per call: optional filters).
 SELECT json_build_object(
-           'id', a.id, 'created_at', a.created_at, 'actor_id', a.actor_id, 'actor_name', u.name,
+           'id', a.id, 'created_at', utc_json(a.created_at), 'actor_id', a.actor_id,
+           'actor_name', u.name,
            'action', a.action, 'entity_type', a.entity_type, 'entity_id', a.entity_id,
            'before', a.before, 'after', a.after, 'ip', host(a.ip),
            'request_id', a.request_id)::text AS json,

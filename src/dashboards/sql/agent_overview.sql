@@ -14,7 +14,7 @@ SELECT json_build_object(
         'latest', s.latest,
         'avg_30d', s.avg_30d,
         'trends', s.trends,
-        'last_coaching_at', f.last_coaching_at,
+        'last_coaching_at', utc_json(f.last_coaching_at),
         'days_since_last_coaching',
             CASE WHEN f.last_coaching_at IS NOT NULL
                  THEN greatest(0, CURRENT_DATE - f.last_coaching_at::date) END),

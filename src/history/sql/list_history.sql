@@ -1,7 +1,8 @@
 -- The performance_history rows whose agent's metrics viewer $1 (reach $2, auth::list_reach) may
 -- read, latest period_ending first: filters $3 agent, $4 period type, $5/$6 period_ending from/to
 -- (inclusive); $7/$8 the cursor (period_ending, id); $9 the limit.
-SELECT row_to_json(h)::text AS json, h.period_ending::text AS period_ending, h.id::text AS id
+SELECT {{history/history_json(h)}}::text AS json, h.period_ending::text AS period_ending,
+       h.id::text AS id
   FROM performance_history h
   JOIN users u ON u.id = h.agent_id
  WHERE {{auth/reaches(u)}}

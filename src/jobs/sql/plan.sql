@@ -4,7 +4,8 @@
 -- timezone, prev_run (the latest run time at or before now), next_run (the first after),
 -- due_at (when the scheduler runs it next), due (due_at has come), ms_until_due (<= 0 when
 -- due); times as RFC 3339 text. json: the job as GET /api/v1/jobs lists it, with the start of
--- its last SUCCESS and its last 10 runs, newest first (a run is its job_runs row).
+-- its last SUCCESS and its last 10 runs, newest first (a run is its job_runs row,
+-- jobs/run_json).
 -- When a job is due: jobs/schedule.hpp. Runs for another date and an import's partial
 -- recompute do not count for a run time.
 WITH z AS (
@@ -49,15 +50,16 @@ SELECT c.name, to_char(c.at, 'HH24:MI') AS time, c.tz AS timezone,
        json_build_object(
            'name', c.name, 'description', c.description, 'time', to_char(c.at, 'HH24:MI'),
            'timezone', c.tz, 'takes_date', c.takes_date, 'takes_full', c.takes_full,
-           'next_run_at', c.next, 'due_now', c.due_at <= c.now,
-           'last_success_at', ls.started_at, 'runs', coalesce(rr.runs, '[]'::json))::text AS json
+           'next_run_at', utc_json(c.next), 'due_now', c.due_at <= c.now,
+           'last_success_at', utc_json(ls.started_at),
+           'runs', coalesce(rr.runs, '[]'::json))::text AS json
   FROM c
   LEFT JOIN LATERAL (
       SELECT max(started_at) AS started_at FROM job_runs
        WHERE job_name = c.name AND status = 'SUCCESS'
   ) ls ON true
   LEFT JOIN LATERAL (
-      SELECT json_agg(r ORDER BY r.started_at DESC) AS runs
+      SELECT json_agg({{jobs/run_json(r)}} ORDER BY r.started_at DESC) AS runs
         FROM (SELECT * FROM job_runs WHERE job_name = c.name
                ORDER BY started_at DESC LIMIT 10) r
   ) rr ON true

@@ -1,7 +1,7 @@
 -- The days of metrics whose agent's metrics viewer $1 (reach $2, auth::list_reach) may read,
 -- newest first, live rows and archived ones (the piece metrics/metric_days): filters $3 agent,
 -- $4/$5 metric_date from/to (inclusive); $6/$7 the cursor (metric_date, agent_id); $8 the limit.
-SELECT row_to_json(pm)::text AS json, pm.metric_date::text AS metric_date,
+SELECT {{metrics/metric_json(pm)}}::text AS json, pm.metric_date::text AS metric_date,
        pm.agent_id::text AS agent_id
   FROM {{metrics/metric_days}} pm
   JOIN users u ON u.id = pm.agent_id

@@ -2,7 +2,8 @@
 -- viewer's own), unread first, newest first; $3 true: unread only. $4/$5/$6 the cursor
 -- (read flag '0'/'1', created_at, id); $7 the limit. Index: idx_notifications_recipient.
 SELECT json_build_object('id', n.id, 'kind', n.kind, 'subject', n.subject, 'link', n.link,
-                         'read_at', n.read_at, 'created_at', n.created_at)::text AS json,
+                         'read_at', utc_json(n.read_at),
+                         'created_at', utc_json(n.created_at))::text AS json,
        (n.read_at IS NOT NULL)::int::text AS read,
        (n.created_at AT TIME ZONE 'UTC')::text || '+00' AS created_at, n.id::text AS id
   FROM notifications n

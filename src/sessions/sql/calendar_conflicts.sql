@@ -5,7 +5,7 @@ SELECT cs.id::text AS id, extract(epoch FROM cs.scheduled_date)::bigint AS start
        cs.planned_minutes, extract(epoch FROM $3::timestamptz)::bigint AS new_start_epoch,
        cs.team_leader_id = $1::uuid AS same_leader, cs.agent_id = $2::uuid AS same_agent,
        cs.agent_id::text AS agent_id, a.name AS agent_name,
-       to_char(cs.scheduled_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at
+       utc_json(cs.scheduled_date) AS at
   FROM coaching_sessions cs
   JOIN users a ON a.id = cs.agent_id
  WHERE (cs.team_leader_id = $1::uuid OR cs.agent_id = $2::uuid)

@@ -70,7 +70,7 @@ SELECT s.planned_minutes,
                    FROM figures f), '[]')::text AS metrics,
        coalesce((SELECT json_agg(json_build_object(
                             'id', qn.id, 'note_type', qn.note_type, 'priority', qn.priority,
-                            'content', qn.content, 'created_at', qn.created_at,
+                            'content', qn.content, 'created_at', utc_json(qn.created_at),
                             'overdue', qn.address_by < now())
                         ORDER BY qn.priority, qn.created_at)
                    FROM quick_notes qn WHERE qn.agent_id = s.agent_id AND NOT qn.addressed),
@@ -83,7 +83,8 @@ SELECT s.planned_minutes,
                   WHERE ai.agent_id = s.agent_id
                     AND ai.status IN ('PENDING', 'IN_PROGRESS', 'OVERDUE')),
                 '[]')::text AS items,
-       (SELECT json_build_object('id', l.id, 'date', l.actual_end_time, 'summary', l.summary,
+       (SELECT json_build_object('id', l.id, 'date', utc_json(l.actual_end_time),
+                                 'summary', l.summary,
                                  'follow_up_topics', coalesce(l.follow_up_topics, '{}'))
           FROM coaching_sessions l
          WHERE l.agent_id = s.agent_id AND l.status = 'COMPLETED' AND l.id <> s.id

@@ -1,7 +1,7 @@
 -- Sets the columns of session $1 that the JSON object $2 names (a JSON null clears one); the
 -- others keep their value. $2 holds only the fields of sessions::SessionInput's whitelist.
 -- $3: who changes it; when the time or length changes, the old ones are appended to
--- schedule_history. The version trigger bumps version.
+-- schedule_history (times at UTC, utc_json). The version trigger bumps version.
 UPDATE coaching_sessions cs
    SET (scheduled_date, planned_minutes, session_type, topics_covered, discussion_notes,
         agent_commitments, resources_shared, engagement_score, receptiveness_score,
@@ -19,8 +19,9 @@ UPDATE coaching_sessions cs
              OR ($2::jsonb ? 'planned_minutes'
                  AND ($2::jsonb ->> 'planned_minutes')::int <> cs.planned_minutes)
            THEN cs.schedule_history || jsonb_build_array(jsonb_build_object(
-                    'scheduled_date', cs.scheduled_date, 'planned_minutes', cs.planned_minutes,
-                    'changed_at', now(), 'changed_by', $3::uuid))
+                    'scheduled_date', utc_json(cs.scheduled_date),
+                    'planned_minutes', cs.planned_minutes, 'changed_at', utc_json(now()),
+                    'changed_by', $3::uuid))
            ELSE cs.schedule_history END
  WHERE cs.id = $1::uuid
 RETURNING cs.id

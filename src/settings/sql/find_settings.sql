@@ -3,7 +3,7 @@
 -- job_timezone(); not job_timezone() itself, which reads the whole pg_timezone_names:
 -- bench/RESULTS.md, "Why the code is as it is"), and updated_at / updated_by of the setting
 -- (null: never written).
-SELECT json_build_object('time_zone', $1::text, 'updated_at', s.updated_at,
+SELECT json_build_object('time_zone', $1::text, 'updated_at', utc_json(s.updated_at),
                          'updated_by', s.updated_by)::text AS json
   FROM (VALUES (1)) AS one (n)
   LEFT JOIN settings s ON s.key = 'timezone'

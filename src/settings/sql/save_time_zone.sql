@@ -5,5 +5,5 @@ INSERT INTO settings AS s (key, value, updated_by)
 VALUES ('timezone', to_jsonb($1::text), $2::uuid)
     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by
 RETURNING s.id::text AS id,
-          json_build_object('time_zone', s.value #>> '{}', 'updated_at', s.updated_at,
+          json_build_object('time_zone', s.value #>> '{}', 'updated_at', utc_json(s.updated_at),
                             'updated_by', s.updated_by)::text AS json

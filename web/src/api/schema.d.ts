@@ -688,7 +688,7 @@ export interface paths {
         head?: never;
         /**
          * Change the organisation's settings
-         * @description Changes the settings (ADMINs only; others 403); a field left out stays as it is ({} is 422). time_zone must be a name in PostgreSQL's pg_timezone_names (e.g. Europe/Lisbon; not an offset such as +01:00), else 422 naming the field, as for an unknown field or a null. The change is audited (settings.update, before and after). The server that answers runs in the new zone from its next request on (dates, "today", timestamps written with the zone's offset); other running instances pick it up within a minute, the job scheduler at its next wake-up (15 minutes at most).
+         * @description Changes the settings (ADMINs only; others 403); a field left out stays as it is ({} is 422). time_zone must be a name in PostgreSQL's pg_timezone_names (e.g. Europe/Lisbon; not an offset such as +01:00), else 422 naming the field, as for an unknown field or a null. The change is audited (settings.update, before and after). The server that answers runs in the new zone from its next request on (dates and "today"; timestamps are UTC whatever the zone); other running instances pick it up within a minute, the job scheduler at its next wake-up (15 minutes at most).
          */
         patch: operations["PATCH /api/v1/settings"];
         trace?: never;
@@ -2288,6 +2288,10 @@ export interface components {
             last_session: {
                 /** Format: uuid */
                 id: string;
+                /**
+                 * Format: date-time
+                 * @description When it ended (actual_end_time).
+                 */
                 date: string | null;
                 summary: string | null;
                 follow_up_topics: string[];
@@ -2318,7 +2322,7 @@ export interface components {
             }[];
         };
         Settings: {
-            /** @description The organisation's time zone (IANA name): the setting, else the server's COACH_TIMEZONE, else UTC. Dates ("today", date filters, daily jobs) are this zone's, and timestamps are written at its offset. */
+            /** @description The organisation's time zone (IANA name): the setting, else the server's COACH_TIMEZONE, else UTC. Dates ("today", date filters, daily jobs) are this zone's; timestamps are RFC 3339 at UTC ("Z") whatever it is. */
             time_zone: string;
             /**
              * Format: date-time

@@ -8,27 +8,27 @@ import { makeSession, sessionResponse } from './testing';
 
 const AGENT = makeUser({ name: 'Sam Patel', role: 'AGENT', id: 'id-sam.patel' });
 
-const upcoming = makeSession({ id: 'up-1', scheduled_date: '2030-01-07T09:00:00+00:00' });
+const upcoming = makeSession({ id: 'up-1', scheduled_date: '2030-01-07T09:00:00Z' });
 const answered = makeSession({
   id: 'past-1',
   status: 'COMPLETED',
-  scheduled_date: '2026-11-20T09:00:00+00:00',
+  scheduled_date: '2026-11-20T09:00:00Z',
   summary: 'Greeting is warmer now.',
   acknowledgement: 'ACKNOWLEDGED',
-  acknowledged_at: '2026-11-21T09:00:00+00:00',
+  acknowledged_at: '2026-11-21T09:00:00Z',
 });
 const unanswered = makeSession({
   id: 'past-2',
   status: 'COMPLETED',
-  scheduled_date: '2026-12-01T09:00:00+00:00',
+  scheduled_date: '2026-12-01T09:00:00Z',
   summary: 'Hold times are better.',
-  acknowledgement_requested_at: '2026-12-01T09:30:00+00:00',
+  acknowledgement_requested_at: '2026-12-01T09:30:00Z',
 });
 // Completed before acknowledgements (or imported): never asked, so nothing to answer.
 const neverAsked = makeSession({
   id: 'past-3',
   status: 'COMPLETED',
-  scheduled_date: '2026-10-01T09:00:00+00:00',
+  scheduled_date: '2026-10-01T09:00:00Z',
   summary: 'Old session.',
 });
 
@@ -54,7 +54,7 @@ function open(past: CoachingSession[] = [unanswered, answered, neverAsked]) {
         version: 2,
         acknowledgement: body.acknowledgement,
         acknowledgement_comment: body.comment ?? null,
-        acknowledged_at: '2026-12-02T09:00:00+00:00',
+        acknowledged_at: '2026-12-02T09:00:00Z',
       };
       pastItems = [done, answered, neverAsked];
       return sessionResponse(done);

@@ -57,7 +57,7 @@ describe('scheduling a session', () => {
   });
 
   it('books the agent from the address; on an overlap lists it and books anyway', async () => {
-    const created = makeSession({ id: NEW_ID, scheduled_date: '2026-12-08T09:00:00+00:00' });
+    const created = makeSession({ id: NEW_ID, scheduled_date: '2026-12-08T09:00:00Z' });
     let posts = 0;
     const { requests, router } = open('/sessions/new?agent_id=id-sam.patel', {
       'POST /api/v1/coaching-sessions': () => {

@@ -39,9 +39,9 @@ describe('the session page', () => {
       makeSession({
         schedule_history: [
           {
-            scheduled_date: '2026-12-04T09:00:00+00:00',
+            scheduled_date: '2026-12-04T09:00:00Z',
             planned_minutes: 45,
-            changed_at: '2026-12-02T10:00:00+00:00',
+            changed_at: '2026-12-02T10:00:00Z',
             changed_by: TL.id,
           },
         ],
@@ -134,7 +134,7 @@ describe('the session page', () => {
               ],
             },
           });
-        return sessionResponse(makeSession({ version: 4, scheduled_date: '2026-12-08T10:00:00+00:00' }));
+        return sessionResponse(makeSession({ version: 4, scheduled_date: '2026-12-08T10:00:00Z' }));
       },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Reschedule…' }));
@@ -330,7 +330,7 @@ describe("the agent's answer", () => {
       summary: 'Hold times are better.',
       primary_issue: 'AHT',
       intervention_method: 'Role-play',
-      acknowledgement_requested_at: '2026-12-01T09:30:00+00:00',
+      acknowledgement_requested_at: '2026-12-01T09:30:00Z',
     });
 
   it('needs a comment to dispute, then acknowledges', async () => {
@@ -342,7 +342,7 @@ describe("the agent's answer", () => {
             ...completed(),
             version: 5,
             acknowledgement: 'ACKNOWLEDGED',
-            acknowledged_at: '2026-12-07T10:00:00+00:00',
+            acknowledged_at: '2026-12-07T10:00:00Z',
           }),
       },
       AGENT,
@@ -365,7 +365,7 @@ describe("the agent's answer", () => {
       ...completed(),
       acknowledgement: 'DISPUTED',
       acknowledgement_comment: 'We never discussed AHT.',
-      acknowledged_at: '2026-12-07T10:00:00+00:00',
+      acknowledged_at: '2026-12-07T10:00:00Z',
     });
     const outcome = screen.getByRole('region', { name: 'Outcome' });
     expect(within(outcome).getByText(/Sam Patel disputed this session/)).toBeTruthy();

@@ -10,7 +10,7 @@ export function makeSession(overrides: Partial<CoachingSession> = {}): CoachingS
     team_leader_id: 'id-jordan.reyes',
     team_leader_name: 'Jordan Reyes',
     created_by: 'id-jordan.reyes',
-    scheduled_date: '2026-12-07T09:00:00+00:00',
+    scheduled_date: '2026-12-07T09:00:00Z',
     planned_minutes: 30,
     actual_start_time: null,
     actual_end_time: null,
@@ -44,8 +44,8 @@ export function makeSession(overrides: Partial<CoachingSession> = {}): CoachingS
     action_items: [],
     linked_note_ids: [],
     version: 1,
-    created_at: '2026-12-01T08:00:00+00:00',
-    updated_at: '2026-12-01T08:00:00+00:00',
+    created_at: '2026-12-01T08:00:00Z',
+    updated_at: '2026-12-01T08:00:00Z',
     ...overrides,
   };
 }

@@ -42,7 +42,7 @@ export function makeCard(overrides: Partial<DashboardCard> & { agent_id: string;
       fcr: 'STABLE',
       aht: 'STABLE',
     },
-    last_coaching_at: '2026-11-16T16:36:00+00:00',
+    last_coaching_at: '2026-11-16T16:36:00Z',
     days_since_last_coaching: 20,
     unaddressed_high_notes: 0,
     overdue_action_items: 0,
