@@ -225,4 +225,24 @@ std::string login(TestServer& server, const std::string& email, const std::strin
     return std::string(v.at("token").as_string());
 }
 
+void expect_series_range_checks(const std::function<HttpResult(const std::string&)>& get) {
+    auto r = get("?from=2026-13-01&to=yesterday");
+    EXPECT_EQ(r.status, 422);
+    EXPECT_EQ(
+        r.body,
+        R"j({"error":{"code":"validation_failed","message":"The request has invalid fields.",)j"
+        R"j("details":[{"field":"from","message":"must be a date (YYYY-MM-DD)"},)j"
+        R"j({"field":"to","message":"must be a date (YYYY-MM-DD)"}]}})j");
+    r = get("?from=2026-02-02&to=2026-02-01");
+    EXPECT_EQ(r.status, 422);
+    EXPECT_EQ(r.json().at("error").at("details").at(0).at("message").as_string(),
+              "must not be after to");
+    // 2024-01-01 .. 2026-01-01 is 732 days: one too many.
+    r = get("?from=2024-01-01&to=2026-01-01");
+    EXPECT_EQ(r.status, 422);
+    EXPECT_EQ(r.json().at("error").at("details").at(0).at("message").as_string(),
+              "the range may cover at most 731 days");
+    EXPECT_EQ(get("?from=2024-01-02&to=2026-01-01").status, 200);
+}
+
 }  // namespace coach::test

@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -93,5 +94,9 @@ std::vector<ApiOperation> api_operations(const boost::json::value& description);
 // Signs in (POST /auth/login); returns the bearer token (fails the test on error).
 std::string login(TestServer& server, const std::string& email,
                   const std::string& password = Org::kPassword);
+
+// The from/to checks every daily-series route shares (dashboards' series_range): malformed
+// dates, from after to, at most 731 days. `get(query)` calls the route with "?from=...&to=...".
+void expect_series_range_checks(const std::function<HttpResult(const std::string&)>& get);
 
 }  // namespace coach::test
