@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { registerServiceWorker, SERVICE_WORKER_URL } from './register';
+import { REGISTER_DELAY_MS, registerServiceWorker, SERVICE_WORKER_URL } from './register';
 
 function env(readyState: DocumentReadyState, withWorkers = true) {
   const register = vi.fn(() => Promise.resolve({} as ServiceWorkerRegistration));
@@ -7,30 +7,40 @@ function env(readyState: DocumentReadyState, withWorkers = true) {
   const addEventListener = vi.fn((type: string, listener: () => void) => {
     listeners[type] = listener;
   });
+  const delays: number[] = [];
+  const later = vi.fn((run: () => void, ms: number) => {
+    delays.push(ms);
+    run();
+  });
   return {
     register,
     listeners,
+    delays,
     env: {
       navigator: withWorkers ? { serviceWorker: { register } as unknown as ServiceWorkerContainer } : {},
       document: { readyState },
       window: { addEventListener } as unknown as Window,
+      later,
     },
   };
 }
 
 describe('registerServiceWorker', () => {
-  it('waits for the load event, then registers /sw.js at the root, never from the HTTP cache', () => {
+  it('waits for the load event and a few seconds, then registers /sw.js at the root, never from the HTTP cache', () => {
     const e = env('interactive');
     registerServiceWorker(e.env);
     expect(e.register).not.toHaveBeenCalled();
     e.listeners.load?.();
+    expect(e.delays).toEqual([REGISTER_DELAY_MS]);
+    expect(REGISTER_DELAY_MS).toBeGreaterThanOrEqual(1000);
     expect(e.register).toHaveBeenCalledWith(SERVICE_WORKER_URL, { scope: '/', updateViaCache: 'none' });
     expect(SERVICE_WORKER_URL).toBe('/sw.js');
   });
 
-  it('registers at once when the page has loaded already', () => {
+  it('registers after the delay alone when the page has loaded already', () => {
     const e = env('complete');
     registerServiceWorker(e.env);
+    expect(e.delays).toEqual([REGISTER_DELAY_MS]);
     expect(e.register).toHaveBeenCalledTimes(1);
   });
 

@@ -1,23 +1,30 @@
-// Registers the service worker (src/sw/sw.ts, built to /sw.js) once the page has loaded, so
-// its install (which downloads the app's files for offline use) never competes with the
-// first render. A few lines instead of workbox-window: the first-load budget stays as it was.
+// Registers the service worker (src/sw/sw.ts, built to /sw.js) a few seconds after the page has
+// loaded, so its install (which downloads the app's files for offline use, about 1 MB) never
+// competes with the first page's data and render: registered at the load event, it slowed the
+// team leader's first queue render from tens of milliseconds to about 200 (web/e2e
+// team-leader.spec.ts). A few lines instead of workbox-window: the first-load budget stays.
 
 export const SERVICE_WORKER_URL = '/sw.js';
+
+/** How long after the load event the worker is registered. */
+export const REGISTER_DELAY_MS = 3000;
 
 interface Env {
   navigator: Pick<Navigator, 'serviceWorker'> | { serviceWorker?: undefined };
   document: Pick<Document, 'readyState'>;
   window: Pick<Window, 'addEventListener'>;
+  later: (run: () => void, ms: number) => void;
 }
 
 /**
- * Registers the worker at the root scope after the `load` event (now, if it has passed).
+ * Registers the worker at the root scope REGISTER_DELAY_MS after the `load` event (or after
+ * now, if it has passed).
  * `updateViaCache: 'none'`: the browser always asks the server for sw.js when it checks for
  * an update (on each navigation), so a new deployment is found on the next load. Does nothing
  * where service workers are missing (plain http on another host than localhost, old browsers).
  */
 export function registerServiceWorker(
-  env: Env = { navigator, document, window },
+  env: Env = { navigator, document, window, later: (run, ms) => window.setTimeout(run, ms) },
 ): void {
   const container = env.navigator.serviceWorker;
   if (!container) return;
@@ -26,6 +33,7 @@ export function registerServiceWorker(
       // Without it the app still works online, as it did before; nothing to tell the user.
     });
   };
-  if (env.document.readyState === 'complete') register();
-  else env.window.addEventListener('load', register, { once: true });
+  const soon = () => env.later(register, REGISTER_DELAY_MS);
+  if (env.document.readyState === 'complete') soon();
+  else env.window.addEventListener('load', soon, { once: true });
 }
