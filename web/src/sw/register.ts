@@ -1,8 +1,7 @@
 // Registers the service worker (src/sw/sw.ts, built to /sw.js) a few seconds after the page has
-// loaded, so its install (which downloads the app's files for offline use, about 1 MB) never
-// competes with the first page's data and render: registered at the load event, it slowed the
-// team leader's first queue render from tens of milliseconds to about 200 (web/e2e
-// team-leader.spec.ts). A few lines instead of workbox-window: the first-load budget stays.
+// loaded, so its install (which downloads the app's files for offline use, about 1 MB) does not
+// compete with the first page's data and render. A few lines instead of workbox-window: the
+// first-load budget stays as it was.
 
 export const SERVICE_WORKER_URL = '/sw.js';
 
