@@ -13,8 +13,12 @@
 
 namespace coach {
 
+bool disk_full(int errnum) {
+    return errnum == ENOSPC || errnum == EDQUOT;
+}
+
 Error write_error(int errnum, const std::string& path) {
-    if (errnum == ENOSPC || errnum == EDQUOT) {
+    if (disk_full(errnum)) {
         spdlog::error("cannot write {}: {}", path, std::strerror(errnum));
         return make_error(ErrorCode::InsufficientStorage,
                           "The server's disk is full: nothing was kept. Try again once an "

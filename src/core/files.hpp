@@ -9,6 +9,9 @@
 
 namespace coach {
 
+// Whether errno `errnum` says the disk (or the user's quota) is full.
+bool disk_full(int errnum);
+
 // The error for a failed write of `path` (errno `errnum`): a full disk or quota is the
 // server's condition, told to the client (507); anything else is logged as a bug (500).
 Error write_error(int errnum, const std::string& path);

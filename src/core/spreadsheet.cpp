@@ -111,7 +111,7 @@ Result<std::string> sheet_xlsx(const Sheet& sheet, const std::string& tmp_dir) {
     if (err != LXW_NO_ERROR) {
         int errnum = errno;  // libxlsxwriter's own code does not tell a full disk
         fs::remove(path, ec);
-        if (errnum == ENOSPC || errnum == EDQUOT)
+        if (disk_full(errnum))
             return write_error(errnum, path.string());
         return make_error(ErrorCode::Internal,
                           std::string("cannot write the workbook: ") + lxw_strerror(err));

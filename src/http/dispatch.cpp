@@ -137,8 +137,8 @@ asio::awaitable<std::optional<Response>> dispatch(Incoming in, const ReadBody& r
                     co_return std::nullopt;
                 else
                     refused = body_error(*body, route.body_limit);
-                if (in.spooled_body)
-                    ctx.spooled_body = &*in.spooled_body;
+                if (in.spool)
+                    ctx.spooled_body = &in.spool->body();
             }
             if (refused)
                 out = std::move(*refused);

@@ -21,8 +21,9 @@ struct Incoming {
     boost::urls::params_view query;
     const RouteMatch& match;
     std::string client_ip;
-    // An upload's body, written to disk by read_body (then set) instead of request.body().
-    const std::optional<SpooledBody>& spooled_body;
+    // An upload's body, written to disk by read_body instead of request.body() (none until
+    // read_body started it, nor for an empty body).
+    const std::optional<UploadSpool>& spool;
 };
 
 // How reading the request's body ended (the server's session loop reads it when dispatch asks).

@@ -264,7 +264,6 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
         bool keep_alive = header.keep_alive();
         std::optional<Request> upload_head;  // an upload's header, kept when its parser moves
         std::optional<UploadSpool> spool;
-        std::optional<SpooledBody> spooled;
         bool body_done = parser.is_done();
         if (!target) {
             res = error_response(make_error(ErrorCode::BadRequest, "Malformed request target."));
@@ -283,11 +282,8 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
             }
             // Called by dispatch only once the caller may send this body (dispatch.hpp).
             ReadBody read_body = [&]() -> asio::awaitable<Result<BodyRead>> {
-                if (parser.is_done()) {
-                    if (upload_head)
-                        spooled.emplace();  // an empty upload: nothing to write
-                    co_return BodyRead::Complete;
-                }
+                if (parser.is_done())
+                    co_return BodyRead::Complete;  // an empty upload has no spool
                 if (parser.content_length() && *parser.content_length() > limit)
                     co_return BodyRead::TooLarge;
                 // The client waiting for leave to send its body gets it only now.
@@ -303,10 +299,7 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
                     auto read =
                         co_await spool_body(stream, buffer, parser, limit, services_.workers,
                                             services_.config.data_dir, spool);
-                    if (read && *read == BodyRead::Complete) {
-                        body_done = true;
-                        spooled.emplace(spool->body());
-                    }
+                    body_done = read && *read == BodyRead::Complete;
                     co_return read;
                 }
                 stream.expires_after(kReadTimeout);
@@ -327,7 +320,7 @@ asio::awaitable<void> Server::session(tcp::socket socket, Thread& t) {
                         target->params(),
                         match,
                         client_ip,
-                        spooled};
+                        spool};
             auto answer = co_await dispatch(in, read_body, *t.pool, services_);
             // The spooled body is removed (on a worker thread) before anyone reads the answer.
             if (spool)
