@@ -1,5 +1,7 @@
 #include "db/connection.hpp"
 
+#include "core/clock.hpp"
+
 #include <spdlog/spdlog.h>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -123,7 +125,8 @@ std::string session_options(const std::string& time_zone) {
             zone += '\\';
         zone += ch;
     }
-    return "-c TimeZone=" + zone + " -c DateStyle=ISO";
+    return "-c TimeZone=" + zone + " -c DateStyle=ISO -c coach.clock_offset=" +
+           std::to_string(clock::offset().count());
 }
 
 awaitable<Result<std::unique_ptr<Connection>>> Connection::connect(const ConnectOptions& o) {
