@@ -9,6 +9,7 @@
 #include "history/routes.hpp"
 #include "imports/importer.hpp"
 #include "imports/routes.hpp"
+#include "jobs/derived.hpp"
 #include "jobs/routes.hpp"
 #include "metrics/routes.hpp"
 #include "notes/routes.hpp"
@@ -113,6 +114,14 @@ Result<void> App::start() {
 
 void App::stop() {
     if (jobs_)
+    // Percentiles and history annotations queued by writes, refreshed within a tick or so
+    // (docs/architecture.md, "Derived data"); at start also a ranking of another day.
+    derived_refresh_ = std::make_unique<Periodic>(
+        server_.context(0), config_.derived_refresh_poll, Periodic::First::Now, [this] {
+            return jobs::drain_derived_when_due(server_.pool(0), long_work_, services_.database_url,
+                                                time_zone_.name());
+        });
+    derived_refresh_->start();
         jobs_->stop();
     if (mail_poll_)
         mail_poll_->stop();
@@ -124,3 +133,5 @@ void App::stop() {
 }
 
 }  // namespace coach
+    if (derived_refresh_)
+        derived_refresh_->stop();

@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "db/columns.hpp"
 #include "imports/importer.hpp"
+#include "jobs/derived.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -119,6 +120,14 @@ void run() {
                       ? kUsage
                       : kFailed);
     }
+    // What the import queued (percentiles, history annotations; 0031) is current when the
+    // command returns, whether a server runs or not; else a server's drainer or the nightly
+    // jobs refresh it.
+    auto drain = db::SyncConnection::open(database->url, zone.name());
+    auto drained = drain ? jobs::drain_derived(*drain) : Result<jobs::DrainOutcome>(drain.error());
+    if (!drained)
+        spdlog::warn("percentiles and history annotations not refreshed: {}",
+                     drained.error().message);
     auto r = conn->exec(sql::import_report, db::params(*id));
     if (!r || r->empty()) {
         spdlog::error("import {}: its log cannot be read", *id);

@@ -85,6 +85,7 @@ ConfigResult config_from_env() {
         }
     };
     positive_duration("COACH_MAIL_POLL_MS", c.mail_poll);
+    positive_duration("COACH_DERIVED_REFRESH_MS", c.derived_refresh_poll);
     positive_duration("COACH_SESSION_IDLE_SECONDS", c.session_idle);
     positive_duration("COACH_SESSION_ABSOLUTE_SECONDS", c.session_absolute);
     if (c.threads == 0)
@@ -125,6 +126,8 @@ std::string config_help() {
                                    to read /metrics (unset: /metrics is not served)
   COACH_MAIL_FROM                  sender address (default coach@localhost)
   COACH_MAIL_POLL_MS               how often the mail outbox is checked (default 5000)
+  COACH_DERIVED_REFRESH_MS         how often percentiles and history annotations queued by
+                                   writes are refreshed (default 1000)
   COACH_SESSION_IDLE_SECONDS       idle session expiry (default 43200 = 12 h)
   COACH_SESSION_ABSOLUTE_SECONDS   absolute session expiry (default 604800 = 7 days)
   COACH_BCRYPT_COST                bcrypt cost for new hashes (default 12)

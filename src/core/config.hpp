@@ -39,6 +39,9 @@ struct Config {
     // How often imports marked running with no worker holding them (PostgreSQL or the process
     // went away mid-import) are marked FAILED (tests shorten it; no variable).
     std::chrono::milliseconds interrupted_import_check{60000};
+    // COACH_DERIVED_REFRESH_MS: how often a server checks for percentiles and history
+    // annotations to refresh (jobs/derived.hpp), about the delay before a change shows in them.
+    std::chrono::milliseconds derived_refresh_poll{1000};
     std::string job_times;  // COACH_JOB_TIMES, e.g. "history=01:30,retention=04:00"
 };
 

@@ -34,6 +34,11 @@ Result<JobOutput> percentiles(JobContext& c) {
     auto r = c.conn.exec(sql::percentiles, db::params(c.today));
     if (!r)
         return r.error();
+    // The day the stored ranking is for (the API's percentile_as_of); a run for another day
+    // than today is then redone for today by the drainer (jobs/derived.hpp).
+    if (auto as_of = c.conn.exec(sql::set_derived_as_of, db::params("percentiles", c.today));
+        !as_of)
+        return as_of.error();
     return JobOutput{r->affected(), "{}"};
 }
 

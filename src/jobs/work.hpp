@@ -38,8 +38,8 @@ struct JobOutput {
 Result<JobOutput> overdue_sweep(JobContext& c);
 // REFRESH MATERIALIZED VIEW CONCURRENTLY team_performance_summary; rows = teams in the view.
 Result<JobOutput> team_summary(JobContext& c);
-// agent_profiles.percentile_ranking from the averages of [today - 29, today]; rows = profiles
-// whose ranking changed.
+// agent_profiles.percentile_ranking from the averages of [today - 29, today], and
+// derived_as_of 'percentiles' = today; rows = profiles whose ranking changed.
 Result<JobOutput> percentiles(JobContext& c);
 // archive_old_metrics(today - 13 months) and DELETE history ending before today - 3 years.
 Result<JobOutput> retention(JobContext& c);

@@ -100,6 +100,8 @@ Config test_config() {
     c.access_log = false;
     c.web_dir = "/nonexistent-web-dist";
     c.public_url = "http://coach.test";
+    // Percentiles and history annotations follow writes within a tick (derived_refresh_test).
+    c.derived_refresh_poll = std::chrono::milliseconds(100);
     // Spooled uploads and exports' temporary files: never the working directory's var/.
     c.data_dir =
         (std::filesystem::temp_directory_path() / ("coach-test-data-" + std::to_string(::getpid())))

@@ -40,7 +40,10 @@ SELECT json_build_object(
          WHERE h.agent_id = u.id AND h.period_ending BETWEEN $4::date AND $5::date),
         '[]'::json),
     'percentile_ranking', (SELECT p.percentile_ranking FROM agent_profiles p
-                            WHERE p.agent_id = u.id AND p.peer_comparison_opt_in))::text AS json
+                            WHERE p.agent_id = u.id AND p.peer_comparison_opt_in),
+    -- The last day of the 30 days the ranking was computed over (0031's derived_as_of).
+    'percentile_as_of', (SELECT d.as_of FROM derived_as_of d
+                          WHERE d.name = 'percentiles'))::text AS json
   FROM users u
   JOIN user_subjects us ON us.subject_id = u.id
   LEFT JOIN agent_dashboard_snapshot s ON s.agent_id = u.id

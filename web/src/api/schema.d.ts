@@ -1308,6 +1308,11 @@ export interface components {
             /** @description Periods ending between from and to, by period_type then period_ending. */
             history: components["schemas"]["DashboardHistoryPeriod"][];
             percentile_ranking: components["schemas"]["DashboardPercentileRanking"] | null;
+            /**
+             * Format: date
+             * @description The last day of the 30 days percentile_ranking was computed over: today once the refresh that follows every change of the metrics, of the ranked agents or of the opt-in has run (within seconds); null before any ranking was computed.
+             */
+            percentile_as_of: string | null;
             /** @description Days between from and to with metrics (live or archived), oldest first. */
             series: components["schemas"]["DashboardDayFigures"][];
         };
@@ -1406,6 +1411,11 @@ export interface components {
             /** @description Periods ending between from and to, by period_type then period_ending. */
             history: components["schemas"]["DashboardHistoryPeriod"][];
             percentile_ranking: components["schemas"]["DashboardPercentileRanking"] | null;
+            /**
+             * Format: date
+             * @description The last day of the 30 days percentile_ranking was computed over: today once the refresh that follows every change of the metrics, of the ranked agents or of the opt-in has run (within seconds); null before any ranking was computed.
+             */
+            percentile_as_of: string | null;
             /** @description Days between from and to with metrics (live or archived), oldest first. */
             series: components["schemas"]["DashboardDayFigures"][];
         };
