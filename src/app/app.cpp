@@ -96,6 +96,14 @@ Result<void> App::start() {
                                                       services_.database_url, time_zone_.name());
         });
     interrupted_imports_->start();
+    // Percentiles and history annotations queued by writes, refreshed within a tick or so
+    // (docs/architecture.md, "Derived data"); at start also a ranking of another day.
+    derived_refresh_ = std::make_unique<Periodic>(
+        server_.context(0), config_.derived_refresh_poll, Periodic::First::Now, [this] {
+            return jobs::drain_derived_when_due(server_.pool(0), long_work_, services_.database_url,
+                                                time_zone_.name());
+        });
+    derived_refresh_->start();
     if (!config_.smtp_url.empty()) {
         mail_ = std::make_unique<mail::OutboxSender>(
             server_.pool(0), workers_, mail::SmtpSettings{config_.smtp_url, config_.mail_from});
@@ -114,14 +122,6 @@ Result<void> App::start() {
 
 void App::stop() {
     if (jobs_)
-    // Percentiles and history annotations queued by writes, refreshed within a tick or so
-    // (docs/architecture.md, "Derived data"); at start also a ranking of another day.
-    derived_refresh_ = std::make_unique<Periodic>(
-        server_.context(0), config_.derived_refresh_poll, Periodic::First::Now, [this] {
-            return jobs::drain_derived_when_due(server_.pool(0), long_work_, services_.database_url,
-                                                time_zone_.name());
-        });
-    derived_refresh_->start();
         jobs_->stop();
     if (mail_poll_)
         mail_poll_->stop();
@@ -129,9 +129,9 @@ void App::stop() {
         time_zone_watch_->stop();
     if (interrupted_imports_)
         interrupted_imports_->stop();
+    if (derived_refresh_)
+        derived_refresh_->stop();
     server_.stop();
 }
 
 }  // namespace coach
-    if (derived_refresh_)
-        derived_refresh_->stop();

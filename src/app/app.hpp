@@ -46,10 +46,10 @@ class App {
     http::Server server_;
     std::unique_ptr<Periodic> time_zone_watch_;
     std::unique_ptr<Periodic> interrupted_imports_;
-    std::unique_ptr<mail::OutboxSender> mail_;  // when COACH_SMTP_URL is set
-    std::unique_ptr<Periodic> mail_poll_;       // delivers mail_ every COACH_MAIL_POLL_MS
     // Drains derived_refresh_queue (jobs/derived.hpp).
     std::unique_ptr<Periodic> derived_refresh_;
+    std::unique_ptr<mail::OutboxSender> mail_;  // when COACH_SMTP_URL is set
+    std::unique_ptr<Periodic> mail_poll_;       // delivers mail_ every COACH_MAIL_POLL_MS
     std::unique_ptr<jobs::Scheduler> jobs_;     // unless COACH_JOBS=0
 };
 
