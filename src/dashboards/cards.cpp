@@ -51,7 +51,8 @@ CardColumns::CardColumns(const db::PgResult& r)
       days_since_last_coaching(db::column(r, "days_since_last_coaching")),
       unaddressed_high_notes(db::column(r, "unaddressed_high_notes")),
       overdue_action_items(db::column(r, "overdue_action_items")),
-      active_pip(db::column(r, "active_pip")) {}
+      active_pip(db::column(r, "active_pip")),
+      snapshot_as_of(db::column(r, "snapshot_as_of")) {}
 
 bool has_card(const db::PgResult& r, int row, const CardColumns& c) {
     return !r.is_null(row, c.agent_id);
@@ -69,6 +70,7 @@ CardRow card_row_at(const db::PgResult& r, int row, const CardColumns& c) {
     cr.employee_id = optional_view(c.employee_id);
     cr.status = r.get(row, c.status);
     cr.figures = optional_view(c.card);
+    cr.snapshot_as_of = optional_view(c.snapshot_as_of);
     UrgencyInput& s = cr.signals;
     if (!r.is_null(row, c.performance_level))
         s.level = parse_level(r.get(row, c.performance_level));
@@ -90,6 +92,14 @@ CardRow card_row_at(const db::PgResult& r, int row, const CardColumns& c) {
 
 Card make_card(CardRow row) noexcept {
     return Card{row, urgency(row.signals)};
+}
+
+std::vector<std::string> stale_agents(const std::vector<Card>& cards, std::string_view as_of) {
+    std::vector<std::string> stale;
+    for (const Card& card : cards)
+        if (card.row.snapshot_as_of && *card.row.snapshot_as_of != as_of)
+            stale.emplace_back(card.row.agent_id);
+    return stale;
 }
 
 void sort_by_urgency(std::vector<Card>& cards) {

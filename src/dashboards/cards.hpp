@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace coach::dashboards {
@@ -20,6 +21,8 @@ struct CardRow {
     // agent_dashboard_snapshot.card: the figures as JSON object members; nullopt when the
     // agent has no snapshot yet (the JSON then has nulls).
     std::optional<std::string_view> figures;
+    // The day the snapshot was computed for; nullopt without one.
+    std::optional<std::string_view> snapshot_as_of;
     std::optional<std::string_view> last_coaching_at;  // RFC 3339 at UTC (utc_json)
     // The level, trends (snapshot) and coaching facts (agent_coaching_facts) the urgency and
     // the card's other members come from.
@@ -35,7 +38,7 @@ struct Card {
 struct CardColumns {
     int agent_id, name, employee_id, status, card, performance_level, avg30_composite_score,
         composite_trend, declining_metrics, last_coaching_at, days_since_last_coaching,
-        unaddressed_high_notes, overdue_action_items, active_pip;
+        unaddressed_high_notes, overdue_action_items, active_pip, snapshot_as_of;
     explicit CardColumns(const db::PgResult& r);
 };
 
@@ -44,6 +47,10 @@ bool has_card(const db::PgResult& r, int row, const CardColumns& c);
 CardRow card_row_at(const db::PgResult& r, int row, const CardColumns& c);
 
 Card make_card(CardRow row) noexcept;
+
+// The agents among `cards` whose snapshot was computed for another day than `as_of` (the
+// dashboard's today): the organisation's midnight passed, or its zone changed, since.
+std::vector<std::string> stale_agents(const std::vector<Card>& cards, std::string_view as_of);
 
 // Most urgent first: urgency desc, then lower 30-day composite first (none last), then name
 // (bytewise), then id.

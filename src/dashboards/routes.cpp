@@ -24,7 +24,8 @@ awaitable<Result<Response>> team_dashboard(RequestContext& ctx) {
     // (Not a ?: with a co_await in one branch: g++ 12 destroys such a temporary twice.)
     Result<std::optional<TeamDashboard>> d = std::optional<TeamDashboard>{};
     if (ctx.prefetched)
-        d = team_dashboard_from(std::move(*ctx.prefetched));
+        d = co_await current_team_dashboard(ctx.db, ctx.me(),
+                                            team_dashboard_from(std::move(*ctx.prefetched)));
     else
         d = co_await load_team_dashboard(ctx.db, ctx.me(), *id);
     if (!d)

@@ -2,6 +2,7 @@
 
 #include "auth/scope.hpp"
 #include "dashboards/sql.hpp"
+#include "db/arrays.hpp"
 #include "db/columns.hpp"
 
 #include <map>
@@ -25,7 +26,9 @@ std::optional<TeamDashboard> team_dashboard_from(db::PgResult r) {
     return d;
 }
 
-awaitable<Result<std::optional<TeamDashboard>>> load_team_dashboard(
+namespace {
+
+awaitable<Result<std::optional<TeamDashboard>>> read_team_dashboard(
     db::Pool& pool, const auth::Principal& viewer, const std::string& team_leader_id) {
     auto r = co_await pool.query(
         sql::team_dashboard, db::params(team_leader_id, viewer.id, auth::to_string(viewer.role)));
@@ -34,11 +37,51 @@ awaitable<Result<std::optional<TeamDashboard>>> load_team_dashboard(
     co_return team_dashboard_from(std::move(*r));
 }
 
+db::Query refresh_stale_query(const std::vector<std::string>& agents,
+                              const std::optional<std::string>& as_of) {
+    return {sql::refresh_stale_snapshots, db::params(db::text_array(agents), as_of)};
+}
+
+// Refreshes `agents`' snapshots that are not of `as_of` (sql/refresh_stale_snapshots.sql).
+awaitable<Result<void>> refresh_stale(db::Pool& pool, const std::vector<std::string>& agents,
+                                      const std::string& as_of) {
+    db::Query q = refresh_stale_query(agents, as_of);
+    auto r = co_await pool.query(q.sql, q.params);
+    if (!r)
+        co_return r.error();
+    co_return Result<void>{};
+}
+
+}  // namespace
+
+awaitable<Result<std::optional<TeamDashboard>>> current_team_dashboard(
+    db::Pool& pool, const auth::Principal& viewer, std::optional<TeamDashboard> d) {
+    if (!d)
+        co_return d;
+    const std::vector<std::string> stale = stale_agents(d->cards, d->as_of);
+    if (stale.empty())
+        co_return d;
+    auto refreshed = co_await refresh_stale(pool, stale, d->as_of);
+    if (!refreshed)
+        co_return refreshed.error();
+    co_return co_await read_team_dashboard(pool, viewer, d->team_leader_id);
+}
+
+awaitable<Result<std::optional<TeamDashboard>>> load_team_dashboard(
+    db::Pool& pool, const auth::Principal& viewer, const std::string& team_leader_id) {
+    auto d = co_await read_team_dashboard(pool, viewer, team_leader_id);
+    if (!d)
+        co_return d.error();
+    co_return co_await current_team_dashboard(pool, viewer, std::move(*d));
+}
+
 db::Query team_dashboard_prefetch_query(const std::string& team_leader_id) {
     return db::Query{sql::team_dashboard_prefetch, db::params(team_leader_id)};
 }
 
-awaitable<Result<ManagerHome>> load_manager_home(db::Pool& pool, const std::string& manager_id) {
+namespace {
+
+awaitable<Result<ManagerHome>> read_manager_home(db::Pool& pool, const std::string& manager_id) {
     std::vector<db::Query> queries;
     queries.push_back({sql::manager_cards, db::params(manager_id)});
     queries.push_back({sql::manager_team_averages, db::params(manager_id)});
@@ -78,6 +121,24 @@ awaitable<Result<ManagerHome>> load_manager_home(db::Pool& pool, const std::stri
     co_return home;
 }
 
+}  // namespace
+
+awaitable<Result<ManagerHome>> load_manager_home(db::Pool& pool, const std::string& manager_id) {
+    auto home = co_await read_manager_home(pool, manager_id);
+    if (!home || !home->as_of)
+        co_return home;
+    std::vector<std::string> stale;
+    for (const ManagerTeam& team : home->teams)
+        for (std::string& id : stale_agents(team.cards, *home->as_of))
+            stale.push_back(std::move(id));
+    if (stale.empty())
+        co_return home;
+    auto refreshed = co_await refresh_stale(pool, stale, *home->as_of);
+    if (!refreshed)
+        co_return refreshed.error();
+    co_return co_await read_manager_home(pool, manager_id);
+}
+
 awaitable<Result<std::string>> load_admin_home(db::Pool& pool) {
     auto r = co_await pool.query(sql::admin_home);
     if (!r)
@@ -90,19 +151,22 @@ awaitable<Result<std::optional<AgentOverview>>> load_agent_overview(db::Pool& po
                                                                     const std::string& agent_id,
                                                                     const std::string& from,
                                                                     const std::string& to) {
-    // One round trip; the series of an agent the viewer may not read is read and dropped.
+    // One round trip; the series of an agent the viewer may not read is read and dropped. The
+    // agent's snapshot is first brought to today if it is of another day (one index lookup
+    // otherwise), so the scorecard never shows yesterday's window under today's as_of.
     std::vector<db::Query> queries;
+    queries.push_back(refresh_stale_query({agent_id}, std::nullopt));
     queries.push_back({sql::agent_overview,
                        db::params(agent_id, viewer.id, auth::to_string(viewer.role), from, to)});
     queries.push_back({sql::agent_series, db::params(agent_id, from, to)});
     auto r = co_await pool.pipeline(std::move(queries));
     if (!r)
         co_return r.error();
-    const db::PgResult& overview = (*r)[0];
+    const db::PgResult& overview = (*r)[1];
     if (overview.empty())
         co_return std::optional<AgentOverview>{};
     co_return std::optional<AgentOverview>{AgentOverview{
-        std::string(overview.get(0, db::column(overview, "json"))), std::move((*r)[1])}};
+        std::string(overview.get(0, db::column(overview, "json"))), std::move((*r)[2])}};
 }
 
 awaitable<Result<std::optional<std::string>>> load_team_daily_averages(

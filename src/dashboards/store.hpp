@@ -29,15 +29,21 @@ struct TeamDashboard {
 // From the rows of sql::team_dashboard or sql::team_dashboard_prefetch; nullopt when there are
 // none (no such team leader whose team the viewer may read).
 std::optional<TeamDashboard> team_dashboard_from(db::PgResult rows);
-// nullopt: no such team leader whose team the viewer may read.
+// nullopt: no such team leader whose team the viewer may read. Cards whose snapshot is of
+// another day than as_of (the organisation's midnight passed, or its zone changed, since the
+// snapshot was computed) are refreshed first, so a dashboard never shows yesterday's window
+// under today's date; this costs one more round trip, once per agent and day.
 awaitable<Result<std::optional<TeamDashboard>>> load_team_dashboard(
     db::Pool& pool, const auth::Principal& viewer, const std::string& team_leader_id);
+// `d` (read from a prefetch) with its stale snapshots refreshed as load_team_dashboard does.
+awaitable<Result<std::optional<TeamDashboard>>> current_team_dashboard(
+    db::Pool& pool, const auth::Principal& viewer, std::optional<TeamDashboard> d);
 // sql::team_dashboard_prefetch for the session lookup's round trip (http::Prefetch): its own
 // parameter ($3, the team leader) only; the lookup's come first.
 db::Query team_dashboard_prefetch_query(const std::string& team_leader_id);
 
 // GET /dashboard for a MANAGER: their teams, each with its cards (most urgent first) and the
-// averages of its agents' 30-day averages.
+// averages of its agents' 30-day averages. Stale snapshots are refreshed first (as above).
 struct ManagerTeam {
     std::string team_leader_id, team_leader_name;
     std::vector<Card> cards;             // most urgent first
@@ -72,8 +78,9 @@ awaitable<Result<std::optional<std::string>>> load_team_daily_averages(
     db::Pool& pool, const auth::Principal& viewer, const std::string& team_leader_id,
     const std::string& from, const std::string& to);
 
-// GET /team-performance-summary: rows of the materialized view whose team the viewer may read,
-// by team_leader_name then id, keyset-paginated after (name, id); items are JSON objects.
+// GET /team-performance-summary: the summary, computed now, of the team leaders whose team the
+// viewer may read, by team_leader_name then id, keyset-paginated after (name, id); items are
+// JSON objects.
 awaitable<Result<db::KeysetPage>> team_performance_summary(
     db::Pool& pool, const auth::Principal& viewer, int limit,
     const std::optional<std::vector<std::string>>& after);

@@ -2,6 +2,7 @@
 // The body of PUT /api/v1/performance-metrics: one row object or an array of them, each
 // {agent_id, metric_date, <metric columns>}. Pure parsing and validation (no I/O): every row
 // gets its own field errors, so the handler can answer per row.
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "http/types.hpp"
 #include "metrics/metric_row.hpp"
@@ -39,7 +40,6 @@ std::optional<std::string> number_text(const boost::json::value& v);
 
 // DECISION: "no dates in the future" means after the date it is now in the earliest time zone
 // on Earth (UTC+14): a contact center east of UTC may send today's figures before UTC midnight.
-std::string today_anywhere(
-    std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+std::string today_anywhere(std::chrono::system_clock::time_point now = clock::now());
 
 }  // namespace coach::metrics

@@ -7,6 +7,7 @@
 #include "sessions/routes.hpp"
 
 #include "audit/audit.hpp"
+#include "core/clock.hpp"
 #include "http/collection.hpp"
 #include "http/etag.hpp"
 #include "http/handler.hpp"
@@ -423,9 +424,8 @@ std::string prep_json(const Prep& p, const PrepFacts& f) {
         return text ? json::parse(*text) : json::value();
     };
     json::object out{
-        {"generated_at",
-         fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()))},
+        {"generated_at", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                                     std::chrono::floor<std::chrono::seconds>(clock::now()))},
         {"metrics_snapshot", std::move(snapshot)},
         {"weakest_areas", areas(p.weakest)},
         {"strongest_areas", areas(p.strongest)},

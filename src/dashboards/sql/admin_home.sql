@@ -1,7 +1,7 @@
 -- An ADMIN's home: json, the organisation's counts as the JSON of GET /dashboard.
 SELECT json_build_object(
     'role', 'ADMIN',
-    'as_of', CURRENT_DATE,
+    'as_of', coach_today(),
     'counts', json_build_object(
         'agents', (SELECT count(*) FROM users
                     WHERE role = 'AGENT' AND deleted_at IS NULL AND status <> 'TERMINATED'),
@@ -13,7 +13,7 @@ SELECT json_build_object(
         'active_pips', (SELECT count(*) FROM action_plans
                          WHERE status IN ('ACTIVE', 'EXTENDED')),
         'imports_last_7_days', (SELECT count(*) FROM import_logs
-                                 WHERE created_at >= now() - interval '7 days'),
+                                 WHERE created_at >= coach_now() - interval '7 days'),
         'failed_imports_last_7_days', (SELECT count(*) FROM import_logs
-                                        WHERE created_at >= now() - interval '7 days'
+                                        WHERE created_at >= coach_now() - interval '7 days'
                                           AND status = 'FAILED')))::text AS json

@@ -7,7 +7,7 @@ SELECT json_build_object(
         'team_leader_id', u.team_leader_id, 'hire_date', u.hire_date),
     'from', $4::date,
     'to', $5::date,
-    'as_of', CURRENT_DATE,
+    'as_of', coach_today(),
     'scorecard', json_build_object(
         'snapshot_as_of', s.as_of,
         'performance_level', s.performance_level,
@@ -17,7 +17,7 @@ SELECT json_build_object(
         'last_coaching_at', utc_json(f.last_coaching_at),
         'days_since_last_coaching',
             CASE WHEN f.last_coaching_at IS NOT NULL
-                 THEN greatest(0, CURRENT_DATE - f.last_coaching_at::date) END),
+                 THEN greatest(0, coach_today() - f.last_coaching_at::date) END),
     'history', coalesce((
         SELECT json_agg(json_build_object(
                    'period_type', h.period_type,

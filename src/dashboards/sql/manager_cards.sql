@@ -2,7 +2,7 @@
 -- (the caller's own teams), grouped by team (name, id). One row per agent of each team (one
 -- row with NULL card columns for a team without agents).
 -- Columns as team_dashboard.sql.
-SELECT tl.id AS team_leader_id, tl.name AS team_leader_name, CURRENT_DATE AS as_of, c.*
+SELECT tl.id AS team_leader_id, tl.name AS team_leader_name, coach_today() AS as_of, c.*
   FROM users tl
   LEFT JOIN LATERAL team_cards(tl.id) c ON true
  WHERE tl.manager_id = $1::uuid

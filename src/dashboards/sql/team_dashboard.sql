@@ -5,9 +5,9 @@
 -- user_subjects' extra column (the manager of an agent's team leader) is NULL for a team
 -- leader, and joining the view cost the prefetched form 20 - 40 % of its throughput
 -- (bench/RESULTS.md, issue 14's before/after).
--- Columns: team_leader_id, team_leader_name, as_of (CURRENT_DATE), then the card columns of
+-- Columns: team_leader_id, team_leader_name, as_of (coach_today()), then the card columns of
 -- team_cards() (migration 0018; dashboards::CardColumns reads them by name).
-SELECT tl.id AS team_leader_id, tl.name AS team_leader_name, CURRENT_DATE AS as_of, c.*
+SELECT tl.id AS team_leader_id, tl.name AS team_leader_name, coach_today() AS as_of, c.*
   FROM users tl
   LEFT JOIN LATERAL team_cards(tl.id) c ON true
  WHERE tl.id = $1::uuid

@@ -3,7 +3,7 @@
 -- team leader. No row when that session is not live. The subject: as team_dashboard.sql.
 -- Columns as team_dashboard.sql.
 WITH viewer AS (SELECT user_id AS id, role FROM live_session($1::bytea, $2::int))
-SELECT tl.id AS team_leader_id, tl.name AS team_leader_name, CURRENT_DATE AS as_of, c.*
+SELECT tl.id AS team_leader_id, tl.name AS team_leader_name, coach_today() AS as_of, c.*
   FROM viewer v
   CROSS JOIN users tl
   LEFT JOIN LATERAL team_cards(tl.id) c ON true

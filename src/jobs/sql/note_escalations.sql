@@ -7,7 +7,7 @@ WITH due AS (
       FROM users a
       JOIN users tl ON tl.id = a.team_leader_id
      WHERE a.id = qn.agent_id
-       AND NOT qn.addressed AND qn.escalated_at IS NULL AND qn.address_by < now()
+       AND NOT qn.addressed AND qn.escalated_at IS NULL AND qn.address_by < coach_now()
        AND tl.manager_id IS NOT NULL
     RETURNING qn.id, tl.manager_id
 ), per_manager AS (

@@ -12,7 +12,7 @@ SELECT quick_note_json(qn)::text AS json,
    AND ($5::bool IS NULL OR qn.addressed = $5::bool)
    AND ($6::note_type IS NULL OR qn.note_type = $6::note_type)
    AND ($7::priority_level IS NULL OR qn.priority = $7::priority_level)
-   AND ($8::bool IS NULL OR (NOT qn.addressed AND qn.address_by < now()) = $8::bool)
+   AND ($8::bool IS NULL OR (NOT qn.addressed AND qn.address_by < coach_now()) = $8::bool)
    AND ($9::timestamptz IS NULL OR qn.created_at >= $9::timestamptz)
    AND ($10::timestamptz IS NULL OR qn.created_at < $10::timestamptz)
    AND ($11::timestamptz IS NULL OR (qn.created_at, qn.id) < ($11::timestamptz, $12::uuid))

@@ -17,7 +17,7 @@ WITH s AS (
      WHERE cs.id = $1::uuid
 ), own AS (
     -- The agent's own last 30 days (recent) and the 30 before: about 60 rows, one index range.
-    SELECT pm.metric_date > current_date - 30 AS recent,
+    SELECT pm.metric_date > coach_today() - 30 AS recent,
            avg(pm.service_score) AS service_score,
            avg(pm.productivity_score) AS productivity_score,
            avg(pm.quality_score) AS quality_score, avg(pm.attendance_rate) AS attendance_rate,
@@ -26,7 +26,7 @@ WITH s AS (
            avg(pm.fcr) AS fcr, avg(pm.aht) AS aht, avg(pm.compliance_score) AS compliance_score
       FROM performance_metrics pm, s
      WHERE pm.agent_id = s.agent_id
-       AND pm.metric_date > current_date - 60 AND pm.metric_date <= current_date
+       AND pm.metric_date > coach_today() - 60 AND pm.metric_date <= coach_today()
      GROUP BY 1
 ), team AS (
     -- The team's last 30 days as its dashboard shows them: the average of its agents' 30-day
@@ -71,7 +71,7 @@ SELECT s.planned_minutes,
        coalesce((SELECT json_agg(json_build_object(
                             'id', qn.id, 'note_type', qn.note_type, 'priority', qn.priority,
                             'content', qn.content, 'created_at', utc_json(qn.created_at),
-                            'overdue', qn.address_by < now())
+                            'overdue', qn.address_by < coach_now())
                         ORDER BY qn.priority, qn.created_at)
                    FROM quick_notes qn WHERE qn.agent_id = s.agent_id AND NOT qn.addressed),
                 '[]')::text AS notes,

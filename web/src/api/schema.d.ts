@@ -537,7 +537,7 @@ export interface paths {
         };
         /**
          * Team performance matrix (team_performance_summary)
-         * @description Team leaders whose team the caller may read, by name then id.
+         * @description Team leaders whose team the caller may read, by name then id, each with its team's figures computed now.
          */
         get: operations["GET /api/v1/team-performance-summary"];
         put?: never;
@@ -1471,17 +1471,22 @@ export interface components {
             agent_count: number;
             /** @description Agents' ACTIVE or EXTENDED action plans. */
             active_pips: number;
-            /** @description Average composite of the team's agents on calculated_date minus 1 day, 0-100; null without data. */
+            /** @description Average composite of the team's agents on as_of minus 1 day (yesterday), 0-100; null without data. */
             avg_team_score: number | null;
             /** @description Same, service score. */
             avg_service_score: number | null;
             /** @description Same, quality score. */
             avg_quality_score: number | null;
-            /** @description Coaching sessions (not cancelled) scheduled in the 7 days before the refresh. */
+            /** @description Coaching sessions (not cancelled) of the team leader scheduled in the 7 days up to the request. */
             sessions_last_week: number;
             /**
              * Format: date
-             * @description Day of the last refresh (daily).
+             * @description The organisation's day the figures are for: they are computed when the request is answered, so they already include every change committed before it.
+             */
+            as_of: string;
+            /**
+             * Format: date
+             * @description Same as as_of (its older name, kept for existing clients).
              */
             calculated_date: string;
         };
