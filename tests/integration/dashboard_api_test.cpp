@@ -110,7 +110,6 @@ class DashboardApi : public ::testing::Test {
             "($1, $3, CURRENT_DATE - 5, CURRENT_DATE + 25, 'ACTIVE', 'r', '{}', '{}'), "
             "($2, $3, CURRENT_DATE, CURRENT_DATE + 30, 'DRAFT', 'r', '{}', '{}')",
             db::params(id("Pam"), id("Fred"), tl3_));
-        db.exec("REFRESH MATERIALIZED VIEW team_performance_summary");
         for (auto who : {"admin", "m1", "m2", "tl1", "tl2", "tl3", "a1", "a2", "a3"})
             (*tokens_)[who] = login(*server_, std::string(who) + "@org.test");
     }
@@ -320,13 +319,14 @@ TEST_F(DashboardApi, HomeOfAnAgentAndOfAnAdmin) {
               R"("imports_last_7_days":0,"failed_imports_last_7_days":0})");
 }
 
-// team_performance_summary was refreshed after the data went in. Uma's row by hand:
+// The summary is computed on read (team_summary_of; team_summary_current_test.cpp follows
+// writes). Uma's row by hand:
 //   agent_count 8 (live, not terminated); active_pips 1 (Pam);
 //   yesterday's composites 55, 65, 74.25, 95, 84, 84, 86 -> 543.25 / 7 = 77.61;
 //   service 55 + 65 + 72 + 95 + 84 + 84 + 86 = 541 / 7 = 77.29;
 //   quality 55 + 65 + 75 + 95 + 84 + 84 + 86 = 544 / 7 = 77.71;
 //   sessions in the last 7 days, not cancelled: Pam (1 day), Gina, Hal, Gail (2 days) = 4
-//   (Carl's, 7 days before the refresh, is just outside; Eve's is cancelled).
+//   (Carl's, 7 days before the data went in, is just outside; Eve's is cancelled).
 TEST_F(DashboardApi, TeamPerformanceSummaryByScope) {
     auto r = as("admin", "/api/v1/team-performance-summary");
     ASSERT_EQ(r.status, 200) << r.body;
@@ -343,6 +343,9 @@ TEST_F(DashboardApi, TeamPerformanceSummaryByScope) {
     EXPECT_EQ(uma.at("avg_service_score").as_double(), 77.29);
     EXPECT_EQ(uma.at("avg_quality_score").as_double(), 77.71);
     EXPECT_EQ(uma.at("sessions_last_week").as_int64(), 4);
+    const std::string today(server_->db().exec("SELECT coach_today()::text").get(0, 0));
+    EXPECT_EQ(uma.at("as_of").as_string(), today);
+    EXPECT_EQ(uma.at("calculated_date").as_string(), today);
     EXPECT_TRUE(items.at(1).at("avg_team_score").is_null());  // tl1: no metrics yesterday
 
     auto names = [&](const std::string& who) {

@@ -3,6 +3,8 @@
 -- how they are fixed", 13: the fan-out), soft-deleted and
 -- TERMINATED users are left out, future and CANCELLED sessions are not counted,
 -- active PIPs are ACTIVE + EXTENDED, metrics are yesterday's (CURRENT_DATE - 1).
+-- The view's rows are team_summary_of's (0029), which the API reads at once, and which
+-- follows the clock (coach_today(), coach_now()).
 
 -- Run by the SQL test runner as one multi-statement query in a fresh, migrated
 -- database; any error (a failed assertion raises) fails the file.
@@ -209,3 +211,46 @@ SELECT pg_temp.assert_eq(
     (SELECT (agent_count, active_pips, avg_team_score, avg_service_score, avg_quality_score, sessions_last_week)::text
      FROM team_performance_summary WHERE team_leader_id = '00000000-0000-0000-0000-0000000000a1'),
     '(2,0,80.0000000000000000,55.0000000000000000,80.0000000000000000,5)', 'after soft-deleting b1');
+
+-- Computed on read (migration 0029): team_summary_of is the view's row without a refresh, as of
+-- coach_today(). b2's yesterday gets service 40 (others 80): composite 10 + 16 + 16 + 16 + 12 = 70.
+-- a1 (b1 deleted): avg_team 70 (b2 only; b3 NULL), service (40 + 30) / 2 = 35, quality 80.
+UPDATE performance_metrics SET service_score = 40
+WHERE agent_id = '00000000-0000-0000-0000-0000000000b2' AND metric_date = CURRENT_DATE - 1;
+SELECT pg_temp.assert_eq(
+    (SELECT (agent_count, active_pips, avg_team_score, avg_service_score, avg_quality_score,
+             sessions_last_week, as_of - CURRENT_DATE)::text
+     FROM team_summary_of('00000000-0000-0000-0000-0000000000a1')),
+    '(2,0,70.0000000000000000,35.0000000000000000,80.0000000000000000,5,0)',
+    'team_summary_of: current without a refresh');
+SELECT pg_temp.assert_eq(
+    (SELECT avg_team_score FROM team_performance_summary
+     WHERE team_leader_id = '00000000-0000-0000-0000-0000000000a1'),
+    80.0000000000000000, 'the view: stale until refreshed');
+
+-- The clock two days on (0027): yesterday is CURRENT_DATE + 1 (no rows: NULL averages); the
+-- week is [now() - 5 days, now() + 2 days]: -1 day, -3 days, -1 minute, +1 hour, +1 day = 5.
+SET coach.clock_offset = '172800s';
+SELECT pg_temp.assert_eq(
+    (SELECT (agent_count, active_pips, avg_team_score, avg_service_score, avg_quality_score,
+             sessions_last_week, as_of - CURRENT_DATE)::text
+     FROM team_summary_of('00000000-0000-0000-0000-0000000000a1')),
+    '(2,0,,,,5,2)', 'team_summary_of follows the clock');
+RESET coach.clock_offset;
+
+-- Inlined into the caller (plain SQL, STABLE, not STRICT): no Function Scan, so each figure is
+-- planned with the leader's id as an index key.
+DO $$
+DECLARE
+    line text;
+    plan text := '';
+BEGIN
+    FOR line IN EXECUTE 'EXPLAIN SELECT * FROM users tl CROSS JOIN LATERAL team_summary_of(tl.id)'
+    LOOP
+        plan := plan || line || E'\n';
+    END LOOP;
+    IF plan LIKE '%Function Scan%' THEN
+        RAISE EXCEPTION 'team_summary_of is not inlined: %', plan;
+    END IF;
+END;
+$$;

@@ -22,6 +22,7 @@ const team = {
   avg_service_score: null,
   avg_quality_score: 90,
   sessions_last_week: 6,
+  as_of: '2026-12-05',
   calculated_date: '2026-12-05',
 };
 
@@ -41,6 +42,7 @@ describe('the admin home', () => {
     const row = (await screen.findByRole('link', { name: 'Jordan Blake' })).closest('tr');
     if (!row) throw new Error('the team is not a table row');
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['8', '81.5', '—', '90.0', '1', '6']);
+    expect(screen.getByText(/^Figures as of .*2026; averages are the day before\.$/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Jordan Blake' }).getAttribute('href')).toBe('/teams/tl-1');
     expect(
       screen.getByRole('link', { name: 'Download the team matrix as CSV' }).getAttribute('href'),
@@ -57,6 +59,6 @@ describe('the admin home', () => {
     renderApp('/');
     expect(await screen.findByText('Could not load the organisation')).toBeTruthy();
     expect(screen.getByText('The database is restarting.')).toBeTruthy();
-    expect(await screen.findByText(/No team summary yet/)).toBeTruthy();
+    expect(await screen.findByText('No teams yet.')).toBeTruthy();
   });
 });

@@ -3,11 +3,12 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportLinks } from '../components/ExportLinks';
 import { LoadingState } from '../components/LoadingState';
+import { formatDay } from '../format/performance';
 import { adminKeys, fetchTeamSummary } from './adminApi';
 
 const score = (v: number | null) => (v === null ? '—' : v.toFixed(1));
 
-/** Every team's figures from the daily team summary, each team opening its page. */
+/** Every team's figures, computed when asked (averages: the day before as_of), each opening its team's page. */
 export function TeamSummaryTable() {
   const teams = useQuery({ queryKey: adminKeys.teamSummary(), queryFn: ({ signal }) => fetchTeamSummary(signal) });
   return (
@@ -20,11 +21,12 @@ export function TeamSummaryTable() {
       {teams.isError && <ErrorAlert title="Could not load the teams">{teams.error.message}</ErrorAlert>}
       {teams.isSuccess &&
         (teams.data.length === 0 ? (
-          <p className="muted card-body">No team summary yet: it is computed every night.</p>
+          <p className="muted card-body">No teams yet.</p>
         ) : (
           <div className="table-wrap">
+            <p className="muted">Figures as of {formatDay(teams.data[0]?.as_of)}; averages are the day before.</p>
             <table className="table">
-              <caption className="visually-hidden">Every team's figures (latest daily summary)</caption>
+              <caption className="visually-hidden">Every team's figures</caption>
               <thead>
                 <tr>
                   <th scope="col">Team leader</th>
