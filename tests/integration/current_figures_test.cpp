@@ -149,5 +149,40 @@ TEST_F(CurrentFigures, AZoneChangeAcrossMidnightMovesTodayBothWays) {
     EXPECT_EQ(expect_current_everywhere(), utc_today);
 }
 
+TEST_F(CurrentFigures, AnImportIsReadAtOnceEverywhere) {
+    // The usual morning import: yesterday's rows, one of them replacing a1's.
+    const std::string yesterday(
+        server_.db().exec("SELECT ((now() AT TIME ZONE 'UTC')::date - 1)::text").get(0, 0));
+    RequestOptions upload;
+    upload.token = admin_;
+    upload.content_type = "text/csv";
+    upload.body =
+        "employee_id,metric_date,service_score,quality_score\n"
+        "E1," +
+        yesterday + ",40,10\nE2," + yesterday + ",80,90\n";
+    HttpResult imported =
+        server_.request("POST", "/api/v1/imports?type=METRICS&file_name=morning.csv", upload);
+    ASSERT_EQ(imported.status, 201) << imported.body;
+    ASSERT_EQ(imported.json().at("status"), "SUCCESS") << imported.body;
+
+    // Read at once: the cards, the home and the overview (each against the rows) ...
+    const std::string today = expect_current_everywhere();
+    // ... and the team summary, against yesterday's rows of tl1's agents.
+    HttpResult summary = server_.as(m1_, "GET", "/api/v1/team-performance-summary");
+    ASSERT_EQ(summary.status, 200) << summary.body;
+    const json::value summary_json = summary.json();
+    bool seen = false;
+    for (const json::value& row : summary_json.at("items").as_array()) {
+        if (row.at("team_leader_id").as_string() != org_.tl1)
+            continue;
+        seen = true;
+        EXPECT_EQ(row.at("as_of").as_string(), today);
+        EXPECT_EQ(row.at("agent_count").to_number<int>(), 2);  // a1 and a2; gone is deleted
+        EXPECT_NEAR(row.at("avg_quality_score").to_number<double>(), (10 + 90) / 2.0, 1e-9);
+        EXPECT_NEAR(row.at("avg_service_score").to_number<double>(), (40 + 80) / 2.0, 1e-9);
+    }
+    EXPECT_TRUE(seen) << summary.body;
+}
+
 }  // namespace
 }  // namespace coach::test
