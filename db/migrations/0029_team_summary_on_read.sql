@@ -39,17 +39,25 @@ CROSS JOIN (
       AND ap.status IN ('ACTIVE', 'EXTENDED')
 ) pips
 CROSS JOIN (
-    -- one row per agent: (agent_id, metric_date) is unique
     SELECT avg(pm.composite_score) AS avg_team_score,
            avg(pm.service_score)   AS avg_service_score,
            avg(pm.quality_score)   AS avg_quality_score
     FROM users a
-    JOIN performance_metrics pm ON pm.agent_id = a.id
+    -- One row per agent, looked up by (agent_id, metric_date), the unique key. OFFSET 0 keeps
+    -- it a per-agent lookup: as a plain join the planner hashed the team against every
+    -- agent's row of the day (idx_metrics_date), a cost per team that grows with the whole
+    -- organisation (5,000 agents: 2.4 times slower for a page of 50 teams, bench/RESULTS.md).
+    CROSS JOIN LATERAL (
+        SELECT m.composite_score, m.service_score, m.quality_score
+        FROM performance_metrics m
+        WHERE m.agent_id = a.id
+          AND m.metric_date = coach_today() - 1
+        OFFSET 0
+    ) pm
     WHERE a.team_leader_id = p_team_leader
       AND a.role = 'AGENT'
       AND a.deleted_at IS NULL
       AND a.status <> 'TERMINATED'
-      AND pm.metric_date = coach_today() - 1
 ) metrics
 CROSS JOIN (
     SELECT count(*) AS sessions_last_week
