@@ -9,7 +9,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 namespace coach::test {
 namespace {
@@ -325,6 +330,33 @@ TEST_F(DrainDerived, HistoryAnnotationsOfTheQueuedAgentsAndDays) {
     db_.exec("UPDATE action_items SET title = 'Listen to four calls' WHERE id = $1::uuid",
              db::params(std::string(item.get(0, 0))));
     EXPECT_EQ(queued("history"), 1);
+}
+
+// `coach import` drains what its import queued before it returns: no server runs here.
+TEST_F(DrainDerived, TheCommandLineImportLeavesNothingQueued) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("coach-derived-cli-" + db_.name());
+    fs::create_directories(dir);
+    const std::string today(db_.exec("SELECT coach_today()::text").get(0, 0));
+    std::ofstream(dir / "today.csv")
+        << "employee_id,metric_date,service_score\nE1," << today << ",60\nE2," << today << ",80\n";
+    const std::string exe = fs::read_symlink("/proc/self/exe").parent_path() / "coach";
+    const std::string cmd = "COACH_DATABASE_URL='" + db_.url() + "' COACH_DATA_DIR='" +
+                            dir.string() + "' COACH_LOG_LEVEL=error '" + exe + "' import '" +
+                            (dir / "today.csv").string() + "' --type METRICS >/dev/null 2>&1";
+    const int status = std::system(cmd.c_str());
+    fs::remove_all(dir);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd;
+    EXPECT_EQ(queued("percentiles"), 0);
+    EXPECT_EQ(db_.exec("SELECT (as_of = coach_today())::text FROM derived_as_of "
+                       "WHERE name = 'percentiles'")
+                  .get(0, 0),
+              "true");
+    EXPECT_EQ(db_.exec("SELECT percentile_ranking->>'service' FROM agent_profiles "
+                       "WHERE agent_id = $1::uuid",
+                       db::params(org_.a2))
+                  .get(0, 0),
+              "100");
 }
 
 }  // namespace
