@@ -332,6 +332,63 @@ TEST_F(DrainDerived, HistoryAnnotationsOfTheQueuedAgentsAndDays) {
     EXPECT_EQ(queued("history"), 1);
 }
 
+// What queues a refresh and what does not (migration 0031's triggers).
+TEST_F(DrainDerived, WhatQueuesARefresh) {
+    auto history_days = [&] {
+        return std::string(db_.exec("SELECT coalesce(string_agg(day::text, ',' ORDER BY day), '') "
+                                    "FROM derived_refresh_queue WHERE kind = 'history'")
+                               .get(0, 0));
+    };
+    // Percentiles: who is ranked and who sees it, not a move between teams (the ranking is
+    // organisation-wide) nor other profile fields; one row per transaction.
+    db_.exec("UPDATE users SET team_leader_id = $2::uuid WHERE id = $1::uuid",
+             db::params(org_.a1, org_.tl2));
+    db_.exec("UPDATE agent_profiles SET learning_style = 'AUDITORY'");
+    EXPECT_EQ(queued("percentiles"), 0);
+    db_.exec("UPDATE users SET status = 'LEAVE' WHERE id = $1::uuid", db::params(org_.a1));
+    db_.exec("UPDATE agent_profiles SET peer_comparison_opt_in = false");
+    EXPECT_EQ(queued("percentiles"), 2);
+    db_.exec("DELETE FROM derived_refresh_queue");
+    // The ranking itself writes agent_profiles without queueing again.
+    EXPECT_TRUE(drain().percentiles_ran);
+    EXPECT_EQ(queued("percentiles"), 0);
+
+    // History: a draft plan has no event; approved and started, its start day; ended, its end
+    // day; a change of its notes, nothing.
+    auto plan = std::string(
+        db_.exec("INSERT INTO action_plans (agent_id, created_by, start_date, target_end_date, "
+                 "status, reason_for_plan, target_metrics, success_criteria) VALUES ($1::uuid, "
+                 "$2::uuid, '2026-01-05', '2026-02-05', 'DRAFT', 'r', '{}', '{}') RETURNING id",
+                 db::params(org_.a2, org_.tl1))
+            .get(0, 0));
+    EXPECT_EQ(history_days(), "");
+    db_.exec("UPDATE action_plans SET status = 'ACTIVE' WHERE id = $1::uuid", db::params(plan));
+    EXPECT_EQ(history_days(), "2026-01-05");
+    db_.exec(
+        "UPDATE action_plans SET status = 'COMPLETED', actual_end_date = '2026-01-30' "
+        "WHERE id = $1::uuid",
+        db::params(plan));
+    // Ended: its end day (the start day is the row queued by the step before).
+    EXPECT_EQ(history_days(), "2026-01-05,2026-01-30");
+    db_.exec("DELETE FROM derived_refresh_queue");
+    db_.exec("UPDATE action_plans SET outcome_notes = 'Done' WHERE id = $1::uuid",
+             db::params(plan));
+    EXPECT_EQ(history_days(), "");
+    // A session: scheduled, nothing; completed, the day it started.
+    auto session = std::string(
+        db_.exec("INSERT INTO coaching_sessions (agent_id, team_leader_id, scheduled_date) "
+                 "VALUES ($1::uuid, $2::uuid, '2026-03-02 10:00+00') RETURNING id",
+                 db::params(org_.a2, org_.tl1))
+            .get(0, 0));
+    EXPECT_EQ(history_days(), "");
+    db_.exec(
+        "UPDATE coaching_sessions SET status = 'COMPLETED', "
+        "actual_start_time = '2026-03-03 09:00+00', actual_end_time = '2026-03-03 09:30+00' "
+        "WHERE id = $1::uuid",
+        db::params(session));
+    EXPECT_EQ(history_days(), "2026-03-03");
+}
+
 // `coach import` drains what its import queued before it returns: no server runs here.
 TEST_F(DrainDerived, TheCommandLineImportLeavesNothingQueued) {
     namespace fs = std::filesystem;
