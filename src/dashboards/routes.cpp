@@ -185,7 +185,7 @@ void add_routes(http::Router& router) {
                                           {"Average quality", "/avg_quality_score"},
                                           {"Active PIPs", "/active_pips"},
                                           {"Sessions last week", "/sessions_last_week"},
-                                          {"Calculated", "/calculated_date"}},
+                                          {"As of", "/as_of"}},
                                          true}),
                 http::Access::Authenticated, http::kJsonBodyLimit,
                 "The team performance matrix as CSV or XLSX"});

@@ -22,8 +22,8 @@ constexpr std::array<Job, 8> kJobs = {{
      "last run; full=true rebuilds every period.",
      "01:00", true, true, &history},
     {"team_summary",
-     "Refreshes the team performance summary (REFRESH MATERIALIZED VIEW CONCURRENTLY; the view "
-     "reads yesterday's metrics).",
+     "Refreshes the materialized view team_performance_summary, kept for compatibility (the "
+     "API computes the summary when asked).",
      "01:30", false, false, &team_summary},
     {"percentiles",
      "Percentile rankings of the last 30 days' averages among active agents, for agents who "
