@@ -23,6 +23,21 @@
 
 namespace coach {
 
+namespace {
+
+// check_time_zone(), then a wake-up for the scheduler when the zone (or the clock) changed: in
+// the new zone a job's run time may have passed (jobs/schedule.hpp).
+boost::asio::awaitable<void> check_time_zone_and_wake(db::Pool& pool, OrgTimeZone& zone,
+                                                      const std::string& fallback,
+                                                      const std::atomic<jobs::Scheduler*>& jobs) {
+    const std::uint64_t before = zone.generation();
+    co_await check_time_zone(pool, zone, fallback);
+    if (jobs::Scheduler* scheduler = jobs.load(); scheduler && zone.generation() != before)
+        scheduler->wake();
+}
+
+}  // namespace
+
 http::Router App::build_router() {
     http::Router r;
     ops::add_routes(r);
@@ -61,7 +76,7 @@ App::App(Config config, std::string database_url)
                      auth::kCommonPasswordsFile);
     services_.pool_stats = [this] { return server_.pool_stats(); };
     services_.refresh_time_zone = [this](db::Pool& pool) {
-        return check_time_zone(pool, time_zone_, config_.timezone);
+        return check_time_zone_and_wake(pool, time_zone_, config_.timezone, scheduler_);
     };
 }
 
@@ -85,7 +100,10 @@ Result<void> App::start() {
         return r;
     time_zone_watch_ = std::make_unique<Periodic>(
         server_.context(0), config_.time_zone_check, Periodic::First::AfterAPeriod,
-        [this] { return check_time_zone(server_.pool(0), time_zone_, config_.timezone); });
+        [this] {
+            return check_time_zone_and_wake(server_.pool(0), time_zone_, config_.timezone,
+                                            scheduler_);
+        });
     time_zone_watch_->start();
     // Imports left running by a crash, or by a PostgreSQL outage that stopped them from
     // recording their failure, become FAILED 'interrupted': at start, and every minute after
@@ -115,8 +133,10 @@ Result<void> App::start() {
     auto jobs = jobs::Scheduler::create(server_.context(0), services_.database_url, config_);
     if (!jobs)
         return jobs.error();
-    if ((jobs_ = std::move(*jobs)))
+    if ((jobs_ = std::move(*jobs))) {
         jobs_->start();
+        scheduler_ = jobs_.get();
+    }
     return {};
 }
 

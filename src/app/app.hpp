@@ -15,6 +15,8 @@
 
 #include <boost/asio/thread_pool.hpp>
 
+#include <atomic>
+
 namespace coach {
 
 class App {
@@ -51,6 +53,8 @@ class App {
     std::unique_ptr<mail::OutboxSender> mail_;  // when COACH_SMTP_URL is set
     std::unique_ptr<Periodic> mail_poll_;       // delivers mail_ every COACH_MAIL_POLL_MS
     std::unique_ptr<jobs::Scheduler> jobs_;     // unless COACH_JOBS=0
+    // jobs_ once started, for the zone checks on the I/O threads (woken by a zone change).
+    std::atomic<jobs::Scheduler*> scheduler_{nullptr};
 };
 
 }  // namespace coach

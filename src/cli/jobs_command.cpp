@@ -88,6 +88,11 @@ void run_command() {
     options.request.full = o.full;
     options.fallback_timezone = config.timezone;
     options.public_url = config.public_url;
+    // The day the run serves follows the job's configured time (jobs/schedule.hpp).
+    if (auto schedule = jobs::schedule_from(config.job_times))
+        for (const auto& s : *schedule)
+            if (s.job == job)
+                options.job_time = s.time;
     if (auto errors = jobs::request_errors(*job, options.request); !errors.empty()) {
         report(validation_error(std::move(errors)));
         exit_with(kUsage);

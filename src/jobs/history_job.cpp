@@ -132,8 +132,10 @@ Result<void> recompute_after_import(db::SyncConnection& conn,
         json::parse(details("after_import", from, to, static_cast<long long>(agent_ids.size())))
             .as_object();
     params["trigger"] = to_string(Trigger::Import);
+    // An import's recompute serves no day of the schedule (insert_run.sql: local_day NULL).
     auto run = conn.exec(sql::insert_run,
-                         db::params("history", json::serialize(params), instance_name("import")));
+                         db::params("history", json::serialize(params), instance_name("import"),
+                                    std::nullopt, std::nullopt, std::nullopt, std::nullopt));
     if (!run)
         return run.error();
     std::string run_id(run->get(0, db::column(*run, "id")));

@@ -70,6 +70,11 @@ awaitable<Result<Response>> run(RequestContext& ctx) {
     options.fallback_timezone = ctx.services.config.timezone;
     options.public_url = ctx.services.config.public_url;
     options.audit = ctx.origin();
+    // The day the run serves follows the job's configured time (jobs/schedule.hpp).
+    if (auto schedule = schedule_from(ctx.services.config.job_times))
+        for (const auto& s : *schedule)
+            if (s.job == job)
+                options.job_time = s.time;
     // The job is long, blocking SQL without the pool's statement timeout: a long-work thread
     // with its own connection.
     auto work = [url = ctx.services.database_url, job, options]() -> Result<RunOutcome> {

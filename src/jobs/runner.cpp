@@ -1,8 +1,10 @@
 #include "jobs/runner.hpp"
 
 #include "audit/audit.hpp"
+#include "core/clock.hpp"
 #include "db/advisory_locks.hpp"
 #include "db/columns.hpp"
+#include "jobs/schedule.hpp"
 #include "jobs/sql.hpp"
 #include "jobs/work.hpp"
 
@@ -103,7 +105,8 @@ Result<long long> reap_abandoned_runs(db::SyncConnection& conn, std::string_view
 Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOptions& o) {
     if (auto errors = request_errors(job, o.request); !errors.empty())
         return validation_error(std::move(errors));
-    auto zone = conn.exec(sql::resolve_zone, db::params(o.fallback_timezone));
+    const std::string now = o.now.value_or(timestamp_text(clock::now()));
+    auto zone = conn.exec(sql::resolve_zone, db::params(o.fallback_timezone, now));
     if (!zone)
         return zone.error();
     std::string tz(zone->get(0, db::column(*zone, "timezone"))),
@@ -115,10 +118,12 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
     if (auto reaped = reap_abandoned_runs(conn, job.name); !reaped)
         return reaped.error();
 
-    auto inserted = conn.exec(
-        sql::insert_run,
-        db::params(job.name, params_json(o),
-                   o.instance.empty() ? instance_name(to_string(o.trigger)) : o.instance));
+    auto inserted =
+        conn.exec(sql::insert_run,
+                  db::params(job.name, params_json(o),
+                             o.instance.empty() ? instance_name(to_string(o.trigger)) : o.instance,
+                             o.local_day, o.job_time.value_or(std::string(job.default_time)),
+                             o.fallback_timezone, now));
     if (!inserted)
         return inserted.error();
     RunOutcome out;
@@ -160,7 +165,8 @@ Result<RunOutcome> run_job(db::SyncConnection& conn, const Job& job, const RunOp
     Result<JobOutput> done = make_error(ErrorCode::Internal, "not run");
     Result<void> ready;
     if (o.scheduled_for) {
-        auto ran = conn.exec(sql::already_ran, db::params(job.name, out.run_id, *o.scheduled_for));
+        auto ran = conn.exec(sql::already_ran,
+                             db::params(job.name, out.run_id, o.local_day, *o.scheduled_for));
         if (ran && ran->get_bool(0, db::column(*ran, "ran"))) {
             tx.rollback();
             auto f = finish(RunStatus::Skipped, "already ran since " + *o.scheduled_for);

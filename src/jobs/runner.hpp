@@ -29,9 +29,16 @@ struct RunOptions {
     Trigger trigger = Trigger::Cli;
     RunRequest request;
     std::string fallback_timezone = "UTC";  // COACH_TIMEZONE (the setting 'timezone' wins)
-    // Scheduled runs: the run time being served (timestamptz text). A run that finds, once it
-    // holds the lock, that another instance already finished this job since then is SKIPPED.
+    // Scheduled runs: the run time being served (timestamptz text) and its local day (the
+    // plan's prev_day, recorded as job_runs.local_day). A run that finds, once it holds the
+    // lock, that another instance already finished this job for that day is SKIPPED.
     std::optional<std::string> scheduled_for;
+    std::optional<std::string> local_day;
+    // Other runs of today: the job's daily time (HH:MM; default: its default time), whose
+    // latest run time gives the day the run serves (jobs/schedule.hpp).
+    std::optional<std::string> job_time;
+    // The instant the run is at (timestamptz text): its today; default coach::clock::now().
+    std::optional<std::string> now;
     // An API run's caller, for the audit_log row written with a successful run.
     std::optional<RequestOrigin> audit;
     std::string instance;    // job_runs.instance; default: host:pid

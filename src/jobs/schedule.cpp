@@ -3,6 +3,7 @@
 #include "db/columns.hpp"
 #include "jobs/sql.hpp"
 
+#include <fmt/chrono.h>
 #include <boost/json.hpp>
 
 namespace coach::jobs {
@@ -28,8 +29,9 @@ Result<std::vector<PlanItem>> plan_jobs(db::SyncConnection& conn,
         return r.error();
     const int name = db::column(*r, "name"), time = db::column(*r, "time"),
               timezone = db::column(*r, "timezone"), prev_run = db::column(*r, "prev_run"),
-              next_run = db::column(*r, "next_run"), due_at = db::column(*r, "due_at"),
-              due = db::column(*r, "due"), ms_until_due = db::column(*r, "ms_until_due");
+              prev_day = db::column(*r, "prev_day"), next_run = db::column(*r, "next_run"),
+              due_at = db::column(*r, "due_at"), due = db::column(*r, "due"),
+              ms_until_due = db::column(*r, "ms_until_due");
     std::vector<PlanItem> out;
     for (int i = 0; i < r->rows(); ++i) {
         PlanItem p;
@@ -37,6 +39,7 @@ Result<std::vector<PlanItem>> plan_jobs(db::SyncConnection& conn,
         p.time = std::string(r->get(i, time));
         p.timezone = std::string(r->get(i, timezone));
         p.prev_run = std::string(r->get(i, prev_run));
+        p.prev_day = std::string(r->get(i, prev_day));
         p.next_run = std::string(r->get(i, next_run));
         p.due_at = std::string(r->get(i, due_at));
         p.due = r->get_bool(i, due);
@@ -45,6 +48,12 @@ Result<std::vector<PlanItem>> plan_jobs(db::SyncConnection& conn,
             out.push_back(std::move(p));
     }
     return out;
+}
+
+std::string timestamp_text(std::chrono::system_clock::time_point t) {
+    const auto us = std::chrono::floor<std::chrono::microseconds>(t);
+    const auto s = std::chrono::floor<std::chrono::seconds>(us);
+    return fmt::format("{:%Y-%m-%d %H:%M:%S}.{:06d}+00", s, (us - s).count());
 }
 
 }  // namespace coach::jobs

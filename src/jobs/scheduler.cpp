@@ -1,5 +1,6 @@
 #include "jobs/scheduler.hpp"
 
+#include "core/clock.hpp"
 #include "core/offload.hpp"
 #include "db/sync_connection.hpp"
 #include "jobs/runner.hpp"
@@ -71,12 +72,22 @@ void Scheduler::stop() {
     });
 }
 
+void Scheduler::wake() {
+    asio::post(io_, [this] {
+        woken_ = true;
+        timer_.cancel();
+    });
+}
+
 awaitable<void> Scheduler::run() {
     while (!stopping_) {
+        woken_ = false;
         auto work = [this] { return tick(); };
         milliseconds wait = co_await offload(runner_, std::move(work));
         if (stopping_)
             break;
+        if (woken_)  // during the tick, which may have planned in the old zone
+            continue;
         timer_.expires_after(wait);
         boost::system::error_code ec;
         co_await timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
@@ -115,7 +126,7 @@ milliseconds Scheduler::tick() {
 
     // A few rounds: a job that failed is not due again at once, so this ends.
     for (int round = 0; round < 3 && !halted_; ++round) {
-        auto plan = plan_jobs(*conn, schedule_, fallback_timezone_);
+        auto plan = plan_jobs(*conn, schedule_, fallback_timezone_, timestamp_text(clock::now()));
         if (!plan) {
             if (!halted_)  // else: the statement was cancelled by stop()
                 spdlog::warn("jobs: {}", plan.error().message);
@@ -139,6 +150,7 @@ milliseconds Scheduler::tick() {
             o.fallback_timezone = fallback_timezone_;
             o.public_url = public_url_;
             o.scheduled_for = p.prev_run;
+            o.local_day = p.prev_day;
             o.instance = instance_;
             o.stopping = &halted_;
             auto r = run_job(*conn, *p.job, o);

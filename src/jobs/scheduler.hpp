@@ -22,8 +22,9 @@
 
 namespace coach::jobs {
 
-// The longest sleep: a changed 'timezone' setting takes effect within this.
-inline constexpr std::chrono::minutes kMaxSleep{15};
+// The longest sleep: an instance that did not take the change of the 'timezone' setting (no
+// wake()) follows it within this, as its zone watch does.
+inline constexpr std::chrono::minutes kMaxSleep{1};
 // The pause after the database could not be reached.
 inline constexpr std::chrono::seconds kRetryAfterOutage{60};
 
@@ -42,6 +43,9 @@ class Scheduler {
 
     void start();
     void stop();  // safe from any thread
+    // Plans again at once (the organisation's zone or the clock changed: a run time may have
+    // passed). During a tick, the next one follows it without a sleep. Safe from any thread.
+    void wake();
 
     // One pass, blocking: runs every due job, returns how long to sleep. Public for tests.
     std::chrono::milliseconds tick();
@@ -58,6 +62,7 @@ class Scheduler {
     boost::asio::thread_pool runner_{1};
     boost::asio::steady_timer timer_;
     bool stopping_ = false;            // I/O thread
+    bool woken_ = false;               // I/O thread: wake() since the last tick started
     std::atomic<bool> halted_{false};  // any thread
     std::mutex cancel_mutex_;
     PGcancel* cancel_ = nullptr;      // of the connection tick() is using

@@ -1,10 +1,14 @@
 // When jobs run: daily run times in the organisation's zone across DST changes (computed by
-// PostgreSQL), the scheduler's due rule (catch-up, retries, what counts as a run), two
-// scheduler instances on one database running each job once, and the scheduler in a server.
+// PostgreSQL), the scheduler's due rule (catch-up, retries, what counts as a run), a change of
+// zone (no day run twice or left out), two scheduler instances on one database running each
+// job once, and the scheduler in a server (woken by a zone change).
+#include "core/clock.hpp"
+#include "jobs/runner.hpp"
 #include "jobs/schedule.hpp"
 #include "jobs/scheduler.hpp"
 #include "support/test_server.hpp"
 
+#include <fmt/chrono.h>
 #include <gtest/gtest.h>
 #include <boost/asio/io_context.hpp>
 
@@ -147,6 +151,136 @@ TEST_F(JobsPlan, RunsForAnotherDateOrAnImportDoNotCountAndTheSettingSetsTheZone)
     EXPECT_EQ(p.prev_run, "2024-06-10T02:00:00+00:00");
 }
 
+// A change of the organisation's zone (jobs/schedule.hpp): runs count by the local day they
+// served, so moving west never runs a day twice and moving east runs the new day at once. The
+// overdue sweep at its default 00:15; each pass plans at a fixed instant and runs the sweep
+// when due, as Scheduler::tick() does.
+class JobsZoneChange : public ::testing::Test {
+  protected:
+    jobs::PlanItem sweep(const std::string& now) {
+        auto schedule = jobs::schedule_from("");
+        EXPECT_TRUE(schedule);
+        auto p = jobs::plan_jobs(db_.conn(), *schedule, "UTC", now);
+        EXPECT_TRUE(p) << (p ? "" : p.error().message);
+        for (const auto& item : *p)
+            if (item.job->name == "overdue_sweep")
+                return item;
+        ADD_FAILURE() << "no overdue_sweep in the plan";
+        return {};
+    }
+    // One scheduler pass at `now`: the local day it ran the sweep for, "" when not due.
+    std::string pass(const std::string& now) {
+        auto p = sweep(now);
+        if (!p.due)
+            return "";
+        jobs::RunOptions o;
+        o.trigger = jobs::Trigger::Schedule;
+        o.scheduled_for = p.prev_run;
+        o.local_day = p.prev_day;
+        o.now = now;
+        auto r = jobs::run_job(db_.conn(), *p.job, o);
+        EXPECT_TRUE(r && r->status == jobs::RunStatus::Success)
+            << (r ? r->run_json : r.error().message);
+        return p.prev_day;
+    }
+    void set_zone(const std::string& zone) {
+        db_.exec(
+            "INSERT INTO settings (key, value) VALUES ('timezone', to_jsonb($1::text)) "
+            "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            db::params(zone));
+    }
+    // The local days the sweep's runs recorded, in order.
+    std::string days() {
+        auto r = db_.exec(
+            "SELECT coalesce(string_agg(local_day::text, ',' ORDER BY local_day), '') FROM "
+            "job_runs WHERE job_name = 'overdue_sweep'");
+        return std::string(r.get(0, 0));
+    }
+    TestDatabase db_;
+};
+
+TEST_F(JobsZoneChange, MovingWestDoesNotRunADayServedInTheOldZoneAgain) {
+    set_zone("UTC");
+    EXPECT_EQ(pass("2024-01-10 00:15:00+00"), "2024-01-10");
+    EXPECT_EQ(pass("2024-01-10 00:16:00+00"), "");
+    // Los Angeles (UTC-8 in January): at 00:20 there on the 10th the sweep's run time of the
+    // 10th has passed, but the UTC run served that day (by its start, 8 hours before that run
+    // time, it would not have counted).
+    set_zone("America/Los_Angeles");
+    auto p = sweep("2024-01-10 08:20:00+00");
+    EXPECT_EQ(p.prev_run, "2024-01-10T08:15:00+00:00");
+    EXPECT_EQ(p.prev_day, "2024-01-10");
+    EXPECT_FALSE(p.due);
+    EXPECT_EQ(p.due_at, "2024-01-11T08:15:00+00:00");
+    EXPECT_EQ(pass("2024-01-10 23:00:00+00"), "");
+    EXPECT_EQ(pass("2024-01-11 08:15:00+00"), "2024-01-11");
+    EXPECT_EQ(days(), "2024-01-10,2024-01-11");
+}
+
+TEST_F(JobsZoneChange, MovingEastRunsTheNewDayAtOnce) {
+    set_zone("America/Los_Angeles");
+    EXPECT_EQ(pass("2024-01-10 08:15:00+00"), "2024-01-10");
+    // Kiritimati (UTC+14): at 12:00 UTC it is 02:00 on the 11th there, past that day's run
+    // time, for which nothing ran: due at once, not at tomorrow's run time.
+    set_zone("Pacific/Kiritimati");
+    auto p = sweep("2024-01-10 12:00:00+00");
+    EXPECT_EQ(p.prev_day, "2024-01-11");
+    EXPECT_TRUE(p.due);
+    EXPECT_EQ(p.due_at, "2024-01-10T10:15:00+00:00");
+    EXPECT_EQ(pass("2024-01-10 12:00:00+00"), "2024-01-11");
+    EXPECT_EQ(pass("2024-01-10 12:01:00+00"), "");
+    EXPECT_EQ(pass("2024-01-11 10:14:00+00"), "");
+    EXPECT_EQ(pass("2024-01-11 10:15:00+00"), "2024-01-12");
+    EXPECT_EQ(days(), "2024-01-10,2024-01-11,2024-01-12");
+}
+
+TEST_F(JobsZoneChange, AcrossParisMidnightTheSweepRunsForThatDayOnce) {
+    // UTC until 21:30 UTC on 10 June (23:30 in Paris, UTC+2), then Paris; a pass every 15
+    // minutes until 23:00 UTC on the 11th (01:00 on the 12th in Paris).
+    set_zone("UTC");
+    EXPECT_EQ(pass("2024-06-10 00:15:00+00"), "2024-06-10");
+    auto at = db_.exec(
+        "SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS+00') FROM "
+        "generate_series('2024-06-10 21:00+00'::timestamptz, '2024-06-11 23:00+00', "
+        "'15 minutes') AS t ORDER BY t");
+    std::vector<std::string> ran;
+    for (int i = 0; i < at.rows(); ++i) {
+        const std::string now(at.get(i, 0));
+        if (now == "2024-06-10 21:30:00+00")
+            set_zone("Europe/Paris");
+        if (auto day = pass(now); !day.empty())
+            ran.push_back(now + " " + day);
+    }
+    // Paris's 00:15 on the 11th (22:15 UTC on the 10th) and on the 12th; not UTC's 00:15.
+    EXPECT_EQ(ran, (std::vector<std::string>{"2024-06-10 22:15:00+00 2024-06-11",
+                                             "2024-06-11 22:15:00+00 2024-06-12"}));
+    EXPECT_EQ(days(), "2024-06-10,2024-06-11,2024-06-12");
+}
+
+TEST_F(JobsZoneChange, ManualRunsServeTheDayOfTheLatestRunTimeAndDatedRunsNone) {
+    set_zone("Europe/Paris");
+    // At 00:10 in Paris (22:10 UTC) the latest run time of the sweep is the day before's.
+    jobs::RunOptions o;
+    o.trigger = jobs::Trigger::Api;
+    o.now = "2024-06-10 22:10:00+00";
+    auto r = jobs::run_job(db_.conn(), *jobs::find_job("overdue_sweep"), o);
+    ASSERT_TRUE(r && r->status == jobs::RunStatus::Success);
+    EXPECT_EQ(days(), "2024-06-10");
+    EXPECT_TRUE(sweep("2024-06-10 22:15:00+00").due);
+    // Another job time (COACH_JOB_TIMES) moves the day: 00:05 had passed.
+    o.job_time = "00:05";
+    r = jobs::run_job(db_.conn(), *jobs::find_job("overdue_sweep"), o);
+    ASSERT_TRUE(r && r->status == jobs::RunStatus::Success);
+    EXPECT_EQ(days(), "2024-06-10,2024-06-11");
+    // A run for another date serves no day.
+    db_.exec("DELETE FROM job_runs");
+    o.request.date = "2024-06-10";
+    r = jobs::run_job(db_.conn(), *jobs::find_job("overdue_sweep"), o);
+    ASSERT_TRUE(r && r->status == jobs::RunStatus::Success);
+    EXPECT_EQ(db_.exec("SELECT count(*) FROM job_runs WHERE local_day IS NULL").get_int(0, 0), 1);
+    EXPECT_TRUE(sweep("2024-06-10 22:15:00+00").due);
+}
+
 std::map<std::string, std::string> outcomes(TestDatabase& db) {
     auto r = db.exec(
         "SELECT job_name, string_agg(status::text, ',' ORDER BY status) FROM job_runs "
@@ -212,6 +346,46 @@ TEST(JobsScheduler, AServerWithJobsOnCatchesUpAtStartAndStopsCleanly) {
     Config bad = test_config();
     bad.job_times = "history=26:00";
     EXPECT_THROW(TestServer{bad}, std::runtime_error);
+}
+
+TEST(JobsScheduler, AServerRunsAJobAtOnceWhenAZoneChangeMovesItsRunTimeIntoThePast) {
+    // The sweep's time is 2 minutes before the time in Kiritimati (UTC+14) now: in UTC its
+    // latest run time was 14 hours later on the clock, a day earlier. The server starts in
+    // UTC and catches up (a run for that earlier day); moving to Kiritimati makes the sweep due
+    // for the next day, and the scheduler, which may just have gone to sleep for a minute, is
+    // woken by the change.
+    const auto kiritimati = std::chrono::floor<std::chrono::minutes>(
+        clock::now() + std::chrono::hours(14) - std::chrono::minutes(2));
+    const std::string at = fmt::format("{:%H:%M}", kiritimati),
+                      day = fmt::format("{:%Y-%m-%d}", kiritimati);
+    Config config = test_config();
+    config.jobs_enabled = true;
+    config.job_times = "overdue_sweep=" + at;
+    TestServer server(config);
+    (void)create_org(server.db());
+    auto count = [&](const std::string& where) {
+        return server.db()
+            .exec("SELECT count(*) FROM job_runs WHERE job_name = 'overdue_sweep' AND " + where,
+                  db::params(day))
+            .get_int(0, 0);
+    };
+    auto all_ran = [&] {
+        return server.db()
+                   .exec("SELECT count(DISTINCT job_name) FROM job_runs WHERE status = 'SUCCESS'")
+                   .get_int(0, 0) == static_cast<long long>(jobs::all_jobs().size());
+    };
+    ASSERT_TRUE(eventually(all_ran));
+    ASSERT_EQ(count("local_day < $1::date AND status = 'SUCCESS'"), 1);
+    ASSERT_EQ(count("local_day = $1::date"), 0);
+
+    const std::string admin = login(server, "admin@org.test");
+    auto r =
+        server.as(admin, "PATCH", "/api/v1/settings", R"({"time_zone": "Pacific/Kiritimati"})");
+    ASSERT_EQ(r.status, 200) << r.body;
+    // Generous, yet well within the minute the scheduler may sleep without the wake-up.
+    EXPECT_TRUE(
+        eventually([&] { return count("local_day = $1::date AND status = 'SUCCESS'") == 1; },
+                   std::chrono::seconds(5)));
 }
 
 TEST(JobsScheduler, StoppingTheServerCancelsTheRunningJob) {

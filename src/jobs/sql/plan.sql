@@ -1,15 +1,17 @@
--- The jobs' plan at $3 (timestamptz; NULL = now()), one row per job in schedule order:
+-- The jobs' plan at $3 (timestamptz; NULL = coach_now()), one row per job in schedule order:
 -- $1 the schedule (jobs::schedule_json: name, description, time, takes_date, takes_full),
 -- $2 the fallback time zone (the setting 'timezone' wins). Columns: name, time (HH:MM),
--- timezone, prev_run (the latest run time at or before now), next_run (the first after),
--- due_at (when the scheduler runs it next), due (due_at has come), ms_until_due (<= 0 when
--- due); times as RFC 3339 text. json: the job as GET /api/v1/jobs lists it, with the start of
+-- timezone, prev_run (the latest run time at or before now), prev_day (its local date: the day
+-- a run now serves), next_run (the first after), due_at (when the scheduler runs it next), due
+-- (due_at has come), ms_until_due (<= 0 when due); times as RFC 3339 text. json: the job as GET /api/v1/jobs lists it, with the start of
 -- its last SUCCESS and its last 10 runs, newest first (a run is its job_runs row,
 -- jobs/run_json).
--- When a job is due: jobs/schedule.hpp. Runs for another date and an import's partial
--- recompute do not count for a run time.
-WITH z AS (
-    SELECT job_timezone($2) AS tz, coalesce($3::timestamptz, now()) AS now
+-- When a job is due: jobs/schedule.hpp. A run counts by the local day it served (local_day,
+-- migration 0030); one without (made before that migration) by the local day of the run time
+-- it started after, in today's zone, i.e. when it started at or after prev and by now. Runs for
+-- another date and an import's partial recompute do not count.
+WITH z AS MATERIALIZED (  -- job_timezone() reads pg_timezone_names: once
+    SELECT job_timezone($2) AS tz, coalesce($3::timestamptz, coach_now()) AS now
 ), j AS (
     SELECT j.name, j.description, j.at::time AS at, j.takes_date, j.takes_full, j.ord
       FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
@@ -21,29 +23,39 @@ WITH z AS (
            job_prev_run(j.at, z.tz, z.now) AS prev,
            job_next_run(j.at, z.tz, z.now) AS next
       FROM j CROSS JOIN z
+), d AS (
+    SELECT s.*, (s.prev AT TIME ZONE s.tz)::date AS prev_day FROM s
 ), c AS (
-    SELECT s.*,
+    SELECT d.*,
            CASE WHEN NOT k.done AND k.failures < 3
-                THEN greatest(s.prev, coalesce(k.retry_at, s.prev))
-                ELSE s.next
+                THEN greatest(d.prev, coalesce(k.retry_at, d.prev))
+                ELSE d.next
            END AS due_at
-      FROM s
+      FROM d
      CROSS JOIN LATERAL (
+         -- The runs whose day, coalesce(local_day, the day of the run time they started
+         -- after), is prev_day or later: a day served in a zone further east counts, so moving
+         -- west never runs a day twice. Failures and retries count for prev_day only.
          SELECT coalesce(bool_or(r.status IN ('SUCCESS', 'RUNNING')), false) AS done,
-                count(*) FILTER (WHERE r.status = 'FAILED') AS failures,
+                count(*) FILTER (WHERE r.status = 'FAILED'
+                                   AND coalesce(r.local_day, d.prev_day) = d.prev_day)
+                    AS failures,
                 max(coalesce(r.finished_at, r.started_at)
                     + CASE WHEN r.status = 'FAILED' THEN interval '10 minutes'
                            ELSE interval '1 minute' END)
-                    FILTER (WHERE r.status IN ('FAILED', 'SKIPPED')) AS retry_at
+                    FILTER (WHERE r.status IN ('FAILED', 'SKIPPED')
+                              AND coalesce(r.local_day, d.prev_day) = d.prev_day) AS retry_at
            FROM job_runs r
-          WHERE r.job_name = s.name
-            AND r.started_at >= s.prev AND r.started_at <= s.now
+          WHERE r.job_name = d.name
+            AND (r.local_day >= d.prev_day
+                 OR (r.local_day IS NULL AND r.started_at >= d.prev AND r.started_at <= d.now))
             AND r.params->>'date' IS NULL
             AND r.params->>'trigger' IS DISTINCT FROM 'import'
      ) k
 )
 SELECT c.name, to_char(c.at, 'HH24:MI') AS time, c.tz AS timezone,
-       to_json(c.prev) #>> '{}' AS prev_run, to_json(c.next) #>> '{}' AS next_run,
+       to_json(c.prev) #>> '{}' AS prev_run, c.prev_day::text AS prev_day,
+       to_json(c.next) #>> '{}' AS next_run,
        to_json(c.due_at) #>> '{}' AS due_at,
        c.due_at <= c.now AS due,
        ceil(extract(epoch FROM c.due_at - c.now) * 1000)::bigint AS ms_until_due,

@@ -688,7 +688,7 @@ export interface paths {
         head?: never;
         /**
          * Change the organisation's settings
-         * @description Changes the settings (ADMINs only; others 403); a field left out stays as it is ({} is 422). time_zone must be a name in PostgreSQL's pg_timezone_names (e.g. Europe/Lisbon; not an offset such as +01:00), else 422 naming the field, as for an unknown field or a null. The change is audited (settings.update, before and after). The server that answers runs in the new zone from its next request on (dates and "today"; timestamps are UTC whatever the zone); other running instances pick it up within a minute, the job scheduler at its next wake-up (15 minutes at most).
+         * @description Changes the settings (ADMINs only; others 403); a field left out stays as it is ({} is 422). time_zone must be a name in PostgreSQL's pg_timezone_names (e.g. Europe/Lisbon; not an offset such as +01:00), else 422 naming the field, as for an unknown field or a null. The change is audited (settings.update, before and after). The server that answers runs in the new zone from its next request on (dates and "today"; timestamps are UTC whatever the zone); other running instances pick it up within a minute, and the job scheduler with them: a job whose run time has passed in the new zone runs at once, once for its day.
          */
         patch: operations["PATCH /api/v1/settings"];
         trace?: never;
