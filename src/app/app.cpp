@@ -99,8 +99,7 @@ Result<void> App::start() {
     if (auto r = server_.start(); !r)
         return r;
     time_zone_watch_ = std::make_unique<Periodic>(
-        server_.context(0), config_.time_zone_check, Periodic::First::AfterAPeriod,
-        [this] {
+        server_.context(0), config_.time_zone_check, Periodic::First::AfterAPeriod, [this] {
             return check_time_zone_and_wake(server_.pool(0), time_zone_, config_.timezone,
                                             scheduler_);
         });
