@@ -73,6 +73,7 @@ function overview(from: string, to = '2026-12-06'): AgentOverview {
     },
     history: [],
     percentile_ranking: { composite: 12 },
+    percentile_as_of: '2026-03-09',
     series: [
       { metric_date: from, service_score: 50, productivity_score: 50, quality_score: 50, attendance_rate: 50, adherence_score: 50, composite_score: 50, csat: 3, fcr: 50, aht: 480 },
       { metric_date: '2026-12-04', service_score: 54, productivity_score: 54, quality_score: 60, attendance_rate: 59, adherence_score: 44, composite_score: 54.63, csat: 3.45, fcr: 54.73, aht: 456 },

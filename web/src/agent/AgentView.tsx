@@ -76,7 +76,11 @@ export function AgentView({ agentId, mine = false }: Props) {
           </span>
         }
       />
-      <Scorecard scorecard={data.scorecard} percentiles={data.percentile_ranking} />
+      <Scorecard
+        scorecard={data.scorecard}
+        percentiles={data.percentile_ranking}
+        percentilesAsOf={data.percentile_as_of}
+      />
       <ContactFigures agentId={agent.id} scorecard={data.scorecard} asOf={data.as_of} />
       {!mine && viewer.role !== 'AGENT' && (
         <Suspense fallback={null}>

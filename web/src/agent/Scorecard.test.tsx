@@ -59,7 +59,7 @@ function trendText(t: ReturnType<typeof tile>): string {
 
 describe('Scorecard', () => {
   it('shows the composite, the level in words and the coaching cadence of the level', () => {
-    render(<Scorecard scorecard={SCORECARD} percentiles={null} />);
+    render(<Scorecard scorecard={SCORECARD} percentiles={null} percentilesAsOf={null} />);
     const card = screen.getByRole('region', { name: 'Scorecard' });
     expect(within(card).getByText(/30-day averages as of/)).toBeTruthy();
     const composite = tile('Composite');
@@ -74,7 +74,7 @@ describe('Scorecard', () => {
   });
 
   it('shows the five scores with their trends and the latest day', () => {
-    render(<Scorecard scorecard={SCORECARD} percentiles={null} />);
+    render(<Scorecard scorecard={SCORECARD} percentiles={null} percentilesAsOf={null} />);
     const list = screen.getByRole('list', { name: 'Scores, 30-day averages' });
     expect(within(list).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
       'Service',
@@ -96,8 +96,10 @@ describe('Scorecard', () => {
       <Scorecard
         scorecard={SCORECARD}
         percentiles={{ composite: 12, service: 75, quality: null }}
+        percentilesAsOf="2026-03-09"
       />,
     );
+    expect(screen.getByText(/percentiles as of/)).toBeTruthy();
     expect(tile('Composite').getByText(/Percentile 12/)).toBeTruthy();
     expect(tile('Service').getByText(/Percentile 75/)).toBeTruthy();
     expect(tile('Quality').queryByText(/Percentile/)).toBeNull();
@@ -116,9 +118,11 @@ describe('Scorecard', () => {
           days_since_last_coaching: null,
         }}
         percentiles={null}
+        percentilesAsOf="2026-03-09"
       />,
     );
     expect(screen.getByText('No figures yet')).toBeTruthy();
+    expect(screen.queryByText(/percentiles as of/)).toBeNull();
     expect(screen.getByText('No level')).toBeTruthy();
     expect(screen.getByText('Never coached')).toBeTruthy();
     // Without a level the cadence is every 14 days.

@@ -24,6 +24,8 @@ interface Props {
   scorecard: DashboardScorecard;
   /** Present only for agents who opted in to peer comparison. */
   percentiles: DashboardPercentileRanking | null;
+  /** The last day of the 30 days the percentiles rank (null before the first ranking). */
+  percentilesAsOf: string | null;
 }
 
 function Percentile({ value }: { value: number | null | undefined }) {
@@ -37,7 +39,7 @@ function Percentile({ value }: { value: number | null | undefined }) {
 }
 
 /** The five scores and the composite (30-day averages), level, trends and coaching cadence. */
-export function Scorecard({ scorecard, percentiles }: Props) {
+export function Scorecard({ scorecard, percentiles, percentilesAsOf }: Props) {
   const { avg_30d: avg, trends, latest } = scorecard;
   return (
     <section className="card scorecard" aria-labelledby="scorecard-heading">
@@ -47,6 +49,7 @@ export function Scorecard({ scorecard, percentiles }: Props) {
           {scorecard.snapshot_as_of
             ? `30-day averages as of ${formatDay(scorecard.snapshot_as_of)}`
             : 'No figures yet'}
+          {percentiles && percentilesAsOf && ` · percentiles as of ${formatDay(percentilesAsOf)}`}
         </p>
       </div>
       <div className="card-body scorecard-body">
