@@ -37,16 +37,12 @@ awaitable<Result<std::optional<TeamDashboard>>> read_team_dashboard(
     co_return team_dashboard_from(std::move(*r));
 }
 
-db::Query refresh_stale_query(const std::vector<std::string>& agents,
-                              const std::optional<std::string>& as_of) {
-    return {sql::refresh_stale_snapshots, db::params(db::text_array(agents), as_of)};
-}
-
-// Refreshes `agents`' snapshots that are not of `as_of` (sql/refresh_stale_snapshots.sql).
+// Refreshes `agents`' snapshots that are not of `as_of` (nullopt: today;
+// sql/refresh_stale_snapshots.sql).
 awaitable<Result<void>> refresh_stale(db::Pool& pool, const std::vector<std::string>& agents,
-                                      const std::string& as_of) {
-    db::Query q = refresh_stale_query(agents, as_of);
-    auto r = co_await pool.query(q.sql, q.params);
+                                      const std::optional<std::string>& as_of) {
+    auto r = co_await pool.query(sql::refresh_stale_snapshots,
+                                 db::params(db::text_array(agents), as_of));
     if (!r)
         co_return r.error();
     co_return Result<void>{};
@@ -61,7 +57,9 @@ awaitable<Result<std::optional<TeamDashboard>>> current_team_dashboard(
     const std::vector<std::string> stale = stale_agents(d->cards, d->as_of);
     if (stale.empty())
         co_return d;
-    auto refreshed = co_await refresh_stale(pool, stale, d->as_of);
+    // Named: g++ 12 mishandles temporaries in a co_await's call.
+    const std::optional<std::string> as_of = d->as_of;
+    auto refreshed = co_await refresh_stale(pool, stale, as_of);
     if (!refreshed)
         co_return refreshed.error();
     co_return co_await read_team_dashboard(pool, viewer, d->team_leader_id);
@@ -133,7 +131,7 @@ awaitable<Result<ManagerHome>> load_manager_home(db::Pool& pool, const std::stri
             stale.push_back(std::move(id));
     if (stale.empty())
         co_return home;
-    auto refreshed = co_await refresh_stale(pool, stale, *home->as_of);
+    auto refreshed = co_await refresh_stale(pool, stale, home->as_of);
     if (!refreshed)
         co_return refreshed.error();
     co_return co_await read_manager_home(pool, manager_id);
@@ -151,22 +149,34 @@ awaitable<Result<std::optional<AgentOverview>>> load_agent_overview(db::Pool& po
                                                                     const std::string& agent_id,
                                                                     const std::string& from,
                                                                     const std::string& to) {
-    // One round trip; the series of an agent the viewer may not read is read and dropped. The
-    // agent's snapshot is first brought to today if it is of another day (one index lookup
-    // otherwise), so the scorecard never shows yesterday's window under today's as_of.
-    std::vector<db::Query> queries;
-    queries.push_back(refresh_stale_query({agent_id}, std::nullopt));
-    queries.push_back({sql::agent_overview,
-                       db::params(agent_id, viewer.id, auth::to_string(viewer.role), from, to)});
-    queries.push_back({sql::agent_series, db::params(agent_id, from, to)});
-    auto r = co_await pool.pipeline(std::move(queries));
-    if (!r)
-        co_return r.error();
-    const db::PgResult& overview = (*r)[1];
-    if (overview.empty())
-        co_return std::optional<AgentOverview>{};
-    co_return std::optional<AgentOverview>{AgentOverview{
-        std::string(overview.get(0, db::column(overview, "json"))), std::move((*r)[2])}};
+    // One round trip; the series of an agent the viewer may not read is read and dropped. A
+    // snapshot of another day is refreshed, then everything is read again (once per agent and
+    // day), so the scorecard never shows yesterday's window under today's as_of.
+    for (bool refreshed = false;;) {
+        std::vector<db::Query> queries;
+        queries.push_back(
+            {sql::agent_overview,
+             db::params(agent_id, viewer.id, auth::to_string(viewer.role), from, to)});
+        queries.push_back({sql::agent_series, db::params(agent_id, from, to)});
+        auto r = co_await pool.pipeline(std::move(queries));
+        if (!r)
+            co_return r.error();
+        const db::PgResult& overview = (*r)[0];
+        if (overview.empty())
+            co_return std::optional<AgentOverview>{};
+        if (!refreshed && overview.get_bool(0, db::column(overview, "stale"))) {
+            const std::vector<std::string> agents{agent_id};
+            // Arguments named: g++ 12 mishandles temporaries in a co_await's call.
+            const std::optional<std::string> today;
+            auto done = co_await refresh_stale(pool, agents, today);
+            if (!done)
+                co_return done.error();
+            refreshed = true;
+            continue;
+        }
+        co_return std::optional<AgentOverview>{AgentOverview{
+            std::string(overview.get(0, db::column(overview, "json"))), std::move((*r)[1])}};
+    }
 }
 
 awaitable<Result<std::optional<std::string>>> load_team_daily_averages(

@@ -1,6 +1,7 @@
 -- An agent's overview without its daily series (agent_series.sql): $1 agent, $2 viewer,
 -- $3 the viewer's role, $4 from, $5 to (dates, inclusive). json: the overview object; no row
--- unless $1 is an AGENT whose metrics the viewer may read.
+-- unless $1 is an AGENT whose metrics the viewer may read. stale: the agent's snapshot is of
+-- another day than today (the store then refreshes it and reads again).
 SELECT json_build_object(
     'agent', json_build_object(
         'id', u.id, 'name', u.name, 'employee_id', u.employee_id, 'status', u.status,
@@ -43,7 +44,8 @@ SELECT json_build_object(
                             WHERE p.agent_id = u.id AND p.peer_comparison_opt_in),
     -- The last day of the 30 days the ranking was computed over (0031's derived_as_of).
     'percentile_as_of', (SELECT d.as_of FROM derived_as_of d
-                          WHERE d.name = 'percentiles'))::text AS json
+                          WHERE d.name = 'percentiles'))::text AS json,
+       s.as_of IS DISTINCT FROM coach_today() AND s.as_of IS NOT NULL AS stale
   FROM users u
   JOIN user_subjects us ON us.subject_id = u.id
   LEFT JOIN agent_dashboard_snapshot s ON s.agent_id = u.id
