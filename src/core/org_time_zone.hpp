@@ -26,8 +26,7 @@ class OrgTimeZone {
     }
     // The date (YYYY-MM-DD) in the zone at `now`, from the zone's offset to UTC as last
     // measured (update() every minute: a daylight-saving change, at night, shows within it).
-    std::string today(
-        std::chrono::system_clock::time_point now = clock::now()) const;
+    std::string today(std::chrono::system_clock::time_point now = clock::now()) const;
     // Records the zone and its current offset to UTC (seconds east of Greenwich). Returns true
     // when the name changed.
     bool update(const std::string& name, std::chrono::seconds utc_offset);

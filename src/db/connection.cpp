@@ -125,8 +125,8 @@ std::string session_options(const std::string& time_zone) {
             zone += '\\';
         zone += ch;
     }
-    return "-c TimeZone=" + zone + " -c DateStyle=ISO -c coach.clock_offset=" +
-           std::to_string(clock::offset().count());
+    return "-c TimeZone=" + zone +
+           " -c DateStyle=ISO -c coach.clock_offset=" + std::to_string(clock::offset().count());
 }
 
 awaitable<Result<std::unique_ptr<Connection>>> Connection::connect(const ConnectOptions& o) {
