@@ -72,16 +72,18 @@ struct LockedSession {
 };
 
 // The session of the path's {id}, locked in a new transaction, 404 unless the caller may read
-// it. `also` (given the id): a read sent in the same round trip, after the lock.
+// it. `also` (given the id): a read sent in the same round trip, after the lock. `with_json`:
+// false for a caller that neither answers with the session's JSON nor audits it (a prep).
 awaitable<Result<LockedSession>> lock_visible_session(RequestContext& ctx,
-                                                      db::Query (*also)(const std::string&) = {}) {
+                                                      db::Query (*also)(const std::string&) = {},
+                                                      bool with_json = true) {
     auto id = http::uuid_path_param(ctx, "id");
     if (!id)
         co_return id.error();
     auto tx = co_await db::Transaction::begin(ctx.db);
     if (!tx)
         co_return tx.error();
-    std::vector<db::Query> batch{lock_session_query(*id)};
+    std::vector<db::Query> batch{lock_session_query(*id, with_json)};
     if (also)
         batch.push_back(also(*id));
     auto rows = co_await tx->pipeline(std::move(batch));
@@ -440,7 +442,7 @@ std::string prep_json(const Prep& p, const PrepFacts& f) {
 }
 
 awaitable<Result<Response>> prepare(RequestContext& ctx) {
-    auto locked = co_await lock_visible_session(ctx, prep_facts_query);
+    auto locked = co_await lock_visible_session(ctx, prep_facts_query, false);
     if (!locked)
         co_return locked.error();
     db::Transaction& tx = locked->tx;

@@ -56,8 +56,8 @@ awaitable<Result<std::optional<SessionRow>>> find_session(db::Pool& pool, const 
     co_return session_of(*r);
 }
 
-db::Query lock_session_query(const std::string& id) {
-    return db::Query{sql::lock_session, db::params(id)};
+db::Query lock_session_query(const std::string& id, bool with_json) {
+    return db::Query{sql::lock_session, db::params(id, with_json)};
 }
 
 std::optional<SessionRow> locked_session(const db::PgResult& r) {

@@ -40,9 +40,10 @@ awaitable<Result<db::KeysetPage>> list_sessions(db::Pool& pool, const auth::Prin
 
 // The following run inside the caller's transaction (docs/architecture.md, "Check and write").
 
-// Session `id`, locked until the transaction ends (find_session's row): the statement and its
-// reading, so that a caller may send other reads in the same round trip.
-db::Query lock_session_query(const std::string& id);
+// Session `id`, locked until the transaction ends (find_session's row; its `json` empty unless
+// `with_json`): the statement and its reading, so that a caller may send other reads in the
+// same round trip.
+db::Query lock_session_query(const std::string& id, bool with_json);
 std::optional<SessionRow> locked_session(const db::PgResult& r);
 
 // A session of the team leader's or the agent's calendar that overlaps the one being written.

@@ -422,6 +422,15 @@ SELECT u.id, f.last_coaching_at::text, coalesce(f.unaddressed_high_notes, 0),
     db.exec("UPDATE coaching_sessions SET status = 'COMPLETED' WHERE status = 'SCHEDULED'");
     same("session completed");
     EXPECT_EQ(facts_of(o.a1).get_int(0, 3), -1);  // scheduled tomorrow
+    // A write of a completed session that changes nothing the facts read queues nothing
+    // (migration 0033's WHEN: its prep, its notes); a change of its date queues its agent.
+    db.exec("BEGIN");
+    db.exec("UPDATE coaching_sessions SET prep_data = '{}', discussion_notes = 'n'");
+    EXPECT_EQ(db.exec("SELECT count(*) FROM coaching_facts_queue").get_int(0, 0), 0);
+    db.exec("UPDATE coaching_sessions SET scheduled_date = scheduled_date + interval '1 hour'");
+    EXPECT_EQ(db.exec("SELECT array_agg(agent_id::text) FROM coaching_facts_queue").get(0, 0),
+              "{" + o.a1 + "}");
+    db.exec("ROLLBACK");
 
     // Notes: HIGH open (counts), LOW open, HIGH addressed.
     db.exec(

@@ -387,6 +387,18 @@ TEST_F(DrainDerived, WhatQueuesARefresh) {
         "WHERE id = $1::uuid",
         db::params(session));
     EXPECT_EQ(history_days(), "2026-03-03");
+    // Its prep or notes written again, nothing (migration 0033's WHEN); moved to another day,
+    // the day it leaves and the day it reaches.
+    db_.exec("DELETE FROM derived_refresh_queue");
+    db_.exec("UPDATE coaching_sessions SET prep_data = '{}', discussion_notes = 'n' "
+             "WHERE id = $1::uuid",
+             db::params(session));
+    EXPECT_EQ(history_days(), "");
+    db_.exec(
+        "UPDATE coaching_sessions SET actual_start_time = '2026-03-04 09:00+00', "
+        "actual_end_time = '2026-03-04 09:30+00' WHERE id = $1::uuid",
+        db::params(session));
+    EXPECT_EQ(history_days(), "2026-03-03,2026-03-04");
 }
 
 // `coach import` drains what its import queued before it returns: no server runs here.
