@@ -390,9 +390,10 @@ TEST_F(DrainDerived, WhatQueuesARefresh) {
     // Its prep or notes written again, nothing (migration 0033's WHEN); moved to another day,
     // the day it leaves and the day it reaches.
     db_.exec("DELETE FROM derived_refresh_queue");
-    db_.exec("UPDATE coaching_sessions SET prep_data = '{}', discussion_notes = 'n' "
-             "WHERE id = $1::uuid",
-             db::params(session));
+    db_.exec(
+        "UPDATE coaching_sessions SET prep_data = '{}', discussion_notes = 'n' "
+        "WHERE id = $1::uuid",
+        db::params(session));
     EXPECT_EQ(history_days(), "");
     db_.exec(
         "UPDATE coaching_sessions SET actual_start_time = '2026-03-04 09:00+00', "
