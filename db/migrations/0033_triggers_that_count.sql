@@ -62,3 +62,23 @@ CREATE TRIGGER derived_history_sessions_upd AFTER UPDATE ON coaching_sessions
               IS DISTINCT FROM (NEW.status, NEW.agent_id, NEW.actual_start_time,
                                 NEW.scheduled_date, NEW.session_type))
     EXECUTE FUNCTION derived_queue_session_row();
+
+-- 0031's statement function now serves only INSERT and DELETE: its UPDATE branch is gone.
+CREATE OR REPLACE FUNCTION derived_queue_session_events() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO derived_refresh_queue (kind, agent_id, day)
+        SELECT DISTINCT 'history'::text, agent_id,
+               coalesce(actual_start_time, scheduled_date)::date
+          FROM new_rows WHERE status = 'COMPLETED'
+        ON CONFLICT DO NOTHING;
+    ELSE
+        INSERT INTO derived_refresh_queue (kind, agent_id, day)
+        SELECT DISTINCT 'history'::text, agent_id,
+               coalesce(actual_start_time, scheduled_date)::date
+          FROM old_rows WHERE status = 'COMPLETED'
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END;
+$fn$;
