@@ -289,7 +289,8 @@ describe('the quick-note page', () => {
     await waitFor(() =>
       expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('Hold time was long.'),
     );
-    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Note' }));
+    // The form takes the focus in an effect, which may run just after the render that shows the value.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Note' })));
     expect(screen.getByText('Sam Patel', { selector: '.notes-agent-chosen-name' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: /^Coaching/ })).toHaveProperty('checked', true);
     expect(screen.queryByText('1 note not accepted by the server')).toBeNull();
