@@ -65,8 +65,8 @@ describe('change password', () => {
     expect(screen.getByRole('alert').textContent).toContain('Your password was not changed');
     expect(screen.queryByText(SUCCESS)).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('');
-    // The field to fix has the focus.
-    expect(document.activeElement).toBe(current);
+    // The field to fix has the focus (given in an effect, which may run just after the render).
+    await waitFor(() => expect(document.activeElement).toBe(current));
 
     const put = requests.find((r) => r.method === 'PUT');
     expect(put?.url).toBe('/api/v1/auth/password');
