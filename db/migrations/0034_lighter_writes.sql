@@ -1,5 +1,5 @@
 -- Less work in the two hottest writes, a quick-note create and a session prep (bench/RESULTS.md,
--- "Issue 13: lighter writes (session 18)"). Nothing a reader sees changes.
+-- "Issue 13: lighter writes, and how much the machine moves"). Nothing a reader sees changes.
 --
 -- 1. A session's prep_data (about 9 kB of JSON, written whole at each prep) and the audit
 --    log's before/after were compressed with pglz, which took 4 % of the CPU of a prep load on
