@@ -140,8 +140,22 @@ awaitable<Result<void>> commit(RequestContext& ctx, db::Transaction& tx, std::st
     co_return co_await audit::commit(tx, std::move(entry), std::move(told));
 }
 
-Response session_response(http::Status status, const SessionRow& row) {
-    return http::with_etag(http::json_text(status, row.json), row.version);
+// The prep quotes the team leader's open quick notes, which agents never read (docs/domain.md,
+// "Session prep"): whoever may not read notes gets the session with prep_data null.
+bool may_see_prep(const auth::Principal& viewer) {
+    return auth::role_may(viewer.role, Resource::QuickNotes, auth::Action::Read);
+}
+
+std::string without_prep(const std::string& json) {
+    auto session = boost::json::parse(json);
+    session.as_object()["prep_data"] = nullptr;
+    return boost::json::serialize(session);
+}
+
+Response session_response(const RequestContext& ctx, http::Status status, const SessionRow& row) {
+    return http::with_etag(
+        http::json_text(status, may_see_prep(ctx.me()) ? row.json : without_prep(row.json)),
+        row.version);
 }
 
 awaitable<Result<Response>> list(RequestContext& ctx) {
@@ -159,7 +173,11 @@ awaitable<Result<Response>> list(RequestContext& ctx) {
         co_return validation_error(std::move(errors));
     f.limit = page.limit;
     f.after = page.after;
-    co_return http::collection_response(co_await list_sessions(ctx.db, ctx.me(), f));
+    auto sessions = co_await list_sessions(ctx.db, ctx.me(), f);
+    if (sessions && !may_see_prep(ctx.me()))
+        for (auto& item : sessions->items)
+            item = without_prep(item);
+    co_return http::collection_response(std::move(sessions));
 }
 
 awaitable<Result<Response>> get(RequestContext& ctx) {
@@ -169,7 +187,7 @@ awaitable<Result<Response>> get(RequestContext& ctx) {
     auto row = visible(ctx, co_await find_session(ctx.db, *id));
     if (!row)
         co_return row.error();
-    co_return session_response(http::Status::ok, *row);
+    co_return session_response(ctx, http::Status::ok, *row);
 }
 
 awaitable<Result<Response>> create(RequestContext& ctx) {
@@ -209,7 +227,7 @@ awaitable<Result<Response>> create(RequestContext& ctx) {
             co_await commit(ctx, *tx, "session.create", row->id, std::nullopt, row->json, notices);
         !done)
         co_return done.error();
-    Response res = session_response(http::Status::created, *row);
+    Response res = session_response(ctx, http::Status::created, *row);
     res.set(http::beast_http::field::location, "/api/v1/coaching-sessions/" + row->id);
     co_return res;
 }
@@ -265,7 +283,7 @@ awaitable<Result<Response>> patch(RequestContext& ctx) {
             current.id, current.json, row->json, notices);
         !done)
         co_return done.error();
-    co_return session_response(http::Status::ok, *row);
+    co_return session_response(ctx, http::Status::ok, *row);
 }
 
 // The lifecycle moves share their steps: lock, may(Update), If-Match when sent, transition,
@@ -348,7 +366,7 @@ awaitable<Result<Response>> change_status(RequestContext& ctx, const Move& m) {
                                     notices);
         !done)
         co_return done.error();
-    co_return session_response(http::Status::ok, **row);
+    co_return session_response(ctx, http::Status::ok, **row);
 }
 
 // Each Move is a named variable: GCC 12 destroys a temporary in a co_await expression twice
@@ -507,7 +525,7 @@ awaitable<Result<Response>> answer(RequestContext& ctx) {
                                     (*row)->json, notices);
         !done)
         co_return done.error();
-    co_return session_response(http::Status::ok, **row);
+    co_return session_response(ctx, http::Status::ok, **row);
 }
 
 }  // namespace

@@ -466,6 +466,17 @@ TEST_F(SessionsApi, PrepNamesItsReasonsAgainstTheTeamAndThePreviousMonth) {
                                                 "Review overdue action items", "Agree actions"}));
     // GET carries it; regenerating replaces it (a snapshot).
     EXPECT_EQ(as("tl1", "GET", path(id)).json().at("prep_data").at("agenda"), prep.at("agenda"));
+    EXPECT_EQ(as("m1", "GET", path(id)).json().at("prep_data").at("agenda"), prep.at("agenda"));
+    // The agent reads the session without its prep, which quotes the team leader's notes.
+    EXPECT_TRUE(as("a1", "GET", path(id)).json().at("prep_data").is_null());
+    bool listed = false;
+    const json::value mine = as("a1", "GET", "/api/v1/coaching-sessions?limit=500").json();
+    for (const auto& s : mine.at("items").as_array())
+        if (json_text(s.at("id")) == id) {
+            listed = true;
+            EXPECT_TRUE(s.at("prep_data").is_null());
+        }
+    EXPECT_TRUE(listed);
     db.exec("UPDATE quick_notes SET addressed = true WHERE agent_id = $1::uuid", db::params(o.a1));
     auto again = as("tl1", "POST", path(id, "/prep")).json();
     EXPECT_TRUE(again.at("unaddressed_notes").as_array().empty());

@@ -2116,7 +2116,7 @@ export interface components {
             duration_minutes: number | null;
             session_type: components["schemas"]["SessionType"];
             status: components["schemas"]["SessionStatus"];
-            /** @description The prep snapshot (POST /{id}/prep), or null. */
+            /** @description The prep snapshot (POST /{id}/prep), or null: none yet, or a viewer who may not read quick notes (an agent; the prep quotes them). */
             prep_data: components["schemas"]["SessionPrep"] | null;
             topics_covered: string[] | null;
             discussion_notes: string | null;
