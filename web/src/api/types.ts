@@ -67,6 +67,8 @@ export type ActionItemDraft = Schemas['ActionItemDraft'];
 export type SessionStatus = Schemas['SessionStatus'];
 export type SessionType = Schemas['SessionType'];
 export type SessionAcknowledgement = Schemas['Acknowledgement'];
+export type SessionPrep = Schemas['SessionPrep'];
+export type PrepArea = Schemas['PrepArea'];
 export type AppNotification = Schemas['Notification'];
 export type NotificationPage = Schemas['NotificationPage'];
 // Quick notes

@@ -1,32 +1,8 @@
-import type { ReactNode, Ref } from 'react';
+import type { Ref } from 'react';
 import type { CoachingSession } from '../api/types';
 import { formatCalendarDate, formatDateTime } from './dates';
 import { actionStatusLabel, methodLabel, primaryIssueLabel, priorityLabel } from './labels';
-
-function Block({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="sessions-block">
-      <h3 className="subheading">{label}</h3>
-      {children}
-    </div>
-  );
-}
-
-function Text({ text }: { text: string | null }) {
-  if (!text || text.trim() === '') return <p className="muted">None recorded.</p>;
-  return <p className="sessions-text">{text}</p>;
-}
-
-function List({ items }: { items: string[] | null }) {
-  if (!items || items.length === 0) return <p className="muted">None recorded.</p>;
-  return (
-    <ul className="sessions-topics">
-      {items.map((t, i) => (
-        <li key={`${i}:${t}`}>{t}</li>
-      ))}
-    </ul>
-  );
-}
+import { Block, List, Text } from './SessionBlocks';
 
 /** The agent's answer: acknowledged, disputed (with why), or still awaited. */
 export function AgentAnswer({ session, self = false }: { session: CoachingSession; self?: boolean }) {

@@ -12,6 +12,7 @@ import { useNotesAutosave, useSession } from './hooks';
 import { sessionStatusLabel, sessionTypeLabel } from './labels';
 import { LiveNotes } from './LiveNotes';
 import { mayAnswer, sessionActions, type SessionActions } from './permissions';
+import { PrepSection } from './PrepSection';
 import { SessionActionsBar } from './SessionActionsBar';
 import { SessionNotesReadOnly, SessionOutcome } from './SessionOutcome';
 import type { VersionedSession } from './sessionsApi';
@@ -90,7 +91,7 @@ function SessionView({ current, viewer }: { current: VersionedSession; viewer: U
       />
       <SessionSummary session={session} viewerRole={viewer.role} />
       <SessionActionsBar current={current} actions={actions} />
-      {/* Prep (POST /api/v1/coaching-sessions/{id}/prep, to come) belongs here, before the notes. */}
+      <PrepSection session={session} mayPrepare={actions.prepare} />
       {actions.liveNotes ? (
         <LiveSession key={session.id} current={current} actions={actions} />
       ) : (

@@ -16,6 +16,7 @@ import type {
   CoachingSessionPage,
   CoachingSessionPatch,
   SessionAcknowledgement,
+  SessionPrep,
   SessionStatus,
 } from '../api/types';
 import { currentOf } from './conflicts';
@@ -31,6 +32,7 @@ import {
   listSessions,
   markNoShow,
   patchSession,
+  prepareSession,
   startSession,
   type VersionedSession,
 } from './sessionsApi';
@@ -139,6 +141,19 @@ export function useCompleteSession(id: string) {
 
 export function useAcknowledgeSession(id: string) {
   return useSessionMutation<SessionAcknowledgement>(id, (body) => acknowledgeSession(id, body));
+}
+
+/**
+ * A new prep: the session is loaded again (its version moved, and the live notes take the new
+ * ETag), the mutation pending until it has been.
+ */
+export function usePrepareSession(id: string) {
+  const client = useQueryClient();
+  return useMutation<SessionPrep, ApiError, void>({
+    mutationFn: () => prepareSession(id),
+    onSuccess: () => client.invalidateQueries({ queryKey: sessionKeys.detail(id) }),
+    onError: (error) => reloadAfterRefusal(client, id, error),
+  });
 }
 
 /** A reschedule: PATCH with If-Match of the version on screen. A stale one is not retried. */

@@ -13,6 +13,8 @@ export interface SessionActions {
   cancel: boolean;
   noShow: boolean;
   complete: boolean;
+  /** Build (or build again) the prep: figures, agenda, methods, open work. */
+  prepare: boolean;
   /** The live notes (discussion notes, topics, commitments), autosaved. */
   liveNotes: boolean;
 }
@@ -27,6 +29,7 @@ export function sessionActions(session: CoachingSession, role: Role): SessionAct
     cancel: scheduled,
     noShow: scheduled,
     complete: inProgress,
+    prepare: scheduled || inProgress,
     liveNotes: scheduled || inProgress,
   };
 }

@@ -8,6 +8,7 @@ import type {
   CoachingSessionPage,
   CoachingSessionPatch,
   SessionAcknowledgement,
+  SessionPrep,
   SessionStatus,
 } from '../api/types';
 
@@ -140,4 +141,9 @@ export function acknowledgeSession(
   return versioned(
     api.POST('/api/v1/coaching-sessions/{id}/acknowledge', { params: { path: { id } }, body }),
   );
+}
+
+/** Builds the session's prep from the figures of now (replacing the one before) and returns it. */
+export function prepareSession(id: string): Promise<SessionPrep> {
+  return ok(api.POST('/api/v1/coaching-sessions/{id}/prep', { params: { path: { id } } }));
 }
