@@ -1,7 +1,8 @@
 #pragma once
 // After the demo organisation is loaded: the figures the nightly jobs derive from it (history,
 // dashboard snapshots, team summary, percentiles), computed at once so that the dashboards
-// are alive on first start instead of after the first night.
+// are alive on first start instead of after the first night; and the prep of each session of
+// the coming week, as its team leader would have built it.
 #include "core/error.hpp"
 #include "db/sync_connection.hpp"
 

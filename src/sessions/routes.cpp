@@ -7,7 +7,6 @@
 #include "sessions/routes.hpp"
 
 #include "audit/audit.hpp"
-#include "core/clock.hpp"
 #include "http/collection.hpp"
 #include "http/etag.hpp"
 #include "http/handler.hpp"
@@ -407,58 +406,6 @@ awaitable<Result<Response>> complete(RequestContext& ctx) {
     co_return co_await change_status(ctx, m);
 }
 
-// prep_data (docs/domain.md, "Session prep"): the decisions of build_prep and the facts they
-// come from, as Boost.JSON (a small object, written once per prep).
-std::string prep_json(const Prep& p, const PrepFacts& f) {
-    auto optional = [](std::optional<double> v) { return v ? json::value(*v) : json::value(); };
-    auto areas = [&](const std::vector<Area>& list) {
-        json::array out;
-        for (const auto& a : list)
-            out.push_back({{"metric", a.metric},
-                           {"label", a.label},
-                           {"value", a.value},
-                           {"team", optional(a.team)},
-                           {"change", optional(a.change)},
-                           {"reason", a.reason}});
-        return out;
-    };
-    json::array agenda;
-    for (const auto& i : p.agenda)
-        agenda.push_back({{"title", i.title}, {"reason", i.reason}, {"minutes", i.minutes}});
-    json::array methods;
-    for (const auto& m : p.methods) {
-        json::array evidence;
-        for (const auto& e : m.methods)
-            evidence.push_back({{"method", e.method},
-                                {"sessions", e.sessions},
-                                {"average_improvement", e.average_improvement}});
-        methods.push_back({{"issue", m.issue}, {"methods", evidence}, {"evidence", m.evidence}});
-    }
-    json::array snapshot;
-    for (const auto& m : f.inputs.metrics)
-        snapshot.push_back({{"metric", m.metric},
-                            {"agent", optional(m.agent)},
-                            {"previous", optional(m.previous)},
-                            {"team", optional(m.team)}});
-    const auto parsed = [](const std::optional<std::string>& text) {
-        return text ? json::parse(*text) : json::value();
-    };
-    json::object out{
-        {"generated_at", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                                     std::chrono::floor<std::chrono::seconds>(clock::now()))},
-        {"metrics_snapshot", std::move(snapshot)},
-        {"weakest_areas", areas(p.weakest)},
-        {"strongest_areas", areas(p.strongest)},
-        {"unaddressed_notes", json::parse(f.notes)},
-        {"action_items", json::parse(f.items)},
-        {"last_session", parsed(f.last_session)},
-        {"profile_hints", parsed(f.profile)},
-        {"agenda", std::move(agenda)},
-        {"suggested_methods", std::move(methods)},
-    };
-    return json::serialize(out);
-}
-
 awaitable<Result<Response>> prepare(RequestContext& ctx) {
     auto locked = co_await lock_visible_session(ctx, prep_facts_query, false);
     if (!locked)
@@ -473,7 +420,7 @@ awaitable<Result<Response>> prepare(RequestContext& ctx) {
     auto facts = prep_facts_of(*locked->also);
     if (!facts)
         co_return facts.error();
-    const std::string prep = prep_json(build_prep(facts->inputs), *facts);
+    const std::string prep = prep_document(*facts);
     auto version = co_await set_prep(tx, current.id, prep);
     if (!version)
         co_return version.error();

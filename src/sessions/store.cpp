@@ -1,10 +1,15 @@
 #include "sessions/store.hpp"
 
 #include "auth/scope_sql.hpp"
+#include "core/clock.hpp"
 #include "db/arrays.hpp"
 #include "db/columns.hpp"
 #include "sessions/sql.hpp"
 
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -230,9 +235,66 @@ Result<PrepFacts> prep_facts_of(const db::PgResult& r) {
     return f;
 }
 
+std::string prep_document(const PrepFacts& f) {
+    namespace json = boost::json;
+    const Prep p = build_prep(f.inputs);
+    auto optional = [](std::optional<double> v) { return v ? json::value(*v) : json::value(); };
+    auto areas = [&](const std::vector<Area>& list) {
+        json::array out;
+        for (const auto& a : list)
+            out.push_back({{"metric", a.metric},
+                           {"label", a.label},
+                           {"value", a.value},
+                           {"team", optional(a.team)},
+                           {"change", optional(a.change)},
+                           {"reason", a.reason}});
+        return out;
+    };
+    json::array agenda;
+    for (const auto& i : p.agenda)
+        agenda.push_back({{"title", i.title}, {"reason", i.reason}, {"minutes", i.minutes}});
+    json::array methods;
+    for (const auto& m : p.methods) {
+        json::array evidence;
+        for (const auto& e : m.methods)
+            evidence.push_back({{"method", e.method},
+                                {"sessions", e.sessions},
+                                {"average_improvement", e.average_improvement}});
+        methods.push_back({{"issue", m.issue}, {"methods", evidence}, {"evidence", m.evidence}});
+    }
+    json::array snapshot;
+    for (const auto& m : f.inputs.metrics)
+        snapshot.push_back({{"metric", m.metric},
+                            {"agent", optional(m.agent)},
+                            {"previous", optional(m.previous)},
+                            {"team", optional(m.team)}});
+    const auto parsed = [](const std::optional<std::string>& text) {
+        return text ? json::parse(*text) : json::value();
+    };
+    json::object out{
+        {"generated_at", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                                     std::chrono::floor<std::chrono::seconds>(clock::now()))},
+        {"metrics_snapshot", std::move(snapshot)},
+        {"weakest_areas", areas(p.weakest)},
+        {"strongest_areas", areas(p.strongest)},
+        {"unaddressed_notes", json::parse(f.notes)},
+        {"action_items", json::parse(f.items)},
+        {"last_session", parsed(f.last_session)},
+        {"profile_hints", parsed(f.profile)},
+        {"agenda", std::move(agenda)},
+        {"suggested_methods", std::move(methods)},
+    };
+    return json::serialize(out);
+}
+
+db::Query set_prep_query(const std::string& id, const std::string& prep_json) {
+    return db::Query{sql::set_prep, db::params(id, prep_json)};
+}
+
 awaitable<Result<int>> set_prep(db::Transaction& tx, const std::string& id,
                                 const std::string& prep_json) {
-    auto r = co_await tx.query(sql::set_prep, db::params(id, prep_json));
+    auto q = set_prep_query(id, prep_json);
+    auto r = co_await tx.query(q.sql, std::move(q.params));
     if (!r)
         co_return r.error();
     co_return static_cast<int>(r->get_int(0, db::column(*r, "version")));

@@ -361,6 +361,24 @@ TEST_F(DemoData, DerivedFiguresExistBeforeTheFirstNight) {
     EXPECT_GT(count("SELECT count(*) FROM team_performance_summary"), 0);
 }
 
+// The coming week's sessions come prepared, as their team leaders would have them; no other
+// session has a prep.
+TEST_F(DemoData, TheComingWeeksSessionsArePrepared) {
+    const std::string coming =
+        "status = 'SCHEDULED' AND scheduled_date < now() + interval '7 days'";
+    const auto upcoming = count("SELECT count(*) FROM coaching_sessions WHERE " + coming);
+    EXPECT_GT(upcoming, 0);
+    // Each with an agenda that shares its planned minutes, and the figures it compares.
+    EXPECT_EQ(count("SELECT count(*) FROM coaching_sessions WHERE " + coming +
+                    " AND jsonb_array_length(prep_data->'metrics_snapshot') > 0 AND "
+                    "(SELECT sum((i->>'minutes')::int) FROM jsonb_array_elements("
+                    "prep_data->'agenda') i) = planned_minutes"),
+              upcoming);
+    EXPECT_EQ(count("SELECT count(*) FROM coaching_sessions WHERE prep_data IS NOT NULL AND NOT (" +
+                    coming + ")"),
+              0);
+}
+
 TEST_F(DemoData, RefusesANonEmptyDatabase) {
     auto r = demo::load(db_->conn(), 7, cheap_hash());
     ASSERT_FALSE(r);

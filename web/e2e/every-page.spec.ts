@@ -36,6 +36,17 @@ function firstSession(status?: string) {
   };
 }
 
+/** The signed-in team leader's next scheduled session: the demo prepared the coming week's. */
+async function nextSession(page: Page): Promise<string> {
+  const from = encodeURIComponent(new Date().toISOString());
+  const res = await page.request.get(`/api/v1/coaching-sessions?limit=1&order=asc&status=SCHEDULED&from=${from}`);
+  expect(res.ok()).toBe(true);
+  const body = (await res.json()) as { items: { id: string; prep_data: unknown }[] };
+  const session = body.items[0];
+  if (!session?.prep_data) throw new Error('the demo organisation has no prepared session ahead');
+  return `/sessions/${session.id}`;
+}
+
 const VISITS: Record<string, { email: string; visits: Visit[] }> = {
   admin: {
     email: 'admin@coach.demo',
@@ -71,13 +82,14 @@ const VISITS: Record<string, { email: string; visits: Visit[] }> = {
       { path: firstAgent, shot: 'agent-page' },
       { path: '/people' },
       { path: '/account', shot: 'account' },
-      { path: '/sessions' },
-      { path: '/sessions?view=grid' },
+      { path: '/sessions', shot: 'sessions-week' },
+      { path: '/sessions?view=grid', shot: 'sessions-calendar' },
       { path: '/sessions/new' },
       { path: firstSession('SCHEDULED') },
-      { path: firstSession('COMPLETED') },
-      { path: '/notes/new' },
-      { path: '/notes' },
+      { path: nextSession, shot: 'session-prep' },
+      { path: firstSession('COMPLETED'), shot: 'session-completed' },
+      { path: '/notes/new', shot: 'quick-note' },
+      { path: '/notes', shot: 'notes' },
     ],
   },
   agent: {
@@ -85,7 +97,7 @@ const VISITS: Record<string, { email: string; visits: Visit[] }> = {
     visits: [
       { path: '/', shot: 'agent-home' },
       { path: '/account' },
-      { path: '/my-sessions' },
+      { path: '/my-sessions', shot: 'my-sessions' },
       { path: firstSession('COMPLETED') },
     ],
   },

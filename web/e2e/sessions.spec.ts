@@ -2,9 +2,10 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { chooseFromAccountMenu, DEMO_PASSWORD, expect, signIn, test } from './fixtures';
 
 // Coaching sessions end to end on the demo organisation: a team leader schedules from the
-// priority queue (meeting an overlap first), runs the session with live notes, completes it with
-// an action item; the agent is told by the bell, disputes without a comment (refused in place),
-// then acknowledges; the team leader sees the answer. And two tabs writing the same notes: the
+// priority queue (meeting an overlap first), prepares it (the agenda with its reasons), runs
+// the session with live notes, completes it with an action item; the agent is told by the
+// bell, does not see the prep, disputes without a comment (refused in place), then
+// acknowledges; the team leader sees the answer. And two tabs writing the same notes: the
 // second is told, never silently overwritten.
 //
 // Marcus Holloway (tl3) and agent03 of his team: no other spec uses them, so the sessions made
@@ -80,6 +81,19 @@ test('schedule from the queue, run, complete; the agent disputes then acknowledg
   expect(page.url()).not.toBe(firstUrl);
   const sessionPath = new URL(page.url()).pathname;
 
+  // The prep: an agenda for the planned 30 minutes, each item with its reason, the figures
+  // against the team and the month before, the methods with their evidence.
+  const prep = page.getByRole('region', { name: 'Prep' });
+  await expect(prep.getByText(/^No prep yet/)).toBeVisible();
+  await prep.getByRole('button', { name: 'Prepare', exact: true }).click();
+  await expect(prep.getByRole('heading', { name: 'Agenda' })).toBeVisible();
+  await expect(prep.getByText('30 minutes in all.')).toBeVisible();
+  await expect(prep.locator('.prep-agenda-item').first()).toContainText('Check in');
+  await expect(prep.locator('.prep-agenda-item').last()).toContainText('Agree actions');
+  await expect(prep.getByRole('table')).toContainText('Last 30 days');
+  await expect(prep.getByRole('button', { name: 'Prepare again' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/sessions-prep.png', fullPage: true });
+
   // Start, then notes saved as they are typed.
   const summary = page.getByRole('region', { name: 'Session' });
   await expect(summary.getByText('Scheduled', { exact: true })).toBeVisible();
@@ -121,6 +135,10 @@ test('schedule from the queue, run, complete; the agent disputes then acknowledg
   await panel.getByRole('button', { name: /summary is ready/ }).first().click();
   await expect(page).toHaveURL(new RegExp(`${sessionPath}$`));
   await expect(page.getByRole('button', { name: `Notifications, ${unread - 1} unread` })).toBeVisible();
+
+  // The prep is the team leader's (it quotes their notes): the agent does not see it.
+  await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Prep' })).toHaveCount(0);
 
   // Dispute without a comment: refused in place; then acknowledge.
   const answer = page.getByRole('form', { name: 'Your answer' });

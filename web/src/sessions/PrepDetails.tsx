@@ -97,11 +97,11 @@ export function PrepFigures({ snapshot }: { snapshot: SessionPrep['metrics_snaps
   );
 }
 
-/** For each issue behind: the methods measured so far and how much they helped, or that none are. */
+/** For each issue behind: the methods measured so far, best first, with their average change, or that none are. */
 export function PrepMethods({ suggested }: { suggested: SessionPrep['suggested_methods'] }) {
   if (suggested.length === 0) return null;
   return (
-    <Block label="Methods that worked">
+    <Block label="Methods and their evidence">
       {suggested.map((s) => (
         <div key={s.issue} className="prep-method">
           <p>{s.evidence}</p>
