@@ -18,7 +18,6 @@
 #include "sessions/store.hpp"
 #include "users/coached_agent.hpp"
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -146,9 +145,9 @@ bool may_see_prep(const auth::Principal& viewer) {
 }
 
 std::string without_prep(const std::string& json) {
-    auto session = boost::json::parse(json);
+    auto session = json::parse(json);
     session.as_object()["prep_data"] = nullptr;
-    return boost::json::serialize(session);
+    return json::serialize(session);
 }
 
 Response session_response(const RequestContext& ctx, http::Status status, const SessionRow& row) {

@@ -93,7 +93,8 @@ Result<PrepFacts> prep_facts_of(const db::PgResult& r);
 // The prep_data document of facts `f` (docs/domain.md, "Session prep"): build_prep's decisions
 // and the facts they come from, dated now.
 std::string prep_document(const PrepFacts& f);
-// Stores the prep (a snapshot: it replaces the one before); the session's version after.
+// Stores the prep (a snapshot: it replaces the one before); set_prep answers the session's
+// version after.
 db::Query set_prep_query(const std::string& id, const std::string& prep_json);
 awaitable<Result<int>> set_prep(db::Transaction& tx, const std::string& id,
                                 const std::string& prep_json);

@@ -486,6 +486,14 @@ TEST_F(SessionsApi, PrepNamesItsReasonsAgainstTheTeamAndThePreviousMonth) {
                     .at("unaddressed_notes")
                     .as_array()
                     .empty());
+    // Completed, the session keeps its prep; the agent's answer comes back without it too.
+    ASSERT_EQ(as("tl1", "POST", path(id, "/start")).status, 200);
+    ASSERT_EQ(as("tl1", "POST", path(id, "/complete"), complete_body()).status, 200);
+    auto answered =
+        as("a1", "POST", path(id, "/acknowledge"), R"({"acknowledgement": "ACKNOWLEDGED"})");
+    ASSERT_EQ(answered.status, 200) << answered.body;
+    EXPECT_TRUE(answered.json().at("prep_data").is_null());
+    EXPECT_FALSE(as("tl1", "GET", path(id)).json().at("prep_data").is_null());
 }
 
 TEST_F(SessionsApi, PrepForAnAgentWithNoFiguresAndNoSessions) {

@@ -1,5 +1,6 @@
--- The demo's sessions scheduled for the coming week, which demo::derive prepares as their team
--- leaders would have: the prep view shows something on the first run.
+-- The demo's sessions scheduled until a week from now (it schedules none before today), which
+-- demo::derive prepares as their team leaders would have: the prep view shows something on the
+-- first run.
 SELECT id::text AS id
   FROM coaching_sessions
  WHERE status = 'SCHEDULED' AND scheduled_date < now() + interval '7 days'

@@ -99,8 +99,11 @@ describe("the session's prep", () => {
   });
 
   it('is absent for the agent and for a session never prepared that cannot be any more', async () => {
-    await openSession(() => makeSession({ status: 'COMPLETED' }), {}, AGENT);
+    // A scheduled session, which its team leader may prepare: the agent may not (and the server
+    // sends them no prep).
+    await openSession(() => makeSession(), {}, AGENT);
     expect(screen.queryByRole('region', { name: 'Prep' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Prepare' })).toBeNull();
     cleanup();
     await openSession(() => makeSession({ status: 'CANCELLED' }));
     expect(screen.queryByRole('region', { name: 'Prep' })).toBeNull();
@@ -116,5 +119,6 @@ describe("the session's prep", () => {
     const alert = await within(section).findByRole('alert');
     expect(alert.textContent).toContain('The prep was not built');
     expect(alert.textContent).toContain('it cannot be prepared');
+    expect(within(section).getByRole('button', { name: 'Prepare' })).toBeTruthy();
   });
 });

@@ -32,7 +32,9 @@ export function PrepSection({ session, mayPrepare }: Props) {
     <section className="card" aria-labelledby="prep-heading">
       <div className="card-header card-header-wrap">
         <h2 id="prep-heading">Prep</h2>
-        {prep && <p className="muted">Built {formatDateTime(prep.generated_at)}, from the figures of that day.</p>}
+        <p className="muted" role="status">
+          {prep && `Built ${formatDateTime(prep.generated_at)}, from the figures of that day.`}
+        </p>
       </div>
       <div className="card-body stack">
         {mayPrepare && (

@@ -91,7 +91,7 @@ function SessionView({ current, viewer }: { current: VersionedSession; viewer: U
       />
       <SessionSummary session={session} viewerRole={viewer.role} />
       <SessionActionsBar current={current} actions={actions} />
-      <PrepSection session={session} mayPrepare={actions.prepare} />
+      <PrepSection key={session.id} session={session} mayPrepare={actions.prepare} />
       {actions.liveNotes ? (
         <LiveSession key={session.id} current={current} actions={actions} />
       ) : (

@@ -145,13 +145,17 @@ export function useAcknowledgeSession(id: string) {
 
 /**
  * A new prep: the session is loaded again (its version moved, and the live notes take the new
- * ETag), the mutation pending until it has been.
+ * ETag), the mutation pending until it has been; lists are fetched again when next shown.
  */
 export function usePrepareSession(id: string) {
   const client = useQueryClient();
   return useMutation<SessionPrep, ApiError, void>({
     mutationFn: () => prepareSession(id),
-    onSuccess: () => client.invalidateQueries({ queryKey: sessionKeys.detail(id) }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: sessionKeys.detail(id) }),
+        client.invalidateQueries({ queryKey: sessionKeys.lists() }),
+      ]),
     onError: (error) => reloadAfterRefusal(client, id, error),
   });
 }
