@@ -1,6 +1,7 @@
 // The pieces of a session's prep (docs/domain.md, "Session prep"), as the server built them:
 // each component shows one part and decides nothing; the reasons and evidence are the server's
 // sentences.
+import type { ReactNode } from 'react';
 import type { PrepArea, SessionPrep } from '../api/types';
 import { humanizeEnum } from '../format/labels';
 import { NoteTypeBadge, OverdueBadge, PriorityBadge } from '../notes/NoteBadges';
@@ -122,24 +123,26 @@ export function PrepMethods({ suggested }: { suggested: SessionPrep['suggested_m
   );
 }
 
-/** The team leader's notes about the agent not yet addressed. */
-export function PrepNotes({ notes }: { notes: SessionPrep['unaddressed_notes'] }) {
+/** A titled list of rows with ids, or a sentence when there are none. */
+function RowsOrNone<T extends { id: string }>({
+  label,
+  rows,
+  none,
+  render,
+}: {
+  label: string;
+  rows: T[];
+  none: string;
+  render: (row: T) => ReactNode;
+}) {
   return (
-    <Block label="Open notes">
-      {notes.length === 0 ? (
-        <p className="muted">No open notes.</p>
+    <Block label={label}>
+      {rows.length === 0 ? (
+        <p className="muted">{none}</p>
       ) : (
         <ul className="prep-list">
-          {notes.map((n) => (
-            <li key={n.id}>
-              <span className="prep-badges">
-                <NoteTypeBadge type={n.note_type} />
-                <PriorityBadge priority={n.priority} />
-                {n.overdue && <OverdueBadge />}
-              </span>
-              <span className="sessions-text">{n.content}</span>
-              <span className="muted"> ({formatDateTime(n.created_at)})</span>
-            </li>
+          {rows.map((row) => (
+            <li key={row.id}>{render(row)}</li>
           ))}
         </ul>
       )}
@@ -147,27 +150,46 @@ export function PrepNotes({ notes }: { notes: SessionPrep['unaddressed_notes'] }
   );
 }
 
+/** The team leader's notes about the agent not yet addressed. */
+export function PrepNotes({ notes }: { notes: SessionPrep['unaddressed_notes'] }) {
+  return (
+    <RowsOrNone
+      label="Open notes"
+      rows={notes}
+      none="No open notes."
+      render={(n) => (
+        <>
+          <span className="prep-badges">
+            <NoteTypeBadge type={n.note_type} />
+            <PriorityBadge priority={n.priority} />
+            {n.overdue && <OverdueBadge />}
+          </span>
+          <span className="sessions-text">{n.content}</span>
+          <span className="muted"> ({formatDateTime(n.created_at)})</span>
+        </>
+      )}
+    />
+  );
+}
+
 /** The agent's action items still open, overdue ones said so. */
 export function PrepActionItems({ items }: { items: SessionPrep['action_items'] }) {
   return (
-    <Block label="Open action items">
-      {items.length === 0 ? (
-        <p className="muted">No open action items.</p>
-      ) : (
-        <ul className="prep-list">
-          {items.map((item) => (
-            <li key={item.id}>
-              {item.title}
-              <span className="muted">
-                {' '}
-                (due {formatCalendarDate(item.due_date)}, {priorityLabel(item.priority).toLowerCase()} priority,{' '}
-                {actionStatusLabel(item.status).toLowerCase()})
-              </span>
-            </li>
-          ))}
-        </ul>
+    <RowsOrNone
+      label="Open action items"
+      rows={items}
+      none="No open action items."
+      render={(item) => (
+        <>
+          {item.title}
+          <span className="muted">
+            {' '}
+            (due {formatCalendarDate(item.due_date)}, {priorityLabel(item.priority).toLowerCase()} priority,{' '}
+            {actionStatusLabel(item.status).toLowerCase()})
+          </span>
+        </>
       )}
-    </Block>
+    />
   );
 }
 

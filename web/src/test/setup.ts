@@ -34,5 +34,6 @@ if (typeof globalThis.CSS === 'undefined' || typeof globalThis.CSS.escape !== 'f
 }
 
 // The first render of a lazy route compiles its chunk on demand: on a busy two-core machine
-// that can take more than Testing Library's default second.
-configure({ asyncUtilTimeout: 5000 });
+// that can take more than Testing Library's default second, and 4 – 5 s of a file's first test
+// when other work shares the cores. A wait only lasts this long when it is failing.
+configure({ asyncUtilTimeout: 15_000 });
