@@ -127,4 +127,16 @@ Result<PgResult> SyncConnection::exec_script(std::string_view sql) {
     return checked(conn_, PQexec(conn_, text.c_str()));
 }
 
+Result<void> SyncConnection::in_transaction(const std::function<Result<void>()>& body) {
+    if (auto r = exec("BEGIN"); !r)
+        return r.error();
+    auto done = body();
+    if (done)
+        if (auto r = exec("COMMIT"); !r)
+            done = r.error();
+    if (!done)
+        (void)exec("ROLLBACK");
+    return done;
+}
+
 }  // namespace coach::db

@@ -31,6 +31,9 @@ class SyncConnection {
     // its current TimeZone), for work that runs beside it on another thread.
     Result<SyncConnection> sibling() const;
     PGconn* raw() const { return conn_; }
+    // BEGIN, `body` (a Result<void>), COMMIT; ROLLBACK when the body or the COMMIT fails, whose
+    // error it returns.
+    Result<void> in_transaction(const std::function<Result<void>()>& body);
 
   private:
     explicit SyncConnection(PGconn* c) : conn_(c) {}

@@ -73,19 +73,13 @@ Result<bool> database_is_empty(db::SyncConnection& conn) {
 }
 
 Result<void> load(db::SyncConnection& conn, int seed, const std::string& password_hash) {
-    if (auto r = conn.exec("BEGIN"); !r)
-        return r.error();
-    auto loaded = load_in_transaction(conn, seed, password_hash);
+    auto loaded =
+        conn.in_transaction([&] { return load_in_transaction(conn, seed, password_hash); });
     if (!loaded) {
-        (void)conn.exec("ROLLBACK");
         Error e = loaded.error();
         if (e.code != ErrorCode::Conflict)
             e.message = "loading the demo data failed: " + e.message;
         return e;
-    }
-    if (auto r = conn.exec("COMMIT"); !r) {
-        (void)conn.exec("ROLLBACK");
-        return r.error();
     }
     // Fresh statistics, so the first plans (now cached per connection) are not made for empty
     // tables.

@@ -10,9 +10,9 @@ namespace coach::demo {
 namespace {
 
 // The coming week's sessions prepared as their team leaders would have (docs/domain.md, "Session
-// prep"), in one transaction in the organisation's time zone. build_prep decides in C++, so one
-// session at a time: a demo has a few dozen.
-Result<void> prepare_each(db::SyncConnection& conn, const std::string& fallback_timezone) {
+// prep"), in the organisation's time zone (set_config is local to the caller's transaction).
+// build_prep decides in C++, so one session at a time: a demo has a few dozen.
+Result<void> prepare_coming_week(db::SyncConnection& conn, const std::string& fallback_timezone) {
     if (auto zone = conn.exec(sql::set_time_zone, db::params(fallback_timezone)); !zone)
         return zone.error();
     auto upcoming = conn.exec(sql::upcoming_sessions);
@@ -35,15 +35,6 @@ Result<void> prepare_each(db::SyncConnection& conn, const std::string& fallback_
     return {};
 }
 
-Result<void> prepare_coming_week(db::SyncConnection& conn, const std::string& fallback_timezone) {
-    if (auto r = conn.exec("BEGIN"); !r)
-        return r.error();
-    auto prepared = prepare_each(conn, fallback_timezone);
-    if (auto r = conn.exec(prepared ? "COMMIT" : "ROLLBACK"); !r && prepared)
-        return r.error();
-    return prepared;
-}
-
 }  // namespace
 
 Result<void> derive(db::SyncConnection& conn, const std::string& fallback_timezone) {
@@ -61,7 +52,7 @@ Result<void> derive(db::SyncConnection& conn, const std::string& fallback_timezo
                                                        " job did not succeed: " + run->run_json);
     }
     // The preps last: they compare the agent with the team's dashboard snapshots.
-    return prepare_coming_week(conn, fallback_timezone);
+    return conn.in_transaction([&] { return prepare_coming_week(conn, fallback_timezone); });
 }
 
 }  // namespace coach::demo
